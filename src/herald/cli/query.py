@@ -1,0 +1,1 @@
+"""Store queries: events, quotes, dyads, show, sql, export, stories, actors."""

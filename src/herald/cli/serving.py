@@ -1,0 +1,1 @@
+"""``herald serve``: the web page and HTTP API."""

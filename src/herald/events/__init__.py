@@ -1,0 +1,5 @@
+"""events stage."""
+
+from herald.events.stage import code
+
+__all__ = ["code"]

@@ -1,0 +1,5 @@
+"""places stage."""
+
+from herald.places.stage import locate
+
+__all__ = ["locate"]

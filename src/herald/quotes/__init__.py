@@ -1,0 +1,5 @@
+"""quotes stage."""
+
+from herald.quotes.stage import attribute
+
+__all__ = ["attribute"]

@@ -1,0 +1,5 @@
+"""time stage."""
+
+from herald.time.stage import date
+
+__all__ = ["date"]
