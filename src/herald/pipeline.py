@@ -28,9 +28,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from herald import actors, events, extract, ingest, nlp, places, quotes, stories, time
 from herald.models import Document
+
+if TYPE_CHECKING:
+    from herald.store import Store
 
 
 def analyse(docs: Iterable[Document]) -> Iterator[Document]:
@@ -110,33 +114,47 @@ def run(
 
     summary = RunSummary(db=db)
     with Store(db) as store:
-        index = store.story_index()
-        extracted = extract_paths(paths, reference_date)
+        store_documents(extract_paths(paths, reference_date), store, summary, analyse, batch_size, on_document)
+    return summary
 
-        def fresh(docs: Iterable[Document]) -> Iterator[Document]:
-            for doc in docs:
-                summary.seen += 1
-                if store.has(doc):
-                    summary.unchanged += 1
-                    if on_document:
-                        on_document(doc)
-                    continue
-                yield doc
 
-        coded = stories.assign(analyse(fresh(extracted)), index)
-        for batch in batched(coded, batch_size):
-            store.write(batch)
-            for doc in batch:
-                summary.added += 1
-                summary.errors += doc.status == "error"
-                summary.skipped += doc.status == "skipped"
-                summary.quotes += len(doc.quotes)
-                summary.events += len(doc.events)
-                if doc.status == "error" and len(summary.error_samples) < 20:
-                    summary.error_samples.append(f"{doc.id}: {doc.error}")
+def store_documents(
+    docs: Iterable[Document],
+    store: Store,
+    summary: RunSummary,
+    analyse_fn: Callable[[Iterable[Document]], Iterable[Document]] = analyse,
+    batch_size: int = 25,
+    on_document: Callable[[Document], None] | None = None,
+) -> None:
+    """Skip documents the store already holds, analyse the rest, assign stories, write in batches.
+
+    Shared by the local runner (``analyse_fn=analyse``) and the Dask runner (whose workers have
+    already analysed the documents, so it passes an identity function).
+    """
+    index = store.story_index()
+
+    def fresh(items: Iterable[Document]) -> Iterator[Document]:
+        for doc in items:
+            summary.seen += 1
+            if store.has(doc):
+                summary.unchanged += 1
                 if on_document:
                     on_document(doc)
-    return summary
+                continue
+            yield doc
+
+    for batch in batched(stories.assign(analyse_fn(fresh(docs)), index), batch_size):
+        store.write(batch)
+        for doc in batch:
+            summary.added += 1
+            summary.errors += doc.status == "error"
+            summary.skipped += doc.status == "skipped"
+            summary.quotes += len(doc.quotes)
+            summary.events += len(doc.events)
+            if doc.status == "error" and len(summary.error_samples) < 20:
+                summary.error_samples.append(f"{doc.id}: {doc.error}")
+            if on_document:
+                on_document(doc)
 
 
 def batched(items: Iterable[Document], n: int) -> Iterator[list[Document]]:
