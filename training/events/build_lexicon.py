@@ -36,6 +36,7 @@ OUT = ROOT / "src" / "herald" / "events" / "data"
 # docs/events.md): an invitation to meet is an expressed intent to meet (PLOVER: "invitations for
 # state visits should be coded as AGREE"), not a consultation.
 OVERRIDES = {
+    "agree": "030",  # PLOVER AGREE: "agree to, offer, promise"
     "invite": "036",
     "reinvite": "036",
     # Core verbs that the dictionary lists with a null default (only their patterns code), or not

@@ -1,9 +1,141 @@
+"""The events stage: PLOVER/CAMEO events with source, target and the sentence that proves them.
+
+``code(docs)`` fills ``doc.events`` for every parsed document. Per sentence: the lexicon rules
+(:mod:`herald.events.rules`) propose coded verbs with their arguments; quotations hand events said
+inside them to the speaker; the sentence classifier (:mod:`herald.events.model`) weighs each
+proposal's confidence. Policy, in the order applied:
+
+- no PLOVER category (CAMEO 01x "make statement", plain "said") -> no event;
+- no actor on either side, or the same actor code on both -> no event;
+- negated -> kept with ``negated=True`` (evidence that it did *not* happen; not counted as the event);
+- future CONSULT/SUPPORT/COOPERATE/AID -> AGREE (PLOVER's rule), hypothetical/future -> ``mode``;
+- one event per (type, source, target) per sentence, at most ``MAX_PER_SENTENCE``.
+"""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-from herald.models import Document
+from herald.events.model import sentence_probs
+from herald.events.ontology import category, score, type_quad
+from herald.events.parties import Resolver
+from herald.events.rules import Candidate, candidates
+from herald.models import Actor, Document, Event, Quote
+
+MAX_PER_SENTENCE = 4
+FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# CAMEO's "express intent to ..." code for a promised consultation, support, cooperation or aid
+INTENT = {"04": "036", "05": "032", "06": "031", "07": "033"}
+MIN_CONFIDENCE = 0.35
 
 
 def code(docs: Iterable[Document]) -> Iterator[Document]:
-    yield from docs
+    """Code the events of each parsed document; documents that are not ok pass through."""
+    for doc in docs:
+        if doc.ok and doc.nlp is not None:
+            try:
+                doc.events = code_document(doc)
+            except Exception as exc:  # one bad document never stops a batch
+                doc.events = []
+                doc.error = f"events: {type(exc).__name__}: {exc}"
+        yield doc
+
+
+def code_document(doc: Document) -> list[Event]:
+    res = Resolver(doc)
+    events: list[Event] = []
+    for sent in doc.nlp.sents:
+        events.extend(code_sentence(doc, res, sent))
+    return events
+
+
+def _quote_at(quotes: list[Quote], offset: int) -> int | None:
+    for i, q in enumerate(quotes):
+        if q.start <= offset < q.end:
+            return i
+    return None
+
+
+def _key(a: Actor | None) -> str | None:
+    if a is None:
+        return None
+    return a.code or a.country or a.name
+
+
+def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
+    cands = candidates(res, sent)
+    if not cands:
+        return []
+    probs = sentence_probs(sent)
+    best: dict[tuple[str, str | None, str | None, bool], Event] = {}
+    for c in cands:
+        ev = _event(doc, sent, c, probs)
+        if ev is None:
+            continue
+        k = (ev.type, _key(ev.source), _key(ev.target), ev.negated)
+        if k not in best or best[k].confidence < ev.confidence:
+            best[k] = ev
+    kept = sorted(best.values(), key=lambda e: -e.confidence)[:MAX_PER_SENTENCE]
+    return sorted(kept, key=lambda e: (e.start, e.trigger or ""))
+
+
+def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) -> Event | None:
+    cat = category(c.code)
+    if cat is None:
+        return None
+    qi = _quote_at(doc.quotes, c.trigger.idx)
+    c.quote_index = qi
+    source = c.source
+    if qi is not None and (source is None or c.how == "first-person"):
+        speaker = doc.quotes[qi].speaker_actor
+        if speaker is not None:
+            source, c.how = speaker, "speaker"
+    elif c.how == "first-person":
+        source = None
+    target = c.target
+    if source is None and target is None:
+        return None
+    if source is not None and target is not None and _key(source) == _key(target):
+        return None
+    ptype, mode, code = cat.type, cat.mode, c.code
+    if c.aux == "future" and ptype in FUTURE_TO_AGREE:
+        ptype, code = "AGREE", INTENT.get(code[:2], "030")
+    if c.aux:
+        mode = c.aux
+    conf = _confidence(c, source, target, ptype, probs)
+    if conf < MIN_CONFIDENCE:
+        return None
+    return Event(
+        type=ptype,
+        mode=mode,
+        cameo=code,
+        quad_class=type_quad(ptype) or cat.quad_class,
+        goldstein=score(ptype, cat.mode if ptype == cat.type else None),
+        source=source,
+        target=target,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        negated=c.negated,
+        confidence=round(conf, 3),
+        rule=c.rule + ("" if c.how in ("subject", "agent") else f":{c.how}"),
+        quote_index=qi,
+        trigger=c.trigger.text,
+    )
+
+
+def _confidence(c: Candidate, source: Actor | None, target: Actor | None, ptype: str, probs: list[float] | None) -> float:
+    """Rule evidence (a specific pattern beats a bare verb; both actors beat one; an implied agent
+    or a hypothetical is weaker) blended with the sentence classifier's belief in the quad class."""
+    conf = 0.7 if c.specific else 0.6
+    conf += 0.1 if (source is not None and target is not None) else -0.1
+    if c.how == "implied":
+        conf -= 0.1
+    if c.aux == "hypothetical":
+        conf -= 0.1
+    if probs is not None:
+        q = type_quad(ptype)
+        p = probs[q] if 0 < q < len(probs) else 0.0
+        conf = 0.6 * conf + 0.4 * (0.5 + p) / 1.5 * 1.0
+    return max(0.0, min(1.0, conf))

@@ -1,54 +1,85 @@
 """Scraped plain text: herald's line-level boilerplate remover, title and page-date stamps.
 
-First implementation: a line is kept when it reads like article prose (enough words, sentence
-punctuation) and does not match a call-to-action, sharing, comment or advertising phrase. The
-extraction issue replaces the scoring with a trained line classifier.
+Text that someone already scraped has no markup left, so the HTML extractors have nothing to
+hold on to (they keep almost everything). herald scores every line with a small trained
+classifier (:mod:`herald.extract.lines`) and keeps the lines it believes belong to the article.
+The title is the title-like line just before the article that shares most words with it; the
+page dates come from stamp lines ("This article was last updated on ...", "Published: ...").
 """
 
 from __future__ import annotations
 
 import re
 
-from herald.extract.dates import find_stamps
+import numpy as np
+
+from herald.extract.dates import find_stamps, parse_date
+from herald.extract.lines import LineModel, load_model
 from herald.extract.result import Extracted
 
-_BOILER = re.compile(
-    r"(share (this|with)|follow us|subscribe|sign up|newsletter|leave a (reply|comment)|"
-    r"be the first to comment|comments?\b.*\b(closed|policy)|will not be published|"
-    r"required fields|all rights reserved|copyright|cookie|advertis|sponsored|click here|read more|"
-    r"free \$\d+|\bget free\b|link back to this page|publish this article|last updated|"
-    r"^(published|updated|posted)\b)",
+_TITLE_BAD = re.compile(
+    r"^(?:by|posted|published|updated|last updated|written by|share|advertisement|sponsored|home|menu|"
+    r"search|subscribe|sign in|log in|skip to)\b|https?://|www\.|[|©]|\$\d|\bfree\b",
     re.I,
 )
-_SENT_END = re.compile(r"[.!?…\"”’)]\s*$")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_TITLE_LOOKBACK = 12  # the title sits within this many lines before the article's first line
 
 
-def is_article_line(line: str) -> bool:
+def split_lines(page: str) -> list[str]:
+    """The page's non-empty lines, whitespace-normalised at the ends."""
+    return [s for s in (ln.strip() for ln in page.splitlines()) if s]
+
+
+def _title_like(line: str) -> bool:
     words = line.split()
-    if len(words) < 8:
-        return False
-    if _BOILER.search(line):
-        return False
-    return bool(_SENT_END.search(line)) or len(words) >= 20
+    return (2 <= len(words) <= 25 and not line.endswith((".", ":", ",", ";", "…"))
+            and not _TITLE_BAD.search(line) and parse_date(line) is None)
 
 
-def pick_title(lines: list[str]) -> str | None:
-    for line in lines[:10]:
-        words = line.split()
-        if 2 <= len(words) <= 25 and not _BOILER.search(line) and not line.endswith((".", ":")):
-            return line.strip()
+def pick_title(lines: list[str], keep: np.ndarray) -> int | None:
+    """Index of the title line: among the title-like lines just before the first article line,
+    the one sharing most words with the article (ties: the nearest); else the first title-like
+    line of the page."""
+    kept = np.flatnonzero(keep)
+    if len(kept):
+        start = int(kept[0])
+        body = {w.lower() for i in kept[:30] for w in _WORD.findall(lines[int(i)])}
+        best, best_score = None, 0.0
+        for i in range(max(0, start - _TITLE_LOOKBACK), start + 1):
+            if not _title_like(lines[i]):
+                continue
+            words = {w.lower() for w in _WORD.findall(lines[i])}
+            if not words:
+                continue
+            score = len(words & body) / len(words) + 0.01 * (i - start)  # nearer wins ties
+            if score > best_score and len(words & body) >= 1:
+                best, best_score = i, score
+        if best is not None:
+            return best
+    for i, line in enumerate(lines[:20]):
+        if _title_like(line):
+            return i
     return None
 
 
-def extract_text(page: str) -> Extracted:
-    lines = [ln.strip() for ln in page.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for ln in lines if ln]
-    title = pick_title(lines)
-    kept, dropped = [], []
-    for ln in lines:
-        if ln == title:
-            continue
-        (kept if is_article_line(ln) else dropped).append(ln)
+def classify_lines(lines: list[str], model: LineModel | None = None) -> np.ndarray:
+    """Boolean mask: True for the lines kept as article text."""
+    m = model or load_model()
+    return m.scores(lines) >= m.threshold
+
+
+def extract_text(page: str, model: LineModel | None = None) -> Extracted:
+    lines = split_lines(page)
+    if not lines:
+        return Extracted(text="")
+    keep = classify_lines(lines, model)
+    t = pick_title(lines, keep)
+    title = lines[t] if t is not None else None
+    if t is not None:
+        keep[t] = False
     published, updated = find_stamps(lines)
+    kept = [ln for ln, k in zip(lines, keep, strict=True) if k]
+    dropped = [ln for i, (ln, k) in enumerate(zip(lines, keep, strict=True)) if not k and i != t]
     return Extracted(text="\n\n".join(kept), title=title, published=published, updated=updated,
                      boilerplate=dropped)

@@ -1,9 +1,28 @@
+"""The quotes stage: fill ``Document.quotes`` for every parsed document.
+
+A bad article (odd marks, a parse the rules do not expect) must never stop a batch: its error is
+recorded on the document's ``boilerplate``-free fields only as an empty quote list plus a log
+line, and the pipeline goes on.
+"""
+
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from herald.models import Document
+from herald.quotes.extract import quotes_of
+
+log = logging.getLogger(__name__)
 
 
 def attribute(docs: Iterable[Document]) -> Iterator[Document]:
-    yield from docs
+    """Attach direct and reported quotations with resolved speakers to each ok, parsed document."""
+    for doc in docs:
+        if doc.ok and doc.nlp is not None:
+            try:
+                doc.quotes = quotes_of(doc)
+            except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
+                log.warning("quotes: %s failed: %s: %s", doc.id, type(exc).__name__, exc)
+                doc.quotes = []
+        yield doc

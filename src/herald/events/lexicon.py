@@ -1,0 +1,131 @@
+"""The CAMEO verb lexicon: which verbs report an event, and which code the words around them select.
+
+Derived from the PETRARCH2 CAMEO verb dictionary (MIT, Open Event Data Alliance) by
+``training/events/build_lexicon.py``. A verb has a default code (or none: it codes only through a
+pattern) and a list of patterns, most specific first. A pattern names words that must occur before
+the verb (its subject side), after it (objects), and inside prepositional phrases it governs.
+Matching works on the dependency parse instead of PETRARCH's constituency trees: the words of a
+region are the lower-cased forms and lemmas of the tokens in the verb's subtree on that side.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from herald.events.ontology import load_json
+
+Alt = tuple[str, ...]  # atoms that must all occur: words, or synset references "&NAME"
+Slot = tuple[Alt, ...]  # one of the alternatives must occur
+
+
+@dataclass(frozen=True)
+class Pattern:
+    pre: tuple[Slot, ...]
+    post: tuple[Slot, ...]
+    preps: tuple[tuple[str, tuple[Slot, ...]], ...]
+    code: str | None
+    n: int
+    index: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    code: str | None
+    particles: tuple[str, ...]
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str | None  # None: a pattern that says "this use of the verb is no event"
+    rule: str
+    specific: bool  # a pattern matched (not just the verb's default)
+
+
+class Lexicon:
+    """Verb entries keyed by lemma (and "lemma particle" for phrasal verbs)."""
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
+            k: tuple(tuple(p) for p in v) for k, v in raw["synsets"].items()
+        }
+        blocks = [
+            tuple(
+                Pattern(
+                    tuple(_slot(s) for s in p["pre"]),
+                    tuple(_slot(s) for s in p["post"]),
+                    tuple((pp[0], tuple(_slot(s) for s in pp[1])) for pp in p["preps"]),
+                    p["code"],
+                    p["n"],
+                    i,
+                )
+                for i, p in enumerate(block)
+            )
+            for block in raw["blocks"]
+        ]
+        self.entries: dict[str, Entry] = {}
+        self.phrasal: dict[str, list[Entry]] = {}
+        for key, (code, particles, bid) in raw["verbs"].items():
+            lemma = key.split()[0]
+            entry = Entry(lemma, code, tuple(particles), blocks[bid])
+            if particles:
+                self.phrasal.setdefault(lemma, []).append(entry)
+            else:
+                self.entries[lemma] = entry
+
+    def lookup(self, lemma: str, near: set[str]) -> Entry | None:
+        """The entry for a verb; a phrasal entry wins when its particles are among ``near``."""
+        for entry in self.phrasal.get(lemma, ()):
+            if all(p in near for p in entry.particles):
+                return entry
+        return self.entries.get(lemma)
+
+    def _alt(self, alt: Alt, words: frozenset[str]) -> bool:
+        for atom in alt:
+            if atom[0] == "&":
+                if not any(all(w in words for w in phrase) for phrase in self.synsets.get(atom, ())):
+                    return False
+            elif atom not in words:
+                return False
+        return True
+
+    def _slots(self, slots: tuple[Slot, ...], words: frozenset[str]) -> bool:
+        return all(any(self._alt(a, words) for a in slot) for slot in slots)
+
+    def match(
+        self,
+        entry: Entry,
+        pre: frozenset[str],
+        post: frozenset[str],
+        preps: dict[str, frozenset[str]],
+    ) -> Match | None:
+        """The most specific pattern whose words all occur, else the verb's default code."""
+        for p in entry.patterns:
+            if p.pre and not self._slots(p.pre, pre):
+                continue
+            if p.post and not self._slots(p.post, post):
+                continue
+            ok = True
+            for prep, slots in p.preps:
+                inside = preps.get(prep)
+                if inside is None or not self._slots(slots, inside):
+                    ok = False
+                    break
+            if ok:
+                return Match(p.code, f"cameo:{entry.lemma}#{p.index}", True)
+        if entry.code:
+            return Match(entry.code, f"cameo:{entry.lemma}", False)
+        return None
+
+
+def _slot(raw: list[list[str]]) -> Slot:
+    return tuple(tuple(a) for a in raw)
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The verb lexicon, parsed once per process."""
+    return Lexicon(load_json("verbs.json"))

@@ -1,0 +1,79 @@
+"""The reporting-verb lexicon: which words introduce speech, and what stance some of them carry.
+
+A cue is a verb of saying ("say", "tell", "warn"), of public position-taking ("accuse", "deny",
+"praise") or of reported cognition ("believe", "think"), the three families that attribution
+corpora such as PolNeAR annotate. The lists are written by hand from the semantics of the verbs;
+they are deliberately lemma based so that "said", "says", "saying" and "has said" are one entry.
+"""
+
+from __future__ import annotations
+
+# verbs whose clause complement (ccomp) or following quotation is what the subject said
+SPEECH = frozenset(
+    """say tell add note explain argue claim insist state declare announce report write tweet
+    post reply respond answer ask question wonder suggest warn caution predict promise pledge vow
+    acknowledge admit concede confirm deny reveal disclose recall remark comment observe stress
+    emphasize emphasise assert allege contend maintain reiterate repeat continue mention point
+    complain lament boast brag joke quip scoff shout yell cry chant exclaim whisper murmur
+    conclude testify concur agree disagree object protest counter retort rebut dispute challenge
+    urge demand propose recommend advise threaten accuse blame charge criticize criticise condemn
+    denounce praise welcome applaud hail thank congratulate defend attack slam blast mock
+    describe call label dub characterize characterise tout hint imply indicate signal estimate
+    figure guess speculate forecast project vouch swear assure reassure inform remind
+    believe think feel fear hope expect worry know doubt suspect understand realize realise
+    show find suggest indicate""".split()
+)
+
+# cues that only count with a clause complement (they are common in other senses)
+NEEDS_CLAUSE = frozenset(
+    "continue point show find know understand realize realise figure feel call project".split()
+)
+
+# verbs that take their content as an object or prepositional phrase, not a clause
+# ("accused him of lying", "denied the report", "urged voters to ...")
+OBJECT_CONTENT = frozenset(
+    """accuse blame criticize criticise condemn denounce praise welcome applaud hail deny
+    urge warn thank congratulate defend attack slam blast mock dismiss reject endorse
+    demand propose recommend promise pledge vow threaten question challenge dispute""".split()
+)
+
+# cue phrases written as a preposition: "according to X", "in the words of X"
+ACCORDING = frozenset({"according"})
+
+# a stance that the cue verb itself expresses, in VADER's -4..4 scale
+CUE_STANCE: dict[str, float] = {
+    "praise": 2.6,
+    "welcome": 2.0,
+    "applaud": 2.3,
+    "hail": 2.0,
+    "thank": 1.8,
+    "congratulate": 2.0,
+    "endorse": 1.5,
+    "defend": 1.0,
+    "agree": 1.5,
+    "lament": -2.0,
+    "criticize": -1.6,
+    "criticise": -1.6,
+    "condemn": -2.5,
+    "denounce": -2.5,
+    "warn": -1.2,
+    "accuse": -1.8,
+    "blame": -1.8,
+    "attack": -2.0,
+    "slam": -2.0,
+    "blast": -2.0,
+    "mock": -1.8,
+    "threaten": -2.0,
+    "complain": -1.5,
+    "deny": -0.8,
+    "reject": -1.5,
+    "dismiss": -1.2,
+    "protest": -1.2,
+    "object": -1.0,
+    "fear": -1.5,
+    "worry": -1.2,
+}
+
+
+def is_cue(lemma: str) -> bool:
+    return lemma in SPEECH or lemma in OBJECT_CONTENT

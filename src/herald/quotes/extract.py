@@ -1,0 +1,354 @@
+"""Quotation attribution over one parsed article: direct quotes, then reported speech.
+
+Direct quotations are found by their marks (:mod:`herald.quotes.marks`) and attributed with the
+parse: the reporting verb right after the quotation ("...," he said) wins, then the nearest one
+before it (Lavrov said: "..."). A verb whose clause holds the quotation together with words of
+the writer ("saying they "reflect ..."") makes a *mixed* quote whose text is that clause. Two
+quotations sharing one cue are one split quote. A quotation with no cue that starts a paragraph
+carries over the speaker of the previous paragraph, the way news writes long statements.
+
+Reported speech is every remaining cue verb with a subject and content: its clausal complement
+("said (that) ..."), its object for verbs like "accuse"/"deny"/"urge", or the clause that
+"according to X" attaches to.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Any
+
+from herald.models import Document, Quote
+from herald.quotes.cues import ACCORDING, NEEDS_CLAUSE, OBJECT_CONTENT, SPEECH
+from herald.quotes.marks import QuoteSpan, find_quotes
+from herald.quotes.speakers import Speaker, SpeakerIndex
+from herald.quotes.stance import polarity
+
+_CONTENT_DEPS = ("dobj", "prep", "xcomp", "dative", "ccomp", "obj", "oprd", "attr", "pcomp")
+_STATEMENT_NOUNS = frozenset(
+    "statement release letter tweet post interview ad video report memo email message".split()
+)
+_TERMINAL = (".", "?", "!", "…")
+_MAX_CUE_GAP = 6  # tokens allowed between a cue before a quotation and its opening mark
+_MIN_CONTENT_WORDS = 3
+_CARRY_MIN_WORDS = 5
+
+
+@dataclass
+class _Attr:
+    """One attribution being built: a text span, its cue and speaker."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Any  # spaCy token or None
+    speaker: Speaker | None
+    para: int
+    confidence: float
+    spans: list[QuoteSpan]
+
+
+class _Article:
+    """Per-article lookups shared by the direct and reported passes."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.sp = doc.nlp
+        self.text: str = doc.text
+        self.quotes = find_quotes(self.text)
+        n = len(self.sp)
+        self.mask = [-1] * n  # per token: index of the quotation it lies in, else -1
+        self.tok_starts = [t.idx for t in self.sp]
+        for qi, q in enumerate(self.quotes):
+            a = bisect.bisect_left(self.tok_starts, q.opened)
+            b = bisect.bisect_right(self.tok_starts, q.end)
+            for i in range(a, b):
+                self.mask[i] = qi
+        self.para_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        self.speakers = SpeakerIndex.build(doc, [m >= 0 for m in self.mask])
+
+    def para(self, char: int) -> int:
+        return bisect.bisect_right(self.para_starts, char) - 1
+
+    def token_at(self, char: int) -> int:
+        """Index of the token starting at or after ``char`` (len(doc) if none)."""
+        return bisect.bisect_left(self.tok_starts, char)
+
+
+# --- cues and subjects --------------------------------------------------------------------------
+def _is_cue(tok: Any) -> bool:
+    if tok.lemma_ in ACCORDING:
+        return any(c.lower_ == "to" for c in tok.children)
+    return tok.pos_ == "VERB" and tok.lemma_ in SPEECH or tok.lemma_ in OBJECT_CONTENT and tok.pos_ == "VERB"
+
+
+def _subject(tok: Any, depth: int = 0) -> Any:
+    """The token naming who speaks through cue ``tok`` (climbing conj/advcl/xcomp chains)."""
+    if tok.lemma_ in ACCORDING:
+        for c in tok.children:
+            if c.lower_ == "to":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+        return None
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return c
+    if depth >= 3:
+        return None
+    head = tok.head
+    if tok.dep_ in ("conj", "advcl", "xcomp") and head is not tok and head.pos_ in ("VERB", "AUX"):
+        return _subject(head, depth + 1)
+    if tok.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_ in _STATEMENT_NOUNS and head.head.pos_ == "VERB" and head.dep_ == "dobj":
+            return _subject(head.head, depth + 1)
+        return head
+    return None
+
+
+def _clause(cue: Any) -> Any:
+    for c in cue.children:
+        if c.dep_ == "ccomp":
+            return c
+    return None
+
+
+# --- direct quotations --------------------------------------------------------------------------
+def _frame_after(art: _Article, qi: int) -> list[Any]:
+    q = art.quotes[qi]
+    i = art.token_at(q.end)
+    while i < len(art.sp) and art.mask[i] == qi:
+        i += 1
+    if i >= len(art.sp) or art.para(art.tok_starts[i]) != art.para(q.end):
+        return []
+    sent_end = art.sp[i].sent.end
+    out = []
+    while i < sent_end and art.mask[i] == -1 and "\n" not in art.sp[i].text:
+        out.append(art.sp[i])
+        i += 1
+    return out
+
+
+def _frame_before(art: _Article, qi: int) -> list[Any]:
+    q = art.quotes[qi]
+    i = art.token_at(q.opened) - 1
+    if i < 0 or art.para(art.tok_starts[i]) != art.para(q.opened):
+        return []
+    sent_start = art.sp[i].sent.start
+    out = []
+    while i >= sent_start and art.mask[i] == -1 and "\n" not in art.sp[i].text:
+        out.append(art.sp[i])
+        i -= 1
+    return out  # nearest first
+
+
+def _cue_after(art: _Article, qi: int) -> Any:
+    q = art.quotes[qi]
+    inner = art.text[q.start : q.end].rstrip()
+    ends_sentence = inner.endswith(_TERMINAL)
+    for tok in _frame_after(art, qi):
+        if not _is_cue(tok) or tok.lemma_ in ACCORDING and False:
+            continue
+        clause = _clause(tok)
+        if ends_sentence and clause is not None and art.mask[clause.i] == -1:
+            return None  # a new sentence reporting something else
+        if _subject(tok) is not None:
+            return tok
+    return None
+
+
+def _cue_before(art: _Article, qi: int) -> Any:
+    q = art.quotes[qi]
+    first = art.token_at(q.opened)
+    for dist, tok in enumerate(_frame_before(art, qi)):
+        if not _is_cue(tok) or _subject(tok) is None:
+            continue
+        governs = tok.left_edge.i <= first <= tok.right_edge.i
+        if governs or dist <= _MAX_CUE_GAP:
+            return tok
+        return None
+    return None
+
+
+def _mixed_span(art: _Article, cue: Any, q: QuoteSpan) -> tuple[int, int] | None:
+    """The clause holding quotation ``q`` when the cue reports it in the writer's words."""
+    clause = _clause(cue)
+    if clause is None:
+        return None
+    a, b = clause.left_edge, clause.right_edge
+    start, end = a.idx, b.idx + len(b.text)
+    if not (start <= q.opened < end):
+        return None
+    start, end = _trim(art, clause.left_edge.i, clause.right_edge.i)
+    outside = art.text[start : q.opened].split()
+    if len([w for w in outside if w.isalnum() or w.isalpha()]) < 1 and end <= q.end + 2:
+        return None
+    return min(start, q.start), max(end, q.end)
+
+
+def _direct(art: _Article) -> tuple[list[_Attr], set[int]]:
+    attrs: list[_Attr] = []
+    used: set[int] = set()
+    by_cue: dict[int, _Attr] = {}
+    last_in_para: dict[int, _Attr] = {}
+    for qi, q in enumerate(art.quotes):
+        para = art.para(q.opened)
+        cue = _cue_after(art, qi)
+        where = "after"
+        if cue is None:
+            cue, where = _cue_before(art, qi), "before"
+        if cue is not None and cue.i in by_cue and by_cue[cue.i].para == para:
+            prev = by_cue[cue.i]  # split quotation: one cue, two pieces
+            prev.end = max(prev.end, q.end)
+            prev.spans.append(q)
+            continue
+        if cue is not None:
+            speaker = art.speakers.resolve(_subject(cue))
+            start, end, kind = q.start, q.end, "direct"
+            if where == "before":
+                mixed = _mixed_span(art, cue, q)
+                if mixed is not None:
+                    start, end, kind = mixed[0], mixed[1], "mixed"
+            conf = 0.9 if speaker is not None and speaker.via != "pronoun" else 0.75
+            attr = _Attr(start, end, kind, cue, speaker, para, conf, [q])
+            by_cue[cue.i] = attr
+            used.add(cue.i)
+        else:
+            attr_or_none = _carry(art, q, para, attrs, last_in_para)
+            if attr_or_none is None:
+                continue
+            attr = attr_or_none
+        attrs.append(attr)
+        last_in_para[para] = attr
+    return attrs, used
+
+
+def _carry(
+    art: _Article, q: QuoteSpan, para: int, attrs: list[_Attr], last_in_para: dict[int, _Attr]
+) -> _Attr | None:
+    """A quotation with no cue: continue the paragraph's speaker, or the previous paragraph's."""
+    words = len(art.text[q.start : q.end].split())
+    if words < _CARRY_MIN_WORDS or not attrs:
+        return None
+    para_start = art.para_starts[para]
+    opens_para = art.text[para_start : q.opened].strip() == ""
+    before = art.text[para_start : q.opened].rstrip()
+    opens_sentence = opens_para or before.endswith(_TERMINAL + ("”", '"', ":"))
+    prev = last_in_para.get(para)
+    if prev is not None and opens_sentence and prev.speaker is not None:
+        if q.opened - prev.end < 120 and prev.kind == "direct":
+            prev.end = q.end  # "...," he said. "..." : the same statement goes on
+            prev.spans.append(q)
+            return None
+        return _Attr(q.start, q.end, "direct", prev.cue, prev.speaker, para, 0.6, [q])
+    if not opens_para:
+        return None
+    last = attrs[-1]
+    if last.para < para - 1 - (q.paragraphs > 1) or last.speaker is None:
+        return None
+    return _Attr(q.start, q.end, "direct", last.cue, last.speaker, para, 0.6, [q])
+
+
+# --- reported speech ----------------------------------------------------------------------------
+def _trim(art: _Article, i: int, j: int) -> tuple[int, int]:
+    """Char offsets of tokens i..j without leading "that"/punctuation or trailing punctuation."""
+    sp = art.sp
+    while i < j and (sp[i].is_punct or sp[i].dep_ == "mark" and sp[i].lower_ in ("that", "whether", "if") or sp[i].is_space):
+        i += 1
+    while j > i and (sp[j].is_punct and sp[j].text not in ("”", '"', "''") or sp[j].is_space):
+        j -= 1
+    return sp[i].idx, sp[j].idx + len(sp[j].text)
+
+
+def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
+    sp = art.sp
+    if cue.lemma_ in ACCORDING:
+        head = cue.head
+        if head is cue:
+            return None
+        phrase_l, phrase_r = cue.left_edge.i, cue.right_edge.i
+        sent = cue.sent
+        lo, hi = (head.left_edge.i, head.right_edge.i) if head.pos_ in ("VERB", "AUX") else (sent.start, sent.end - 1)
+        left = (lo, phrase_l - 1) if phrase_l - 1 >= lo else None
+        right = (phrase_r + 1, hi) if phrase_r + 1 <= hi else None
+        side = max((s for s in (left, right) if s), key=lambda s: s[1] - s[0], default=None)
+        return _trim(art, *side) if side else None
+    clause = _clause(cue)
+    if clause is not None:
+        return _trim(art, clause.left_edge.i, clause.right_edge.i)
+    if cue.lemma_ in NEEDS_CLAUSE:
+        return None
+    if cue.lemma_ in OBJECT_CONTENT or cue.lemma_ in ("hope", "expect", "promise", "vow", "plan"):
+        rights = [c for c in cue.rights if c.dep_ in _CONTENT_DEPS]
+        if rights:
+            return _trim(art, rights[0].left_edge.i, rights[-1].right_edge.i)
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+        head = cue.head
+        return _trim(art, head.left_edge.i, cue.left_edge.i - 1)
+    del sp
+    return None
+
+
+def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> list[_Attr]:
+    out: list[_Attr] = []
+    for tok in art.sp:
+        if tok.i in used or art.mask[tok.i] != -1 or not _is_cue(tok):
+            continue
+        span = _reported_span(art, tok)
+        if span is None:
+            continue
+        start, end = span
+        if len(art.text[start:end].split()) < _MIN_CONTENT_WORDS:
+            continue
+        if any(min(end, b) - max(start, a) > 0.5 * (end - start) for a, b in taken):
+            continue
+        subj = _subject(tok)
+        if subj is None or subj.i >= art.token_at(start) and subj.idx < end:
+            continue
+        speaker = art.speakers.resolve(subj)
+        if speaker is None or not speaker.name:
+            continue
+        has_quote = any(art.mask[i] >= 0 for i in range(art.token_at(start), art.token_at(end)))
+        kind = "mixed" if has_quote else "indirect"
+        conf = 0.7 if tok.lemma_ not in NEEDS_CLAUSE else 0.55
+        out.append(_Attr(start, end, kind, tok, speaker, art.para(start), conf, []))
+    return out
+
+
+# --- the article ------------------------------------------------------------------------------
+def _cue_text(cue: Any) -> str | None:
+    if cue is None:
+        return None
+    if cue.lemma_ in ACCORDING:
+        return "according to"
+    return str(cue.text)
+
+
+def quotes_of(doc: Document) -> list[Quote]:
+    """Every direct, mixed and reported quotation in a parsed document, in text order."""
+    if doc.nlp is None or not doc.text:
+        return []
+    art = _Article(doc)
+    direct, used = _direct(art)
+    direct = [a for a in direct if a.speaker is not None and a.speaker.name]
+    reported = _reported(art, used, [(a.start, a.end) for a in direct])
+    out: list[Quote] = []
+    for a in sorted(direct + reported, key=lambda a: a.start):
+        assert a.speaker is not None
+        toks = art.sp.char_span(a.start, a.end, alignment_mode="expand") or []
+        cue_lemma = a.cue.lemma_ if a.cue is not None else None
+        out.append(
+            Quote(
+                text=art.text[a.start : a.end],
+                kind=a.kind,  # type: ignore[arg-type]
+                speaker=a.speaker.name,
+                speaker_mention=a.speaker.mention,
+                speaker_actor=a.speaker.actor,
+                start=a.start,
+                end=a.end,
+                cue=_cue_text(a.cue),
+                polarity=polarity(toks, cue_lemma),
+                confidence=a.confidence,
+            )
+        )
+    return out

@@ -1,0 +1,325 @@
+"""Who is speaking: from the words that name a speaker to a canonical name and actor.
+
+No offline coreference model is available, so speakers are resolved with rules over the spaCy
+parse, in the order a reader would use them:
+
+1. the actors stage's mention at that place (its canonical name and :class:`Actor`);
+2. a named entity ("Lavrov" becomes "Sergey Lavrov", the fullest form of that surname in the
+   article; "Mrs. Clinton" picks the Clinton whose first name is a woman's);
+3. a pronoun, resolved to the most salient compatible antecedent: same sentence before the
+   pronoun, else the previous sentences, subjects first, nearest first, gender checked against
+   titles and first names;
+4. a role noun ("the minister") to the most recent person, when the actors stage has not done it;
+5. any other noun phrase ("a source", "the campaign") is kept as written: it is already the best
+   available name, and never a bare pronoun.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from herald.models import Actor, Document, Mention
+from herald.quotes.names import (
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_TITLES,
+    ROLE_NOUNS,
+    TITLES,
+)
+
+PRONOUNS = frozenset(
+    "he she they we i it him her you who his their them us me whom that which this".split()
+)
+_PERSON_PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GROUP_PRON = {"they", "them", "we", "us", "it", "their"}
+_GROUP_LABELS = {"ORG", "NORP", "GPE"}
+_LOOKBACK_SENTS = 6
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: the name to report, the words used here, the actor if known."""
+
+    name: str | None
+    mention: str
+    actor: Actor | None = None
+    start: int = 0
+    end: int = 0
+    via: str = "name"  # name | entity | actor | pronoun | role | phrase
+
+
+@dataclass
+class _Entity:
+    name: str  # canonical
+    label: str  # PERSON, ORG, ...
+    start: int
+    end: int
+    sent: int  # sentence index
+    subject: bool
+    gender: str | None
+
+
+def _strip_title(words: list[str]) -> tuple[list[str], str | None]:
+    """Drop leading titles; return the remaining words and the gender the titles imply."""
+    gender = None
+    while len(words) > 1 and words[0].lower().rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        w = words.pop(0).lower()
+        if w in MALE_TITLES or w + "." in MALE_TITLES:
+            gender = "m"
+        elif w in FEMALE_TITLES or w + "." in FEMALE_TITLES:
+            gender = "f"
+    return words, gender
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip().strip(",;:").strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text.strip()
+
+
+def _first_name_gender(words: list[str]) -> str | None:
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in MALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+@dataclass
+class SpeakerIndex:
+    """Per-article tables for resolving speakers: people by surname, entities by position."""
+
+    doc: Document
+    sp: Any  # spaCy Doc
+    quote_mask: list[bool]  # per token: inside a direct quotation
+    surnames: dict[str, list[str]] = field(default_factory=dict)  # surname -> full names seen
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> m/f
+    entities: list[_Entity] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _mention_starts: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, quote_mask: list[bool]) -> SpeakerIndex:
+        idx = cls(doc, doc.nlp, quote_mask)
+        idx._mention_starts = [m.start for m in doc.mentions]
+        idx._sent_starts = [s.start for s in doc.nlp.sents]
+        for ent in doc.nlp.ents:
+            if ent.label_ == "PERSON":
+                idx._learn_person(ent)
+        for ent in doc.nlp.ents:
+            if ent.label_ not in {"PERSON"} | _GROUP_LABELS:
+                continue
+            if quote_mask[ent.start]:
+                continue  # people named inside a quotation are not its antecedents
+            name = idx.canonical(ent.text, ent.label_)
+            if not name:
+                continue
+            si = bisect.bisect_right(idx._sent_starts, ent.start) - 1
+            subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
+            gender = idx.genders.get(name) if ent.label_ == "PERSON" else None
+            idx.entities.append(
+                _Entity(name, ent.label_, ent.start_char, ent.end_char, si, subject, gender)
+            )
+        idx._starts = [e.start for e in idx.entities]
+        return idx
+
+    # --- names -------------------------------------------------------------------------------
+    def _learn_person(self, ent: Any) -> None:
+        words, gender = _strip_title(_clean_name(ent.text).split())
+        if not words:
+            return
+        full = " ".join(words)
+        self.surnames.setdefault(words[-1].lower(), []).append(full)
+        g = gender or _first_name_gender(words)
+        if g and full not in self.genders:
+            self.genders[full] = g
+
+    def canonical(self, text: str, label: str = "PERSON") -> str | None:
+        """The fullest name of this person in the article; organisations lose their article."""
+        text = _clean_name(text)
+        if not text:
+            return None
+        if label != "PERSON":
+            words = text.split()
+            if words and words[0].lower() == "the":
+                words = words[1:]
+            return " ".join(words) or None
+        words, gender = _strip_title(text.split())
+        if not words:
+            return None
+        forms = self.surnames.get(words[-1].lower(), [])
+        wanted = {w.lower() for w in words}
+        best: str | None = None
+        best_key: tuple[int, int, int] = (-1, -1, -1)
+        for form in set(forms):
+            fw = form.split()
+            if not wanted <= {w.lower() for w in fw}:
+                continue
+            g = self.genders.get(form)
+            if gender and g and g != gender:
+                continue
+            key = (int(gender is not None and g == gender), forms.count(form) if len(fw) > 1 else 0, len(fw))
+            if key > best_key:
+                best, best_key = form, key
+        name = best or " ".join(words)
+        if gender and name not in self.genders:
+            self.genders[name] = gender
+        return name
+
+    # --- actors from the actors stage ---------------------------------------------------------
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        ms = self.doc.mentions
+        i = bisect.bisect_right(self._mention_starts, end) - 1
+        while i >= 0 and i < len(ms):
+            m = ms[i]
+            if m.start < end and m.end > start:
+                return m
+            if m.end <= start and start - m.end > 200:
+                break
+            i -= 1
+        return None
+
+    def actor_at(self, start: int, end: int) -> Actor | None:
+        m = self.mention_at(start, end)
+        if m is not None:
+            return m.actor
+        try:
+            from herald.actors import actor_at  # type: ignore[attr-defined]
+        except (ImportError, AttributeError):
+            return None
+        try:
+            found = actor_at(self.doc, start, end)
+        except Exception:  # noqa: BLE001 - another stage's helper must never stop quotes
+            return None
+        return found if isinstance(found, Actor) else None
+
+    # --- antecedents --------------------------------------------------------------------------
+    def antecedent(self, pos: int, sent: int, want: str) -> _Entity | None:
+        """The most salient entity before char ``pos`` compatible with ``want``.
+
+        ``want`` is 'm' or 'f' (a person of that or unknown gender), 'person' or 'group'.
+        Candidates in the pronoun's own sentence come first, then earlier sentences, nearest
+        first; inside a sentence a subject beats a non-subject and a known gender beats an
+        unknown one.
+        """
+        hi = bisect.bisect_left(self._starts, pos)
+        best: _Entity | None = None
+        best_key: tuple[int, int, int, int] | None = None
+        for k in range(hi - 1, -1, -1):
+            e = self.entities[k]
+            if e.end > pos:
+                continue
+            if sent - e.sent > _LOOKBACK_SENTS:
+                break
+            if want in ("m", "f", "person"):
+                if e.label != "PERSON":
+                    continue
+                if want in ("m", "f") and e.gender not in (None, want):
+                    continue
+            elif e.label not in _GROUP_LABELS:
+                continue
+            known = int(want in ("m", "f") and e.gender == want)
+            key = (-(sent - e.sent), int(e.subject), known, e.start)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        if best is None and want in ("m", "f"):
+            return self._frequent_person(pos, want)
+        return best
+
+    def _frequent_person(self, pos: int, want: str) -> _Entity | None:
+        """Fallback beyond the lookback window: the most mentioned compatible person so far."""
+        counts: dict[str, int] = {}
+        last: dict[str, _Entity] = {}
+        for e in self.entities:
+            if e.start >= pos:
+                break
+            if e.label == "PERSON" and e.gender in (None, want):
+                counts[e.name] = counts.get(e.name, 0) + 1 + (e.gender == want)
+                last[e.name] = e
+        if not counts:
+            return None
+        return last[max(counts, key=lambda n: counts[n])]
+
+    # --- the main entry -----------------------------------------------------------------------
+    def resolve(self, tok: Any) -> Speaker | None:
+        """A speaker for the subject token ``tok`` of a cue."""
+        if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head)
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in PRONOUNS:
+            return self._pronoun(tok)
+        span = self._phrase(tok)
+        start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+        mention = self.doc.text[start:end]
+        actor = self.actor_at(tok.idx, tok.idx + len(tok.text))
+        if actor is not None and actor.name:
+            return Speaker(actor.name, mention, actor, start, end, "actor")
+        ent = self._entity_of(tok)
+        if ent is not None:
+            name = self.canonical(ent.text, ent.label_)
+            return Speaker(name, mention, None, start, end, "entity")
+        if tok.lower_ in ROLE_NOUNS and tok.tag_ == "NN" and span[0].lower_ == "the":
+            e = self.antecedent(tok.idx, self._sent_index(tok), "person")
+            if e is not None:
+                return Speaker(e.name, mention, self.actor_at(e.start, e.end), start, end, "role")
+        text = _clean_name(mention)
+        return Speaker(text, mention, None, start, end, "phrase") if text else None
+
+    def _sent_index(self, tok: Any) -> int:
+        return bisect.bisect_right(self._sent_starts, tok.i) - 1
+
+    def _pronoun(self, tok: Any) -> Speaker | None:
+        lower = tok.lower_
+        mention = tok.text
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if lower in _PERSON_PRON:
+            want = _PERSON_PRON[lower]
+        elif lower in _GROUP_PRON:
+            want = "group"
+        else:
+            return None  # "I", "you": the writer or the reader, not a resolvable speaker
+        e = self.antecedent(tok.idx, self._sent_index(tok), want)
+        if e is None:
+            return None
+        actor = self.actor_at(e.start, e.end)
+        name = actor.name if actor is not None and actor.name else e.name
+        return Speaker(name, mention, actor, start, end, "pronoun")
+
+    def _entity_of(self, tok: Any) -> Any:
+        """The named entity the subject is, or names through an apposition ("the director, X")."""
+        if tok.ent_type_ in {"PERSON"} | _GROUP_LABELS:
+            for ent in self.sp.ents:
+                if ent.start <= tok.i < ent.end:
+                    return ent
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                return self._entity_of(child)
+        for child in tok.children:
+            if child.dep_ == "compound" and child.ent_type_ == "PERSON":
+                return self._entity_of(child)
+        return None
+
+    @staticmethod
+    def _phrase(tok: Any) -> Any:
+        """The subject's noun phrase without relative clauses or appositions."""
+        left = tok
+        for child in tok.lefts:
+            if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "case"):
+                left = min(left, child.left_edge, key=lambda t: t.i)
+                break
+        right = tok
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "from"):
+                if child.right_edge.i - left.i <= 8:
+                    right = child.right_edge
+            break
+        return tok.doc[left.i : right.i + 1]
