@@ -50,14 +50,17 @@ def parse_ann(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
     return [{r: [f for t in ts if t in spans for f in spans[t]] for r, ts in ev.items()} for ev in events]
 
 
-def gold_of(text: str, ann: Path) -> dict[str, list[tuple[set[str], str, int, set[str], str]]]:
+def gold_of(
+    text: str, ann: Path, apostrophes: bool = False
+) -> dict[str, list[tuple[set[str], str, int, set[str], str]]]:
     gold: dict[str, list[tuple[set[str], str, int, set[str], str]]] = {"direct": [], "indirect": []}
     for a in parse_ann(ann):
         if not a.get("Content"):
             continue
         c = " ".join(text[s:e] for s, e in a["Content"])
-        kind = "direct" if re.search(r"[“”\"]", c) else "indirect"
-        quoted = " ".join(re.findall(r"[“\"]([^”\"]*)[”\"]?", c))
+        marks = c.replace("''", '"') if apostrophes else c  # NYT texts write quotes as ''
+        kind = "direct" if re.search(r"[“”\"]", marks) else "indirect"
+        quoted = " ".join(re.findall(r"[“\"]([^”\"]*)[”\"]?", marks))
         core = words(quoted) if kind == "direct" else words(c)
         src = " ".join(text[s:e] for s, e in a.get("Source", []))
         gold[kind].append((words(c), src, min(s for s, _ in a["Content"]), core or words(c), c))
@@ -101,6 +104,11 @@ def main() -> int:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--errors", help="write missed/false quotes to this file")
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument(
+        "--apostrophe-quotes",
+        action="store_true",
+        help="also count '' as a double quote mark in the gold (how the NYT texts write quotes)",
+    )
     args = ap.parse_args()
     if not (POLNEAR / args.split).exists():
         print(f"PolNeAR {args.split} not found under {POLNEAR}", file=sys.stderr)
@@ -117,7 +125,7 @@ def main() -> int:
         if not anns:
             continue
         text = doc.text
-        gold = gold_of(text, anns[0])
+        gold = gold_of(text, anns[0], args.apostrophe_quotes)
         for kind in ("direct", "indirect"):
             mine = [q for q in doc.quotes if (q.kind == "indirect") == (kind == "indirect")]
             pairs = []
@@ -138,12 +146,22 @@ def main() -> int:
                 g = gold[kind][j]
                 ok = speaker_ok(mine[i].speaker or "", g[1], text, g[2])
                 tp += ok
+                if ok:
+                    log.append(
+                        f"{f.stem} {kind} TP {mine[i].speaker!r} cue={mine[i].cue!r} "
+                        f"conf={mine[i].confidence} :: {mine[i].text[:120]!r}"
+                    )
                 if not ok:
-                    log.append(f"{f.stem} {kind} SPEAKER pred={mine[i].speaker!r} "
-                               f"({mine[i].speaker_mention!r}) gold={g[1]!r} :: {g[4][:120]!r}")
+                    log.append(
+                        f"{f.stem} {kind} SPEAKER pred={mine[i].speaker!r} "
+                        f"({mine[i].speaker_mention!r}) gold={g[1]!r} :: {g[4][:120]!r}"
+                    )
             for i, q in enumerate(mine):
                 if i not in used_p:
-                    log.append(f"{f.stem} {kind} FP {q.speaker!r} cue={q.cue!r} :: {q.text[:160]!r}")
+                    log.append(
+                        f"{f.stem} {kind} FP {q.speaker!r} cue={q.cue!r} conf={q.confidence} "
+                        f":: {q.text[:160]!r}"
+                    )
             for j, g in enumerate(gold[kind]):
                 if j not in used_g:
                     log.append(f"{f.stem} {kind} FN src={g[1]!r} :: {g[4][:160]!r}")
@@ -156,8 +174,10 @@ def main() -> int:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{kind:8s} P={p:.3f} R={r:.3f} F1={f1:.3f}  (tp={tp} fp={fp} fn={fn})")
     pronouns = sum(1 for d in out for q in d.quotes if (q.speaker or "").lower() in PRON)
-    print(f"quotes={sum(len(d.quotes) for d in out)} pronoun speakers={pronouns} "
-          f"extraction={quote_s:.2f}s parse={parse_s:.2f}s (nan: cached)")
+    print(
+        f"quotes={sum(len(d.quotes) for d in out)} pronoun speakers={pronouns} "
+        f"extraction={quote_s:.2f}s parse={parse_s:.2f}s (nan: cached)"
+    )
     if args.errors:
         Path(args.errors).write_text("\n".join(log) + "\n", encoding="utf-8")
     return 0

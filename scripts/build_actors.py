@@ -248,6 +248,7 @@ class Builder:
         self.org_entity: dict[str, int] = {}
         self.country_entity: dict[str, int] = {}
         self.dropped: set[str] = set()
+        self.curated_aliases: set[str] = set()  # names the curated files give: never reassigned
 
     def source(self, text: str) -> int:
         if text not in self.sources:
@@ -264,7 +265,8 @@ class Builder:
 
     def add_aliases(self, i: int, aliases: list[str]) -> None:
         ent = self.entities[i]
-        for a in aliases:
+        folded = [ascii_fold(a) for a in aliases]
+        for a in [*aliases, *folded]:
             if len(a) < 2 or a in self.dropped or a in ent["a"]:
                 continue
             ent["a"].append(a)
@@ -290,7 +292,8 @@ class Builder:
         if head in self.country_codes:
             sector = rest[:3] or None
             return head, sector, code
-        country = rest[:3] if rest[:3] in self.country_codes else None
+        # MNCUSA, NGOGBR: a country follows; IMGMUSISI: a religion (MUS) follows, not Mauritius
+        country = rest[:3] if rest[:3] in self.country_codes and head not in ("IMG", "IGO") else None
         return country, head, code
 
     def role_title(self, r: Restriction, sector: str | None, code: str) -> str | None:
@@ -303,6 +306,14 @@ class Builder:
         if sector == "GOV" and sub in GOV_SUB:
             return f"government ({GOV_SUB[sub]})"
         return SUBSECTOR_TITLES.get(sector)
+
+
+def ascii_fold(text: str) -> str:
+    """'erdoğan' -> 'erdogan', 'løkke' -> 'lokke': news writes names both ways."""
+    import unicodedata
+
+    text = text.replace("ø", "o").replace("ı", "i").replace("ł", "l").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def title_case(phrase: str) -> str:
@@ -344,9 +355,9 @@ def build(dicts: Path) -> dict:
 
     # --- countries: codes from Phoenix (its country blocks), names from GeoNames / curated
     for rec in records[PHOENIX_FILES[0]]:
-        for r in rec.restrictions:
-            if r.default and re.fullmatch(r"[A-Z]{3}", r.code) and len(rec.restrictions) == 1:
-                b.country_codes.add(r.code)
+        code = country_block(rec)
+        if code:
+            b.country_codes.add(code)
     curated_countries = {row[0]: row for row in read_tsv(HERE / "actors_countries.tsv")}
     b.country_codes |= set(curated_countries)
     for code in sorted(b.country_codes):
@@ -359,6 +370,7 @@ def build(dicts: Path) -> dict:
         b.country_entity[code] = i
         if row and row[2]:
             b.add_aliases(i, [normalize(a) for a in row[2].split("|")])
+        b.curated_aliases.update(b.entities[i]["a"])
     b.country_codes = set(b.country_entity)
 
     # --- organisations (curated list of IGOs and their organs, with CAMEO codes)
@@ -368,6 +380,7 @@ def build(dicts: Path) -> dict:
         i = b.add_entity(name, "organisation", parent or code, "IGO", code,
                          [normalize(a) for a in aliases.split("|") if a], src)
         b.org_entity[code] = i
+        b.curated_aliases.update(b.entities[i]["a"])
         if cameo:
             b.org_by_cameo.setdefault(cameo, (code, parent or code))
         b.country_codes.add(parent or code)
@@ -380,9 +393,8 @@ def build(dicts: Path) -> dict:
         for rec in records[fname]:
             codes = {r.code for r in rec.restrictions}
             dated = any(not r.default for r in rec.restrictions)
-            if (len(rec.restrictions) == 1 and not dated and len(codes) == 1
-                    and next(iter(codes)) in b.country_entity):
-                country = next(iter(codes))
+            country = country_block(rec)
+            if country in b.country_entity:
                 ci = b.country_entity[country]
                 for p in rec.phrases:
                     if p in capitals and capitals[p] == country:
@@ -399,9 +411,22 @@ def build(dicts: Path) -> dict:
                 code = next(iter(codes))
                 if code in b.org_by_cameo:
                     oi = b.org_entity[b.org_by_cameo[code][0]]
-                    b.add_aliases(oi, rec.phrases)
+                    # a record naming a curated organ ("UN_SECURITY_COUNCIL_ [IGOUNO]") belongs
+                    # to that organ, not to the parent its CAMEO code names
+                    owners = [i for p in rec.phrases for i in b.alias_index.get(p, [])
+                              if i in b.org_entity.values()]
+                    oi = owners[0] if owners else oi
+                    b.add_aliases(oi, [p for p in rec.phrases if office_of(p) is None
+                                       and p not in b.curated_aliases])
                     continue
             person = dated or bool(re.search(r"countryinfo|igorulers", rec.comment, re.I))
+            if not person:
+                # "UN_SECRETARY_GENERAL [IGOUNO]" is a role phrase: the resolver reads it as
+                # organisation + office and names the holder, so it must not be a name here
+                rec.phrases = [p for p in rec.phrases
+                               if office_of(p) is None and p not in b.curated_aliases]
+                if not rec.phrases:
+                    continue
             main = rec.restrictions[-1] if not dated else next(
                 r for r in reversed(rec.restrictions) if not r.default)
             country, sector, hcode = b.parse_code(main.code)
@@ -432,6 +457,8 @@ def build(dicts: Path) -> dict:
                 continue
             title = row["positionLabel"].strip()
             office = office_of(title)
+            if re.fullmatch(r"Q\d+", row["officeholderLabel"]):
+                continue  # no English label: nothing to match in text
             src = b.source(f"{row['officeholder'].rsplit('/', 1)[-1]} in {src_wl_name()}")
             i = person_entity(b, row["officeholderLabel"], country, src)
             b.add_role(i, f"{country}GOV", country, "GOV", title[:1].lower() + title[1:],
@@ -499,7 +526,10 @@ def build(dicts: Path) -> dict:
         merged.setdefault(f"the {noun}", [])
     for e in b.entities:
         e["r"].sort(key=lambda r: (r[5] or "", r[6] or "9999"))
-        e["a"] = [a for a in e["a"] if a != normalize(e["n"])]
+        key = normalize(e["n"])
+        rest = [a for a in e["a"] if a != key and a not in b.dropped]
+        # first alias: the name's own key (a dropped name keeps it only as a lookup key: "!")
+        e["a"] = [key if key not in b.dropped else "!" + key] + rest
     return {
         "format": "herald-actors",
         "version": VERSION,
@@ -511,6 +541,21 @@ def build(dicts: Path) -> dict:
         "metonyms": sorted(metonyms.values()),
         "corefs": sorted([k, v] for k, v in merged.items()),
     }
+
+
+def country_block(rec: Record) -> str | None:
+    """The country code of a Phoenix country block ("BELARUS_ ... [BLR >911221]"), else None.
+
+    A country block names no person and ends in an open-ended bare country code; earlier codes
+    (USRBLR before 1991) are history the present-day resolver does not need.
+    """
+    if re.search(r"countryinfo", rec.comment, re.I):
+        return None
+    open_codes = {r.code for r in rec.restrictions if r.end is None}
+    if len(open_codes) != 1:
+        return None
+    code = open_codes.pop()
+    return code if re.fullmatch(r"[A-Z]{3}", code) else None
 
 
 def src_wl_name() -> str:

@@ -20,6 +20,11 @@ writes ``src/herald/extract/line_model.json`` (weights only, a few kB).
 
 from __future__ import annotations
 
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")  # small problem: threads only add overhead
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 import argparse
 import json
 import random
@@ -140,7 +145,7 @@ def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     mean[0], scale[0] = 0.0, 1.0  # the bias column stays a constant 1
-    lr = LogisticRegression(C=c, max_iter=2000)
+    lr = LogisticRegression(C=c, max_iter=500, solver="newton-cholesky")
     lr.fit((x - mean) / scale, y, sample_weight=w)
     return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
             "intercept": float(lr.intercept_[0])}
@@ -178,7 +183,7 @@ def train(pages: list[dict], c: float = 1.0, inner_folds: int = 4, augment: bool
         mdl = _lr_only(m)
         for i in fold:
             oof[i] = mdl(xs[i])
-    x2 = np.vstack([np.hstack([xs[i], second_pass_features(oof[i])]) for i in range(len(train_pages))])
+    x2 = np.vstack([np.hstack([xs[i], second_pass_features(oof[i], xs[i])]) for i in range(len(train_pages))])
     pass2 = fit_lr(x2, ys, w, c)
     spec = {"features": FEATURES, "second_pass": SECOND_PASS, "threshold": 0.5,
             "pass1": pass1, "pass2": pass2}

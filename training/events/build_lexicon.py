@@ -7,6 +7,7 @@ Run from the project root (development only; the outputs ship in src/herald/even
 Inputs (MIT unless noted):
 - dictionaries/CAMEO.2.0.txt: the PETRARCH2 CAMEO verb-pattern dictionary (Open Event Data Alliance).
 - plover/CAMEO2PLOVER-2021.txt: CAMEO code -> PLOVER type and mode.
+- dictionaries/Phoenix.agents.txt: one-word agent nouns and their agent codes.
 - plover/PLOVER_MANUAL.tex (CC BY-SA 4.0): the PLOVER conflict-cooperation scores (type:mode -> score),
   used as the ``goldstein`` value, and each type's quad category.
 
@@ -279,6 +280,18 @@ def read_scores(manual: str) -> tuple[dict[str, float], dict[str, int]]:
     return scores, quad
 
 
+def read_agents(path: Path) -> dict[str, str]:
+    """Phoenix.agents.txt (MIT, PETRARCH2): one-word agent nouns -> agent code ("troops" -> MIL).
+    Used only to keep a generic argument ("protesters", "police") as an uncoded actor."""
+    out: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^([A-Z][A-Z'-]*)\s*(?:\{[^}]*\})?\s*\[~?([A-Z]+)\]", line)
+        if m:
+            out.setdefault(m.group(1).lower(), m.group(2))
+    return out
+
+
 def main() -> None:
     base = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "events"
     lines = (base / "dictionaries" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
@@ -295,10 +308,11 @@ def main() -> None:
         scores["ACCUSE"] = -scores["ACCUSE"]
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "verbs.json").write_text(json.dumps(verbs, separators=(",", ":"), sort_keys=True), encoding="utf-8")
-    onto = {"cameo": cameo, "scores": scores, "quad": quad}
+    agents = read_agents(base / "dictionaries" / "Phoenix.agents.txt")
+    onto = {"cameo": cameo, "scores": scores, "quad": quad, "agents": agents}
     (OUT / "ontology.json").write_text(json.dumps(onto, indent=0, sort_keys=True), encoding="utf-8")
     print(f"verbs: {len(lex['verbs'])} verbs, {sum(len(b) for b in lex['blocks'])} patterns")
-    print(f"ontology: {len(cameo)} CAMEO codes, {len(scores)} scores, {len(quad)} quad categories")
+    print(f"ontology: {len(cameo)} CAMEO codes, {len(scores)} scores, {len(quad)} quad categories, {len(agents)} agent nouns")
 
 
 if __name__ == "__main__":

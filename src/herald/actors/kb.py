@@ -12,6 +12,7 @@ date, letting context ("NATO chief ...") override the date when the two disagree
 
 from __future__ import annotations
 
+import calendar
 import functools
 import gzip
 import json
@@ -48,11 +49,17 @@ def date_bounds(start: str | None, end: str | None) -> tuple[str, str]:
     year holds over the whole year: lenient rather than silently wrong.
     """
     lo = (start + "-01-01"[len(start) - 4 :])[:10] if start else "0000-01-01"
-    hi = (end + "-12-31"[len(end) - 4 :])[:10] if end else "9999-12-31"
-    return lo, hi
+    if not end:
+        return lo, "9999-12-31"
+    if len(end) == 4:
+        return lo, end + "-12-31"
+    if len(end) == 7:
+        last = calendar.monthrange(int(end[:4]), int(end[5:7]))[1]
+        return lo, f"{end}-{last:02d}"
+    return lo, end[:10]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Role:
     """One role an entity held, with its dates (ISO, possibly partial, None = open)."""
 
@@ -153,8 +160,10 @@ def from_json(data: dict[str, Any]) -> KB:
         ent = Entity(i, e["n"], e["k"], e.get("c"), e.get("s"), e.get("d"), tuple(e.get("a", [])),
                      roles, sources[e.get("src", 0)])
         entities.append(ent)
-        by_name.setdefault(normalize(ent.name), i)
-        for key in {normalize(ent.name), *ent.aliases}:
+        # the builder stores the normalised name as the first alias
+        if ent.aliases:
+            by_name.setdefault(ent.aliases[0], i)
+        for key in ent.aliases:
             by_alias.setdefault(key, []).append(i)
         for r in roles:
             if r.office and r.country and not r.default:

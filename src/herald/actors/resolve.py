@@ -1,9 +1,465 @@
+"""Resolve the actors a document mentions, as of the story's date.
+
+Three passes over one document:
+
+1. **Phrases.** The knowledge-base automaton (:mod:`herald.actors.matcher`) finds names, role
+   phrases, metonyms and back-referring nouns; spaCy's PERSON and ORG entities add the names the
+   knowledge base lacks. Adjacent pieces are read together as one actor, the way a reader does:
+   "Russia's foreign minister Sergey Lavrov", "NATO chief Anders Fogh Rasmussen", "the
+   secretary general of NATO", "Russian officials".
+2. **Roles.** A person's role is the one that held at the story's date, unless the text itself
+   says which (context beats date). A role phrase with a country or organisation ("NATO chief")
+   names the office holder at the date when herald knows one.
+3. **Coreference.** Short forms point back: a surname to the full name, "the Alliance" to NATO,
+   "the foreign minister" to the person who held that office in the story. Bare pronouns are
+   left to the quotes stage.
+"""
+
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
-from herald.models import Document
+from herald.actors import kb as kbm
+from herald.actors.kb import KB, Entity, Role, load, normalize, office_holder, pick_role
+from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
+from herald.actors.offices import HEAD, HOG, HOS
+from herald.models import Actor, Document, Mention
+
+PERSON, UNKNOWN_ORG = "P", "X"  # extra hit categories from spaCy entities
+_SPACE = re.compile(r"[ \-]")
+_POSS = re.compile(r"(?:'s?|’s?) ")
+_COMMA = re.compile(r", (?:the )?")
+_OF = re.compile(r" of (?:the )?")
+_SURNAME_OK = re.compile(r"[A-Z][\w'\-]{2,}")
+
+
+def doc_date(doc: Document) -> str | None:
+    """The date roles are looked up at: the event date, else the page's dates (YYYY-MM-DD)."""
+    d = doc.dates
+    for value in (d.event_date, d.published, d.updated, d.reference):
+        if value:
+            return str(value)[:10]
+    return None
+
+
+@dataclass(slots=True)
+class Chunk:
+    """Adjacent hits read as one actor."""
+
+    hits: list[Hit] = field(default_factory=list)
+    ctx: Hit | None = None  # the country, organisation or metonym qualifying the rest
+    agents: list[Hit] = field(default_factory=list)
+    person: Hit | None = None
+
+    @property
+    def start(self) -> int:
+        return self.hits[0].start
+
+    @property
+    def end(self) -> int:
+        return self.hits[-1].end
+
+
+@dataclass(slots=True)
+class Placed:
+    """A mention plus what pass 3 needs to know about it."""
+
+    mention: Mention
+    entity: Entity | None = None
+    role: Role | None = None
+    anchored: bool = False  # the text said which role (context beat the date)
+    org: bool = False
+
+
+class Resolver:
+    """Resolves one text at one date; small, built per document."""
+
+    def __init__(self, kb: KB, text: str, day: str | None) -> None:
+        self.kb = kb
+        self.text = text
+        self.day = day
+        self.present: set[str] = set()  # country/organisation codes the text names
+
+    # ----- pass 1: hits and chunks --------------------------------------------------------
+
+    def _is_ctx(self, h: Hit) -> bool:
+        if h.cat == METONYM:
+            return True
+        if h.cat != ENTITY:
+            return False
+        return self._entity(h).kind in ("country", "organisation")
+
+    def _is_person(self, h: Hit) -> bool:
+        return h.cat == PERSON or (h.cat == ENTITY and self._entity(h).kind == "person")
+
+    def _entity(self, h: Hit) -> Entity:
+        return self.kb.entities[h.term.entities[0]]
+
+    def chunks(self, hits: Sequence[Hit]) -> list[Chunk]:
+        out: list[Chunk] = []
+        i = 0
+        while i < len(hits):
+            ch = Chunk([hits[i]])
+            self._place(ch, hits[i])
+            j = i + 1
+            while j < len(hits) and self._joins(ch, hits[j]):
+                ch.hits.append(hits[j])
+                self._place(ch, hits[j])
+                j += 1
+            out.append(ch)
+            i = j
+        return out
+
+    def _place(self, ch: Chunk, h: Hit) -> None:
+        if h.cat == AGENT:
+            ch.agents.append(h)
+        elif self._is_person(h):
+            ch.person = h
+        elif self._is_ctx(h) and ch.ctx is None:
+            ch.ctx = h
+
+    def _joins(self, ch: Chunk, nxt: Hit) -> bool:
+        last = ch.hits[-1]
+        gap = self.text[last.end : nxt.start]
+        if ch.person is not None or len(gap) > 6:
+            return False
+        space = gap == " " or (gap == "-" and last.cat != AGENT)
+        poss = _POSS.fullmatch(gap) is not None
+        if last is ch.ctx:
+            return (space or poss) and (nxt.cat == AGENT or self._is_person(nxt))
+        if last.cat == AGENT:
+            if nxt.cat == AGENT:
+                return space
+            if self._is_person(nxt):
+                return space or _COMMA.fullmatch(gap) is not None
+            if self._is_ctx(nxt) and ch.ctx is None:
+                return _OF.fullmatch(gap) is not None
+        return False
+
+    # ----- pass 2: actors -----------------------------------------------------------------
+
+    def ctx_of(self, h: Hit | None) -> tuple[str | None, str | None, str | None, bool]:
+        """(country or org code, sector, canonical name, is-organisation) of a context hit."""
+        if h is None:
+            return None, None, None, False
+        if h.cat == METONYM:
+            assert h.term.metonym is not None
+            country, sector, _code, name = self.metonym_choice(h.term.metonym.candidates)
+            return country, sector, name, self._org_code(country)
+        e = self._entity(h)
+        org = e.country is not None and self._org_code(e.country)
+        if e.kind == "organisation":
+            return e.country, e.sector, e.name, org
+        return e.country, None, e.name, org
+
+    def _org_code(self, code: str) -> bool:
+        i = self.kb.countries.get(code)
+        return i is not None and self.kb.entities[i].kind == "organisation"
+
+    def metonym_choice(
+        self, candidates: Sequence[tuple[str, str | None, str | None, str]]
+    ) -> tuple[str, str | None, str | None, str]:
+        for c in candidates:
+            if c[0] in self.present or (c[2] or "") in self.present:
+                return c
+        return candidates[0]
+
+    def actor_of(self, ch: Chunk) -> Placed | None:
+        text = self.text[ch.start : ch.end]
+        country, sector, ctx_name, org = self.ctx_of(ch.ctx)
+        head = ch.agents[-1].term.agent if ch.agents else None
+        office = head.office if head else None
+        if org and office in (HOS, HOG, HEAD):
+            office = HEAD
+        if ch.person is not None:
+            return self._person(ch, text, country, sector, org, office, head)
+        if head is not None:
+            return self._role_phrase(ch, text, country, sector, ctx_name, org, office, head)
+        if ch.ctx is not None:
+            return self._named(ch.ctx, text)
+        h = ch.hits[0]
+        if h.cat == UNKNOWN_ORG:
+            return Placed(Mention(ch.start, ch.end, Actor(text, text, kind="organisation"),
+                                  "entity"), org=True)
+        return None
+
+    def _person(self, ch: Chunk, text: str, country: str | None, sector: str | None,
+                org: bool, office: str | None, head: kbm.Agent | None) -> Placed:
+        h = ch.person
+        assert h is not None
+        if h.cat == PERSON:  # a name herald does not know: the context is all we have
+            name = self.text[h.start : h.end]
+            if country is not None:
+                sec = (head.sector if head and head.sector else None) or sector or ("IGO" if org else None)
+                code = country if org else country + (sec or "")
+                actor = Actor(text, name, country, sec, code, head.title if head else None, "person")
+            else:
+                actor = Actor(text, name, None, head.sector if head else None,
+                              None, head.title if head else None, "person")
+            return Placed(Mention(ch.start, ch.end, actor, "entity"), anchored=country is not None)
+        ent = self._pick_entity(h, country)
+        role, former = pick_role(ent, self.day, country, office)
+        via = "name" if normalize(self.text[h.start : h.end]) == normalize(ent.name) else "alias"
+        anchored = country is not None or office is not None
+        return Placed(Mention(ch.start, ch.end, person_actor(text, ent, role, former), via),
+                      entity=ent, role=role, anchored=anchored)
+
+    def _pick_entity(self, h: Hit, country: str | None) -> Entity:
+        people = [self.kb.entities[i] for i in h.term.entities
+                  if self.kb.entities[i].kind == "person"]
+        if len(people) == 1 or not people:
+            return people[0] if people else self._entity(h)
+
+        def score(e: Entity) -> tuple[int, int, int]:
+            holds = self.day is not None and any(r.holds(self.day) for r in e.roles)
+            return (any(r.country == country for r in e.roles) if country else 0,
+                    holds, sum(r.curated for r in e.roles))
+        return max(people, key=score)
+
+    def _role_phrase(self, ch: Chunk, text: str, country: str | None, sector: str | None,
+                     ctx_name: str | None, org: bool, office: str | None,
+                     head: kbm.Agent) -> Placed | None:
+        if country is not None and office is not None and not _after_modifier(self.text, ch.start):
+            found = office_holder(self.kb, country, office, self.day)
+            if found is not None:
+                ent, role = found
+                return Placed(Mention(ch.start, ch.end, person_actor(text, ent, role, False),
+                                      "role"), entity=ent, role=role, anchored=True)
+        if country is None:
+            if head.sector not in _POLITICAL and office is None:
+                return None  # "the website", "the chief" of nothing named: nothing to code
+            actor = Actor(text, head.title, None, head.sector, head.sector, head.title, "agent")
+            return Placed(Mention(ch.start, ch.end, actor, "role"))
+        sec = head.sector or sector or ("IGO" if org else None)
+        if org:
+            code = country
+        else:
+            code = country + (sec or "")
+        actor = Actor(text, ctx_name or country, country, sec, code, head.title, "agent")
+        return Placed(Mention(ch.start, ch.end, actor, "role"), org=org)
+
+    def _named(self, h: Hit, text: str) -> Placed:
+        if h.cat == METONYM:
+            assert h.term.metonym is not None
+            country, sector, code, name = self.metonym_choice(h.term.metonym.candidates)
+            org = self._org_code(country) or self._org_code(code or "")
+            kind = "organisation" if org else "country"
+            actor = Actor(text, name, country, sector if not org else "IGO", code, None, kind)
+            return Placed(Mention(h.start, h.end, actor, "metonym"), org=org)
+        e = self._entity(h)
+        via = "name" if normalize(text) == normalize(e.name) else "alias"
+        if e.kind == "place":
+            return Placed(Mention(h.start, h.end,
+                                  Actor(text, e.name, e.country, None, e.country, None, "place"),
+                                  "metonym"))
+        org = e.kind == "organisation"
+        actor = Actor(text, e.name, e.country, e.sector, e.code, None, e.kind)
+        return Placed(Mention(h.start, h.end, actor, via), entity=e, org=org)
+
+    # ----- pass 3: coreference ------------------------------------------------------------
+
+    def coref(self, placed: list[Placed], hits: Sequence[Hit]) -> list[Placed]:
+        placed = self._same_person(placed)
+        placed = self._nominal(placed, hits)
+        return self._surnames(placed)
+
+    def _same_person(self, placed: list[Placed]) -> list[Placed]:
+        """Every mention of one person carries the role the text anchored for them."""
+        anchor: dict[int, Placed] = {}
+        for p in placed:
+            if p.entity is not None and p.entity.kind == "person" and p.anchored:
+                anchor.setdefault(p.entity.id, p)
+        for p in placed:
+            if p.entity is None or p.anchored or p.entity.id not in anchor:
+                continue
+            src = anchor[p.entity.id].mention.actor
+            a = p.mention.actor
+            a.country, a.sector, a.code, a.role = src.country, src.sector, src.code, src.role
+            p.role = anchor[p.entity.id].role
+        return placed
+
+    def _nominal(self, placed: list[Placed], hits: Sequence[Hit]) -> list[Placed]:
+        """"the Alliance" -> the last organisation it can mean; "the foreign minister" -> holder."""
+        out: list[Placed] = []
+        for p in placed:
+            m = p.mention
+            if m.via == "coref-pending":
+                allowed = self._pending[id(p)]
+                target = next((q for q in reversed(out) if q.org and q.mention.via != "role"
+                               and (not allowed or q.mention.actor.code in allowed
+                                    or q.mention.actor.country in allowed)), None)
+                if target is None:
+                    continue
+                m.actor = _copy(target.mention.actor, self.text[m.start : m.end])
+                m.via = "coref"
+                p.org, p.entity = True, target.entity
+            elif m.via == "role" and m.actor.kind == "agent" and m.actor.country is None:
+                office = self._office.get(id(p))
+                target = None
+                if office is not None:
+                    target = next((q for q in reversed(out) if q.role is not None
+                                   and q.role.office == office and q.entity is not None), None)
+                if target is not None:
+                    m.actor = _copy(target.mention.actor, self.text[m.start : m.end])
+                    m.via = "coref"
+                    p.entity, p.role = target.entity, target.role
+            out.append(p)
+        return out
+
+    def _surnames(self, placed: list[Placed]) -> list[Placed]:
+        """A surname alone refers to the person named in full elsewhere in the story."""
+        names: dict[str, Placed] = {}
+        for p in placed:
+            a = p.mention.actor
+            if a.kind != "person" or p.mention.via == "coref":
+                continue
+            for full in (a.name, self.text[p.mention.start : p.mention.end]):
+                parts = full.split()
+                if len(parts) >= 2 and _SURNAME_OK.fullmatch(parts[-1]):
+                    names.setdefault(parts[-1], p)
+        if not names:
+            return placed
+        out: list[Placed] = []
+        for p in placed:
+            a = p.mention.actor
+            if p.mention.via == "entity" and a.kind == "person" and a.name in names \
+                    and names[a.name] is not p:
+                src = names[a.name]
+                p.mention.actor = _copy(src.mention.actor, a.text)
+                p.mention.via = "coref"
+                p.entity, p.role = src.entity, src.role
+            out.append(p)
+        taken = [(p.mention.start, p.mention.end) for p in out]
+        rx = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                        + r")\b")
+        extra: list[Placed] = []
+        for m in rx.finditer(self.text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            src = names[m.group(1)]
+            extra.append(Placed(Mention(s, e, _copy(src.mention.actor, m.group(1)), "coref"),
+                                entity=src.entity, role=src.role))
+        if extra:
+            out = sorted(out + extra, key=lambda p: p.mention.start)
+        return out
+
+    # ----- driver -------------------------------------------------------------------------
+
+    def run(self, entities: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
+        hits = scan(self.text)
+        hits = self._with_entities(hits, entities)
+        for h in hits:
+            if h.cat == ENTITY:
+                e = self._entity(h)
+                if e.kind in ("country", "organisation"):
+                    self.present.add(e.code or "")
+                    self.present.add(e.country or "")
+        placed: list[Placed] = []
+        self._pending: dict[int, tuple[str, ...]] = {}
+        self._office: dict[int, str] = {}
+        for ch in self.chunks(hits):
+            if len(ch.hits) == 1 and ch.hits[0].cat == COREF:
+                h = ch.hits[0]
+                p = Placed(Mention(h.start, h.end, Actor(self.text[h.start:h.end], ""),
+                                   "coref-pending"))
+                self._pending[id(p)] = h.term.coref or ()
+                placed.append(p)
+                continue
+            p2 = self.actor_of(ch)
+            if p2 is None:
+                continue
+            if ch.agents and ch.ctx is None and ch.person is None:
+                office = ch.agents[-1].term.agent.office if ch.agents[-1].term.agent else None
+                if office is not None and not _after_modifier(self.text, ch.start):
+                    self._office[id(p2)] = office
+            placed.append(p2)
+        placed = self.coref(placed, hits)
+        return [p.mention for p in placed if p.mention.via != "coref-pending"]
+
+    def _with_entities(self, hits: list[Hit], entities: Iterable[tuple[int, int, str]]) -> list[Hit]:
+        """Add spaCy's PERSON/ORG spans that no knowledge-base phrase covers."""
+        extra: list[Hit] = []
+        entities = list(entities)
+        things = [(s, e) for s, e, label in entities if label in _THING_LABELS]
+        if things:
+            hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) !=
+                                               (h.start, h.end) for s, e in things)]
+        for s, e, label in entities:
+            if any(h.start < e and s < h.end for h in hits):
+                continue
+            cat = PERSON if label == "PERSON" else UNKNOWN_ORG if label == "ORG" else None
+            if cat is None:
+                continue
+            s, e = _trim(self.text, s, e)
+            if e > s:
+                extra.append(Hit(s, e, cat, _NO_TERM))
+        if not extra:
+            return hits
+        return sorted(hits + extra, key=lambda h: h.start)
+
+
+_NO_TERM = Term("", (), None, None, None, False)
+# sectors worth a mention even when the text names no country ("police", "rebels", "troops")
+_POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO",
+                        "PTY", "INS"})
+# spaCy entities that are names of things, not actors: a KB hit inside one is part of a name
+# ("the Rome Declaration", "the Moscow Olympics")
+_THING_LABELS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow|under|first|"
+                       r"state|parliamentary|then|late|future|next|incoming|outgoing)[- ]$", re.I)
+
+
+def _after_modifier(text: str, start: int) -> bool:
+    """Is the role phrase at ``start`` qualified ("deputy foreign minister", "former president")?"""
+    return _MODIFIER.search(text[max(0, start - 16) : start]) is not None
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    span = text[s:e]
+    if span.lower().startswith("the "):
+        s += 4
+    for suffix in ("'s", "’s"):
+        if text[s:e].endswith(suffix):
+            e -= 2
+    return s, e
+
+
+def _copy(a: Actor, text: str) -> Actor:
+    return Actor(text, a.name, a.country, a.sector, a.code, a.role, a.kind)
+
+
+def person_actor(text: str, ent: Entity, role: Role | None, former: bool) -> Actor:
+    """The actor of a known person in ``role`` (None: what the knowledge base says by default)."""
+    if role is None:
+        return Actor(text, ent.name, ent.country, ent.sector, ent.code, None, "person")
+    title = role.title
+    if former and title:
+        title = "former " + title
+    return Actor(text, ent.name, role.country, role.sector, role.code, title, "person")
+
+
+def spacy_entities(nlp_doc: object) -> list[tuple[int, int, str]]:
+    ents = getattr(nlp_doc, "ents", None) or ()
+    wanted = _THING_LABELS | {"PERSON", "ORG"}
+    return [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in wanted]
+
+
+def resolve_text(text: str, day: str | None = None,
+                 entities: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
+    """Mentions of ``text`` as of ``day`` (the library call under :func:`resolve`)."""
+    return Resolver(load(), text, day).run(entities)
 
 
 def resolve(docs: Iterable[Document]) -> Iterator[Document]:
-    yield from docs
+    """Fill ``doc.mentions`` for each ok document; others pass through untouched.
+
+    Never stops a batch: a document that fails here keeps no mentions and carries on.
+    """
+    for doc in docs:
+        if doc.ok and doc.text:
+            ents = spacy_entities(doc.nlp) if doc.nlp is not None else []
+            doc.mentions = resolve_text(doc.text, doc_date(doc), ents)
+        yield doc

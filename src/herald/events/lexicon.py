@@ -66,6 +66,12 @@ class Lexicon:
             )
             for block in raw["blocks"]
         ]
+        # first word of every synset phrase -> (synset, phrase): which synsets a region holds is
+        # found from its words once, instead of testing every phrase of every synset per pattern
+        self.syn_index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, phrases in self.synsets.items():
+            for phrase in phrases:
+                self.syn_index.setdefault(phrase[0], []).append((name, phrase))
         self.entries: dict[str, Entry] = {}
         self.phrasal: dict[str, list[Entry]] = {}
         for key, (code, particles, bid) in raw["verbs"].items():
@@ -83,17 +89,21 @@ class Lexicon:
                 return entry
         return self.entries.get(lemma)
 
-    def _alt(self, alt: Alt, words: frozenset[str]) -> bool:
-        for atom in alt:
-            if atom[0] == "&":
-                if not any(all(w in words for w in phrase) for phrase in self.synsets.get(atom, ())):
-                    return False
-            elif atom not in words:
+    def synsets_in(self, words: frozenset[str]) -> frozenset[str]:
+        """Names of the synsets one of whose phrases occurs in ``words``."""
+        found = set()
+        for w in words:
+            for name, phrase in self.syn_index.get(w, ()):
+                if len(phrase) == 1 or all(x in words for x in phrase):
+                    found.add(name)
+        return frozenset(found)
+
+    @staticmethod
+    def _slots(slots: tuple[Slot, ...], words: frozenset[str], syns: frozenset[str]) -> bool:
+        for slot in slots:
+            if not any(all((a in syns) if a[0] == "&" else (a in words) for a in alt) for alt in slot):
                 return False
         return True
-
-    def _slots(self, slots: tuple[Slot, ...], words: frozenset[str]) -> bool:
-        return all(any(self._alt(a, words) for a in slot) for slot in slots)
 
     def match(
         self,
@@ -103,19 +113,22 @@ class Lexicon:
         preps: dict[str, frozenset[str]],
     ) -> Match | None:
         """The most specific pattern whose words all occur, else the verb's default code."""
-        for p in entry.patterns:
-            if p.pre and not self._slots(p.pre, pre):
-                continue
-            if p.post and not self._slots(p.post, post):
-                continue
-            ok = True
-            for prep, slots in p.preps:
-                inside = preps.get(prep)
-                if inside is None or not self._slots(slots, inside):
-                    ok = False
-                    break
-            if ok:
-                return Match(p.code, f"cameo:{entry.lemma}#{p.index}", True)
+        if entry.patterns:
+            pre_s, post_s = self.synsets_in(pre), self.synsets_in(post)
+            prep_s = {k: self.synsets_in(v) for k, v in preps.items()}
+            for p in entry.patterns:
+                if p.pre and not self._slots(p.pre, pre, pre_s):
+                    continue
+                if p.post and not self._slots(p.post, post, post_s):
+                    continue
+                ok = True
+                for prep, slots in p.preps:
+                    inside = preps.get(prep)
+                    if inside is None or not self._slots(slots, inside, prep_s[prep]):
+                        ok = False
+                        break
+                if ok:
+                    return Match(p.code, f"cameo:{entry.lemma}#{p.index}", True)
         if entry.code:
             return Match(entry.code, f"cameo:{entry.lemma}", False)
         return None

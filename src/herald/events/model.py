@@ -1,9 +1,70 @@
-"""Sentence classifier placeholder (replaced below)."""
+"""Linear sentence classifiers shipped as plain weights (numpy, no scikit-learn at run time).
+
+Two models, trained by ``training/events/train_models.py`` on the training parts of the dev sets:
+
+- ``quad``: P(QuadClass 0..4 | sentence), 0 being "no event"; used to weigh the rules' confidence
+  and as herald's sentence-level QuadClass.
+- ``plover``: P(PLOVER type | text) over the 16 types, for texts where the rules find no verb.
+
+A model is a vocabulary of feature strings, a weight matrix and biases in ``data/<name>.npz``;
+scoring a sentence is a sum of a few hundred weight rows, fast enough to run on every sentence.
+"""
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
+import numpy as np
 
-def sentence_probs(sent: Any) -> list[float] | None:
-    return None
+from herald.events.features import sentence_features
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    labels: tuple[str, ...]
+    vocab: dict[str, int]
+    weights: Any  # (n_features, n_labels) float32
+    bias: Any  # (n_labels,)
+
+    def probs(self, feats: list[str]) -> Any:
+        idx = sorted({self.vocab[f] for f in feats if f in self.vocab})
+        z = self.bias.copy()
+        if idx:
+            z = z + self.weights[idx].sum(axis=0) / np.sqrt(len(idx))
+        z = z - z.max()
+        e = np.exp(z)
+        return e / e.sum()
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str) -> LinearModel | None:
+    """The named model from the package data, or None when it is not shipped."""
+    ref = resources.files("herald.events").joinpath("data", f"{name}.npz")
+    if not ref.is_file():
+        return None
+    with ref.open("rb") as f:
+        z = np.load(f, allow_pickle=False)
+        labels = tuple(str(x) for x in z["labels"])
+        vocab = {str(w): i for i, w in enumerate(z["vocab"])}
+        return LinearModel(labels, vocab, z["weights"].astype(np.float32), z["bias"].astype(np.float32))
+
+
+def sentence_probs(sent: Any, feats: list[str] | None = None) -> list[float] | None:
+    """P(QuadClass 0..4) for a sentence, or None without a shipped model."""
+    m = load_model("quad")
+    if m is None:
+        return None
+    p = m.probs(feats if feats is not None else sentence_features(sent))
+    return [float(p[m.labels.index(str(q))]) for q in range(5)]
+
+
+def plover_probs(span: Any, feats: list[str] | None = None) -> dict[str, float] | None:
+    """P(PLOVER type) for a sentence or short text, or None without a shipped model."""
+    m = load_model("plover")
+    if m is None:
+        return None
+    p = m.probs(feats if feats is not None else sentence_features(span))
+    return {lab: float(x) for lab, x in zip(m.labels, p, strict=True)}

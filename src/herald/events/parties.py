@@ -139,6 +139,33 @@ class Resolver:
         return None
 
 
+@functools.lru_cache(maxsize=1)
+def _agents() -> dict[str, str]:
+    from herald.events.ontology import load_json
+
+    return dict(load_json("ontology.json")["agents"])
+
+
+GENERIC_EXTRA = {"minister": "GOV", "troop": "MIL", "official": "GOV", "authority": "GOV", "leader": "GOV"}
+
+
+def generic_actor(tok: Any) -> Actor | None:
+    """An argument that names people or a group the actors stage did not resolve ("protesters",
+    "a Swiss court", an unknown person): kept as an uncoded actor so the event keeps its who."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    keys = (tok.lower_, tok.lemma_.lower(), tok.lower_.rstrip("s"))
+    agents = _agents()
+    sector = next((agents.get(k) or GENERIC_EXTRA.get(k) for k in keys if agents.get(k) or GENERIC_EXTRA.get(k)), None)
+    if sector is None and tok.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    lo = tok.left_edge.i
+    while lo < tok.i and tok.doc[lo].pos_ in ("DET", "PUNCT"):
+        lo += 1
+    text = tok.doc[lo : tok.i + 1].text
+    return Actor(text=text, name=text, sector=sector, kind="agent" if sector else None)
+
+
 def _fallback_mentions(doc: Document) -> list[Mention]:
     """Mentions from spaCy entities (see the module docstring); sorted by start."""
     sp = doc.nlp

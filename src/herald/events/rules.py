@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from herald.events.lexicon import lexicon
-from herald.events.parties import FIRST_PERSON, Resolver
+from herald.events.lexicon import Match, lexicon
+from herald.events.parties import FIRST_PERSON, Resolver, generic_actor
 from herald.models import Actor
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -112,7 +112,7 @@ def negated(verb: Any) -> bool:
     return False
 
 
-def aux_mode(verb: Any) -> str | None:
+def aux_mode(verb: Any, question: bool = False) -> str | None:
     """PLOVER's auxiliary modes that the verb's own dependents show: future or hypothetical."""
     for c in verb.children:
         if c.dep_ == "aux":
@@ -139,9 +139,7 @@ def aux_mode(verb: Any) -> str | None:
             node = head
             continue
         return aux_mode(head) if node.dep_ == "xcomp" else None
-    if verb.sent.text.rstrip().endswith("?"):
-        return "hypothetical"
-    return None
+    return "hypothetical" if question else None
 
 
 def _arg_actor(res: Resolver, tok: Any, possessor: bool) -> Actor | None:
@@ -166,7 +164,7 @@ def _arg_actor(res: Resolver, tok: Any, possessor: bool) -> Actor | None:
                     a = res.at_token(g)
                     if a is not None:
                         return a
-    return None
+    return generic_actor(tok)
 
 
 def _target(res: Resolver, verb: Any) -> Actor | None:
@@ -228,24 +226,53 @@ def arguments(res: Resolver, verb: Any) -> tuple[Actor | None, Actor | None, str
     return source, _target(res, verb), "subject", subj
 
 
-def candidates(res: Resolver, sent: Any) -> list[Candidate]:
-    """Every lexicon verb of the sentence that codes an event."""
+def reporting_use(verb: Any) -> bool:
+    """A verb used to report speech ('"...," Lavrov agreed'; "warned that ..."): it carries a
+    clause, not an object, so its default code says nothing about who did what to whom."""
+    kids = [c.dep_ for c in verb.children]
+    return "ccomp" in kids and not any(d in kids for d in ("dobj", "dative", "iobj", "prep", "agent"))
+
+
+@dataclass
+class VerbInfo:
+    """What the lexicon and the parse say about one verb (computed once per sentence, shared by
+    the rules and the classifier's features)."""
+
+    tok: Any
+    lemma: str
+    match: Match | None
+    negated: bool
+    aux: str | None
+
+
+def analyse(sent: Any) -> list[VerbInfo]:
     lex = lexicon()
-    out: list[Candidate] = []
+    question = sent.text.rstrip().endswith("?")
+    out = []
     for tok in sent:
         if tok.pos_ != "VERB":
             continue
+        lemma = tok.lemma_.lower()
+        pre, post, preps, near = regions(tok)
+        entry = lex.lookup(lemma, near)
+        m = lex.match(entry, pre, post, preps) if entry is not None else None
+        out.append(VerbInfo(tok, lemma, m, negated(tok), aux_mode(tok, question)))
+    return out
+
+
+def candidates(res: Resolver, sent: Any, infos: list[VerbInfo] | None = None) -> list[Candidate]:
+    """Every lexicon verb of the sentence that codes an event."""
+    out: list[Candidate] = []
+    for v in infos if infos is not None else analyse(sent):
+        tok, m = v.tok, v.match
+        if m is None or m.code is None:
+            continue
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CONTENT_HEADS:
             continue
-        pre, post, preps, near = regions(tok)
-        entry = lex.lookup(tok.lemma_.lower(), near)
-        if entry is None:
-            continue
-        m = lex.match(entry, pre, post, preps)
-        if m is None or m.code is None:
+        if not m.specific and reporting_use(tok):
             continue
         source, target, how, subj = arguments(res, tok)
         if subj is not None and subj.lower_ in FIRST_PERSON:
             how = "first-person"
-        out.append(Candidate(tok, m.code, m.rule, m.specific, source, target, how, negated(tok), aux_mode(tok)))
+        out.append(Candidate(tok, m.code, m.rule, m.specific, source, target, how, v.negated, v.aux))
     return out

@@ -17,17 +17,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from herald.events.model import sentence_probs
-from herald.events.ontology import category, score, type_quad
+from herald.events.model import plover_probs, sentence_probs
+from herald.events.ontology import TYPE_CAMEO, category, score, type_quad
 from herald.events.parties import Resolver
-from herald.events.rules import Candidate, candidates
+from herald.events.features import sentence_features
+from herald.events.rules import Candidate, analyse, arguments, aux_mode, candidates, negated
 from herald.models import Actor, Document, Event, Quote
 
 MAX_PER_SENTENCE = 4
+REPORTING = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "insist", "stress", "write"}
+QUAD_DEFAULT = {1: "SUPPORT", 2: "COOPERATE", 3: "ACCUSE", 4: "ASSAULT"}
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO's "express intent to ..." code for a promised consultation, support, cooperation or aid
 INTENT = {"04": "036", "05": "032", "06": "031", "07": "033"}
-MIN_CONFIDENCE = 0.35
+MIN_CONFIDENCE = 0.45  # both actors known
+MIN_CONFIDENCE_ONE = 0.55  # only the source or only the target known
+MODEL_MIN_PROB = 0.6  # the classifier alone codes a sentence only when this sure
 
 
 def code(docs: Iterable[Document]) -> Iterator[Document]:
@@ -64,10 +69,9 @@ def _key(a: Actor | None) -> str | None:
 
 
 def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
-    cands = candidates(res, sent)
-    if not cands:
-        return []
-    probs = sentence_probs(sent)
+    infos = analyse(sent)
+    cands = candidates(res, sent, infos)
+    probs = sentence_probs(sent, sentence_features(sent, infos))
     best: dict[tuple[str, str | None, str | None, bool], Event] = {}
     for c in cands:
         ev = _event(doc, sent, c, probs)
@@ -76,8 +80,66 @@ def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
         k = (ev.type, _key(ev.source), _key(ev.target), ev.negated)
         if k not in best or best[k].confidence < ev.confidence:
             best[k] = ev
+    if probs is not None and not any(not e.negated for e in best.values()):
+        ev = _model_event(doc, res, sent, probs)
+        if ev is not None:
+            best[(ev.type, _key(ev.source), _key(ev.target), ev.negated)] = ev
     kept = sorted(best.values(), key=lambda e: -e.confidence)[:MAX_PER_SENTENCE]
     return sorted(kept, key=lambda e: (e.start, e.trigger or ""))
+
+
+def _main_verb(sent: Any) -> Any | None:
+    """The sentence's main verb, looking through a reporting verb to what it reports."""
+    verb = sent.root
+    for _ in range(3):
+        if verb.lemma_.lower() not in REPORTING:
+            break
+        inner = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        if not inner:
+            return None
+        verb = inner[0]
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _model_event(doc: Document, res: Resolver, sent: Any, probs: list[float]) -> Event | None:
+    """The classifier's event for a sentence the rules do not code: only when it is sure of a
+    QuadClass and the parse gives at least one actor; the type is the PLOVER model's best type of
+    that quad class."""
+    q = max(range(1, 5), key=lambda k: probs[k])
+    if probs[q] < MODEL_MIN_PROB or probs[q] < probs[0]:
+        return None
+    verb = _main_verb(sent)
+    if verb is None:
+        return None
+    source, target, how, _subj = arguments(res, verb)
+    if source is None or not (source.code or source.sector):
+        return None  # the classifier alone needs a political actor as the doer
+    if source is not None and target is not None and _key(source) == _key(target):
+        return None
+    types = plover_probs(sent) or {}
+    same = {t: p for t, p in types.items() if type_quad(t) == q}
+    ptype = max(same, key=lambda t: same[t]) if same else QUAD_DEFAULT[q]
+    mode = aux_mode(verb)
+    if mode == "future" and ptype in FUTURE_TO_AGREE:
+        ptype, q = "AGREE", type_quad("AGREE")
+    qi = _quote_at(doc.quotes, verb.idx)
+    return Event(
+        type=ptype,
+        mode=mode,
+        cameo=TYPE_CAMEO[ptype],
+        quad_class=q,
+        goldstein=score(ptype, None),
+        source=source,
+        target=target,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        negated=negated(verb),
+        confidence=round(0.8 * probs[q], 3),
+        rule="model:quad+plover" + ("" if how in ("subject", "agent") else f":{how}"),
+        quote_index=qi,
+        trigger=verb.text,
+    )
 
 
 def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) -> Event | None:
@@ -104,7 +166,7 @@ def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) ->
     if c.aux:
         mode = c.aux
     conf = _confidence(c, source, target, ptype, probs)
-    if conf < MIN_CONFIDENCE:
+    if conf < (MIN_CONFIDENCE if source is not None and target is not None else MIN_CONFIDENCE_ONE):
         return None
     return Event(
         type=ptype,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 _EN = frozenset(
-    "the of and to in a is that for on with as was by he it at from his her said be are were has "
-    "have had not but an they this which or who their its will would been".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "he", "it", "at", "from", "his", "her", "said", "be", "are", "were", "has", "have", "had", "not", "but", "an", "they", "this", "which", "or", "who", "their", "its", "will", "would", "been"]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

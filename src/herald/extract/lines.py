@@ -20,6 +20,7 @@ import re
 import string
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -28,145 +29,207 @@ MODEL_PATH = Path(__file__).with_name("line_model.json")
 
 # Function words of the languages most common in news (English first). A high share of them is
 # the surest sign of running prose; navigation, teasers and buttons have almost none.
-_STOP = frozenset(
-    (
-        # English
-        "the of and to in a is that for on with as was by he it at from his her said be are were has "
-        "have had not but an they this which or who their its will would been we you i our can more "
-        "than when after about also there into over new one two what if so up out no just she them "
-        "could should may do did how all some other any because while where before only then these "
-        # German, Dutch
-        "der die das und ist nicht mit den dem ein eine zu von auf für im sich auch es wird werden "
-        "de het een van en dat niet op zijn voor met "
-        # French, Spanish, Portuguese, Italian
-        "le la les des et est une du pour pas dans qui que sur au avec il elle sont "
-        "el los las y en que por con para una es del se lo como más pero su "
-        "o os as um uma não com para da do em na no se por mais "
-        "il di che è per una non sono della con gli anche nel "
-        # Indonesian, Russian
-        "yang dan di itu dengan untuk tidak ini dari dalam akan pada juga ke karena "
-        "и в не на что с по как это из но он она они за к для от"
-    ).split()
+_STOP_WORDS = (
+    # English
+    "the of and to in a is that for on with as was by he it at from his her said be are were has "
+    "have had not but an they this which or who their its will would been we you i our can more "
+    "than when after about also there into over new one two what if so up out no just she them "
+    "could should may do did how all some other any because while where before only then these "
+    # German, Dutch
+    "der die das und ist nicht mit den dem ein eine zu von auf für im sich auch es wird werden "
+    "de het een van en dat niet op zijn voor met "
+    # French, Spanish, Portuguese, Italian
+    "le la les des et est une du pour pas dans qui que sur au avec il elle sont "
+    "el los las y en que por con para una es del se lo como más pero su "
+    "o os as um uma não com para da do em na no se por mais "
+    "il di che è per una non sono della con gli anche nel "
+    # Indonesian, Russian
+    "yang dan di itu dengan untuk tidak ini dari dalam akan pada juga ke karena "
+    "и в не на что с по как это из но он она они за к для от"
 )
-
-_PUNCT_TABLE = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»–—…·|•"})
-_SENT_END = frozenset(".!?\"”’)»…:;")
-_CAP_WORD = re.compile(r"(?:^|\s)[\"“‘(]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
-_DIGIT = re.compile(r"\d")
-_LINK = re.compile(r"https?://|www\.|\.com\b|\.org\b|\.net\b|@\w|#\w|\|| › | » |»$|›$|©", re.I)
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|"
-    r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?|\b\d+\s+(?:min|hour|day)s?\s+ago\b",
-    re.I,
-)
-_BYLINE = re.compile(r"^(?:by|written by|posted by|author|photo|image|credit|source)\b[: ]", re.I)
+_STOP = frozenset(_STOP_WORDS.split())
 
 # Phrase families that betray page furniture. They are generic web vocabulary (they hold for any
-# site), grouped so the model weighs each family on its own evidence.
-_FAMILIES: dict[str, re.Pattern[str]] = {
-    "share": re.compile(
-        r"\b(?:share|shares|shared this|tweet|retweet|facebook|twitter|pinterest|linkedin|whatsapp|reddit|"
-        r"flipboard|tumblr|e-?mail this|print this|copy link|send to a friend|with friends|"
-        r"sharing is caring|like us|follow us|follow @|on instagram)\b",
-        re.I,
-    ),
-    "subscribe": re.compile(
-        r"\b(?:subscribe|subscription|subscriber|newsletter|sign up|sign in|signup|log ?in|log out|logout|"
-        r"register|create an? (?:free )?account|inbox|your e-?mail|e-?mail address|unsubscribe|"
-        r"notifications?|alerts?)\b",
-        re.I,
-    ),
-    "comment": re.compile(
-        r"\b(?:comments?|commenting|leave a (?:reply|comment)|reply|replies|post a comment|"
-        r"be the first to|join the (?:discussion|conversation)|will not be published|required fields|"
-        r"your name|moderat\w+|community guidelines|report abuse|upvote|downvote)\b",
-        re.I,
-    ),
-    "ad": re.compile(
-        r"\b(?:advertis\w*|sponsored|promoted|promotion|affiliate|partner content|paid content|"
-        r"free|deals?|coupons?|offers?|discount|save \d+|shop now|buy now|order now|buy|amazon|walmart|"
-        r"best buy|ebay|price|prices|\$\d+|£\d+|€\d+|\d+% off|win|prize|casino|bonus|"
-        r"limited time|act now|get (?:it|yours|started)|learn more|click|tap here|download (?:the|our))\b",
-        re.I,
-    ),
-    "meta": re.compile(
-        r"\b(?:this (?:article|page|story|post|site|website|blog|video|gallery)|"
-        r"(?:our|the) (?:site|website|terms|privacy|cookie)|your (?:website|browser|inbox|account|"
-        r"device|privacy)|link back|republish\w*|reprint\w*|permission|all rights reserved|copyright|"
-        r"terms (?:of|and) (?:use|service|conditions)|privacy (?:policy|notice)|cookies?|"
-        r"javascript|enable|ad ?blocker|skip to|back to top|related|recommended|read more|"
-        r"more from|you may also like|see also|trending|most (?:read|popular|viewed)|"
-        r"previous (?:post|article)|next (?:post|article)|loading|watch:?|listen|podcast|"
-        r"click here|continue reading|full story|view (?:all|more|gallery))\b",
-        re.I,
-    ),
+# site), grouped so the model weighs each family on its own evidence. Matching is by word and word
+# pair lookup (no regex per line), which keeps the classifier at thousands of pages per second.
+_FAMILY_TERMS: dict[str, str] = {
+    "share": "share|shares|tweet|retweet|facebook|twitter|pinterest|linkedin|whatsapp|reddit|flipboard|"
+             "tumblr|instagram|youtube|email this|print this|copy link|with friends|sharing is|like us|"
+             "follow us|follow me|rss|feed",
+    "subscribe": "subscribe|subscribed|subscription|subscriber|subscribers|newsletter|newsletters|sign up|"
+                 "sign in|signup|login|log in|log out|logout|register|create account|inbox|your email|"
+                 "email address|unsubscribe|notifications|notification|alerts|notify me",
+    "comment": "comment|comments|commenting|commented|leave a|reply|replies|post a|be the|the first|"
+               "join the|be published|required fields|your name|moderated|moderation|guidelines|"
+               "report abuse|upvote|downvote|disqus",
+    "ad": "advertisement|advertising|advertiser|advertisers|advertise|ad|ads|sponsored|sponsor|promoted|"
+          "promotion|affiliate|paid content|partner content|free|deal|deals|coupon|coupons|offer|offers|"
+          "discount|shop now|buy now|order now|buy|amazon|walmart|ebay|price|prices|win|prize|casino|"
+          "bonus|limited time|act now|get it|get yours|get started|learn more|click|tap here|download",
+    "meta": "this article|this page|this story|this post|this site|this website|this blog|this video|"
+            "our site|our website|our terms|our privacy|your website|your browser|your inbox|"
+            "your account|your device|your privacy|link back|republish|republished|reprint|reprints|"
+            "permission|rights reserved|copyright|terms of|privacy policy|cookie|cookies|javascript|"
+            "enable|adblocker|ad blocker|skip to|back to|related|recommended|read more|more from|"
+            "may also|also like|see also|trending|most read|most popular|most viewed|previous post|"
+            "next post|previous article|next article|loading|watch|listen|podcast|click here|"
+            "continue reading|full story|view all|view more|gallery|menu|search",
 }
+_MONTHS = "jan january feb february mar march apr april may jun june jul july aug august sep sept september " \
+    "oct october nov november dec december"
+_LINK_TOKENS = "http https www com org net html php"
+_BYLINE_FIRST = "by posted written author photo image credit source updated published"
+_SAYS = "says said wrote writes commented replied"
+
+# One lookup per token: a bit mask of the word lists above (bits 0-4 the phrase families).
+_STOP_BIT, _MONTH_BIT, _LINK_BIT, _BYLINE_BIT, _SAYS_BIT, _AGO_BIT = (1 << b for b in range(8, 14))
+_CODES: dict[str, int] = {}
+
+
+def _add(words: list[str], bit: int) -> None:
+    for w in words:
+        _CODES[w] = _CODES.get(w, 0) | bit
+
+
+for _bit, _terms in enumerate(_FAMILY_TERMS.values()):
+    _add([t for t in _terms.split("|") if " " not in t], 1 << _bit)
+_add(list(_STOP), _STOP_BIT)
+_add(_MONTHS.split(), _MONTH_BIT)
+_add(_LINK_TOKENS.split(), _LINK_BIT)
+_add(_BYLINE_FIRST.split(), _BYLINE_BIT)
+_add(_SAYS.split(), _SAYS_BIT)
+_add(["ago"], _AGO_BIT)
+_PAIRS: dict[str, int] = {}
+for _bit, _terms in enumerate(_FAMILY_TERMS.values()):
+    for _t in _terms.split("|"):
+        if " " in _t:
+            _PAIRS[_t] = _PAIRS.get(_t, 0) | (1 << _bit)
+_PAIR_FIRST = frozenset(t.split()[0] for t in _PAIRS)
+_TOKEN = re.compile(r"\w+|\n")
+_NUMERIC_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+
+
+def _char_table(chars: str, size: int = 0x2200) -> np.ndarray:
+    t = np.zeros(size, dtype=bool)
+    for c in chars:
+        if ord(c) < size:
+            t[ord(c)] = True
+    return t
+
+
+_PUNCT_LUT = _char_table(string.punctuation + "“”‘’«»–—…·•›‹")
+_SENT_END_LUT = _char_table(".!?\"”’)»…:;")
+_BULLET_LUT = _char_table("-*•·>–—")
+_MARK_LUT = _char_table("@#|›»©")
+_QUOTE_LUT = _char_table("\"“”")
+_UPPER_LUT = np.zeros(0x2200, dtype=bool)
+_UPPER_LUT[ord("A"):ord("Z") + 1] = True
+_UPPER_LUT[0xC0:0xDF] = True
+_UPPER_LUT[0xD7] = False
+_UPPER_LUT[0x410:0x430] = True
+_LOWER_LUT = np.zeros(0x2200, dtype=bool)
+_LOWER_LUT[ord("a"):ord("z") + 1] = True
+_LOWER_LUT[0xDF:0x100] = True
+_LOWER_LUT[0xF7] = False
+_LOWER_LUT[0x430:0x450] = True
 
 BASE_FEATURES = [
     "bias", "log_words", "few_words", "short", "long", "very_long", "log_chars_per_word",
     "sent_end", "ends_colon", "ends_ellipsis", "starts_cap", "starts_digit", "starts_bullet",
     "stop_ratio", "cap_ratio", "all_caps", "digit_ratio", "punct_per_word", "comma_per_word",
-    "has_quote", "link", "date", "byline", "dup", "title_case_short",
-    *(f"fam_{k}" for k in _FAMILIES),
+    "has_quote", "link", "date", "byline", "dup", "title_case_short", "starts_lower", "says_header",
+    "ago",
+    *(f"fam_{k}" for k in _FAMILY_TERMS),
 ]
 CONTEXT_FEATURES = [
     "rel_pos", "prose_cdf", "prose_inside", "before_prose", "after_prose",
     "prev_log_words", "next_log_words", "prev_stop", "next_stop", "prev_sent_end", "next_sent_end",
     "win2_log_words", "win5_log_words", "win10_log_words", "win5_stop", "win5_fam",
-    "page_log_lines", "log_words_vs_max",
+    "page_log_lines", "log_words_vs_max", "continues_prev", "continued_next", "comment_marks_before",
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
+_LOG_WORDS = FEATURES.index("log_words")
 SECOND_PASS = ["p", "p_prev", "p_next", "p_win2", "p_win5", "p_win10", "p_max_before", "p_max_after",
-               "p_run"]
+               "p_run", "in_span", "span_dist", "in_span_low"]
 
 
-def _base_row(line: str, dup: int) -> list[float]:
-    """Features of one line on its own; written for speed (C-level string methods, few regexes)."""
-    words = line.split()
-    nw = len(words)
-    nc = len(line)
-    clean = line.lower().translate(_PUNCT_TABLE).split()
-    nclean = len(clean) or 1
-    stop = sum(map(_STOP.__contains__, clean)) / nclean
-    caps = len(_CAP_WORD.findall(line)) / (nw or 1)
-    digits = len(_DIGIT.findall(line)) / (nc or 1)
-    last = line[-1]
-    first = line[0]
-    puncts = nc - len(line.translate(_DROP_PUNCT)) if nc else 0
-    fams = [1.0 if pat.search(line) else 0.0 for pat in _FAMILIES.values()]
-    return [
-        1.0,
-        np.log1p(nw),
-        1.0 if nw < 4 else 0.0,
-        1.0 if nw < 10 else 0.0,
-        1.0 if nw >= 20 else 0.0,
-        1.0 if nw >= 40 else 0.0,
-        np.log(nc / (nw or 1)),
-        1.0 if last in _SENT_END else 0.0,
-        1.0 if last == ":" else 0.0,
-        1.0 if line.endswith(("…", "...")) else 0.0,
-        1.0 if first.isupper() else 0.0,
-        1.0 if first.isdigit() else 0.0,
-        1.0 if first in "-*•·>–—" else 0.0,
-        stop,
-        caps,
-        1.0 if nc > 3 and line.isupper() else 0.0,
-        digits,
-        puncts / (nw or 1),
-        line.count(",") / (nw or 1),
-        1.0 if any(q in line for q in "\"“”") else 0.0,
-        1.0 if _LINK.search(line) else 0.0,
-        1.0 if _DATE.search(line) else 0.0,
-        1.0 if _BYLINE.search(line) else 0.0,
-        1.0 if dup > 1 else 0.0,
-        1.0 if nw <= 12 and caps >= 0.6 and last not in _SENT_END else 0.0,
-        *fams,
+def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
+    """How many of the masked positions fall on each line."""
+    return np.bincount(line_of[mask], minlength=n)[:n].astype(float)
+
+
+def _base_features(lines: list[str]) -> np.ndarray:
+    """Features of each line on its own, computed for the whole page at once (numpy over the
+    page's code points and one regex tokenisation), which is what makes the classifier fast."""
+    n = len(lines)
+    page = "\n".join(lines)
+    cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
+    lut_cp = np.minimum(cp, 0x21FF)
+    nl = cp == 10
+    line_of = np.cumsum(nl)
+    text = ~nl
+    nc = np.fromiter(map(len, lines), dtype=float, count=n)
+    space = (cp == 32) | (cp == 9) | (cp == 0xA0) | nl
+    word_start = ~space & np.concatenate([[True], space[:-1]])
+    nw = np.maximum(_per_line(line_of, word_start, n), 1.0)
+    upper = _UPPER_LUT[lut_cp]
+    lower = _LOWER_LUT[lut_cp]
+    digits = _per_line(line_of, (cp >= 48) & (cp <= 57), n)
+    caps = _per_line(line_of, word_start & upper, n)
+    n_upper = _per_line(line_of, upper, n)
+    n_lower = _per_line(line_of, lower, n)
+    puncts = _per_line(line_of, _PUNCT_LUT[lut_cp] & text, n)
+    commas = _per_line(line_of, cp == 44, n)
+    quotes = _per_line(line_of, _QUOTE_LUT[lut_cp], n)
+    marks = _per_line(line_of, _MARK_LUT[lut_cp], n)
+    starts = np.concatenate([[0], np.flatnonzero(nl) + 1])
+    ends = np.concatenate([np.flatnonzero(nl) - 1, [len(cp) - 1]])
+    first, last = lut_cp[starts], lut_cp[ends]
+
+    toks = _TOKEN.findall(page.lower())
+    nt = len(toks)
+    is_nl = np.fromiter(map("\n".__eq__, toks), dtype=bool, count=nt)
+    tok_line = np.cumsum(is_nl)
+    ntok = np.maximum(_per_line(tok_line, ~is_nl, n), 1.0)
+    codes = np.fromiter(map(_CODES.get, toks, repeat(0)), dtype=np.int64, count=nt)
+    for i in np.flatnonzero(np.fromiter(map(_PAIR_FIRST.__contains__, toks), dtype=bool, count=nt)):
+        if i + 1 < nt:
+            codes[i] |= _PAIRS.get(toks[i] + " " + toks[i + 1], 0)
+    stop = _per_line(tok_line, (codes & _STOP_BIT) > 0, n)
+    fams = [_per_line(tok_line, (codes >> b) & 1 == 1, n) > 0 for b in range(len(_FAMILY_TERMS))]
+    months = _per_line(tok_line, (codes & _MONTH_BIT) > 0, n)
+    links = _per_line(tok_line, (codes & _LINK_BIT) > 0, n)
+    tok_starts = np.concatenate([[0], np.flatnonzero(is_nl) + 1])
+    first_code = np.zeros(n, dtype=np.int64)
+    ok = tok_starts < nt
+    first_code[ok] = codes[tok_starts[ok]]
+    first_tok = (first_code & _BYLINE_BIT) > 0
+    tok_ends = np.concatenate([np.flatnonzero(is_nl) - 1, [nt - 1]])
+    last_code = np.zeros(n, dtype=np.int64)
+    ok = (tok_ends >= 0) & (tok_ends < nt)
+    last_code[ok] = codes[tok_ends[ok]]
+    says = ((last_code & _SAYS_BIT) > 0) & (last == ord(":"))
+    ago = _per_line(tok_line, (codes & _AGO_BIT) > 0, n) > 0
+    numeric_date = np.zeros(n, dtype=bool)
+    for i in np.flatnonzero(digits):
+        numeric_date[i] = _NUMERIC_DATE.search(lines[i]) is not None
+    date = ((months > 0) & (digits > 0)) | numeric_date
+    dup_counts = Counter(lines)
+    dup = np.fromiter((dup_counts[ln] > 1 for ln in lines), dtype=bool, count=n)
+    ellipsis = (last == 0x2026) | np.fromiter((ln.endswith("...") for ln in lines), dtype=bool, count=n)
+
+    log_words = np.log1p(nw)
+    sent_end = _SENT_END_LUT[last]
+    cap_ratio = caps / nw
+    cols = [
+        np.ones(n), log_words, nw < 4, nw < 10, nw >= 20, nw >= 40, np.log(nc / nw),
+        sent_end, last == ord(":"), ellipsis, _UPPER_LUT[first], (first >= 48) & (first <= 57),
+        _BULLET_LUT[first], stop / ntok, cap_ratio, (n_lower == 0) & (n_upper > 0) & (nc > 3),
+        digits / nc, puncts / nw, commas / nw, quotes > 0, (links > 0) | (marks > 0), date,
+        first_tok & (nw < 30), dup, (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end, _LOWER_LUT[first],
+        says, ago, *fams,
     ]
-
-
-_DROP_PUNCT = str.maketrans("", "", string.punctuation + "“”‘’«»–—…")
+    return np.column_stack(cols).astype(float)
 
 
 def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
@@ -195,11 +258,11 @@ def line_features(lines: list[str]) -> np.ndarray:
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(FEATURES)))
-    counts = Counter(lines)
-    base = np.array([_base_row(ln, counts[ln]) for ln in lines], dtype=float)
+    base = _base_features(lines)
     col = {name: base[:, i] for i, name in enumerate(BASE_FEATURES)}
     lw, stop, sent = col["log_words"], col["stop_ratio"], col["sent_end"]
-    fam = np.max(base[:, len(BASE_FEATURES) - len(_FAMILIES):], axis=1)
+    fam = np.max(base[:, len(BASE_FEATURES) - len(_FAMILY_TERMS):], axis=1)
+    comment_mark = np.maximum(col["says_header"], col["fam_comment"] * col["short"])
     # "prose" lines: long, sentence-like, full of function words. Their cumulative distribution
     # tells whether a line sits before, inside or after the page's main run of prose.
     prose = ((lw >= np.log1p(15)) & (sent > 0) & (stop >= 0.2)).astype(float) * np.expm1(lw)
@@ -230,22 +293,53 @@ def line_features(lines: list[str]) -> np.ndarray:
         _window_mean(fam, 5),
         np.full(n, np.log1p(n)),
         lw - lw.max(),
+        col["starts_lower"] * (1 - _shift(sent, 1, 1.0)),
+        _shift(col["starts_lower"], -1) * (1 - sent),
+        np.log1p(np.cumsum(comment_mark) - comment_mark),
     ])
     return np.hstack([base, ctx])
 
 
-def second_pass_features(p: np.ndarray) -> np.ndarray:
-    """Features from the first pass's scores: a line among likely article lines is likelier one."""
+def best_span(p: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Mask of the contiguous run of lines that best separates article from page furniture:
+    the maximum-sum subarray of (p - 1/2) weighted by line length (Kadane). An article is one
+    block of a page, so the lines of this run are likelier article than those outside it."""
+    gain = (p - 0.5) * words
+    best, best_lo, best_hi = 0.0, 0, -1
+    run, lo = 0.0, 0
+    for i, g in enumerate(gain.tolist()):
+        if run <= 0:
+            run, lo = g, i
+        else:
+            run += g
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    mask = np.zeros(len(p))
+    mask[best_lo:best_hi + 1] = 1.0
+    return mask
+
+
+def second_pass_features(p: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Features from the first pass's scores ``p`` of a page whose features are ``x``: a line
+    among likely article lines is likelier one."""
     n = len(p)
+    words = np.expm1(x[:, _LOG_WORDS]) if n else np.zeros(0)
     if n == 0:
         return np.zeros((0, len(SECOND_PASS)))
     max_before = np.maximum.accumulate(np.concatenate([[0.0], p[:-1]]))
     max_after = np.maximum.accumulate(np.concatenate([p[1:], [0.0]])[::-1])[::-1]
     hi = (p >= 0.5).astype(float)
+    span = best_span(p, words)
+    inside = np.flatnonzero(span)
+    if len(inside):
+        idx = np.arange(n)
+        dist = np.maximum(np.maximum(inside[0] - idx, idx - inside[-1]), 0).astype(float)
+    else:
+        dist = np.full(n, float(n))
     run = _window_mean(hi, 3)
     return np.column_stack([
         p, _shift(p, 1), _shift(p, -1), _window_mean(p, 2), _window_mean(p, 5), _window_mean(p, 10),
-        max_before, max_after, run,
+        max_before, max_after, run, span, np.log1p(dist), span * (p < 0.5),
     ])
 
 
@@ -270,7 +364,7 @@ class LineModel:
         return _sigmoid(((x - self.mean1) / self.scale1) @ self.w1 + self.b1)
 
     def pass2(self, x: np.ndarray, p1: np.ndarray) -> np.ndarray:
-        z = np.hstack([x, second_pass_features(p1)])
+        z = np.hstack([x, second_pass_features(p1, x)])
         return _sigmoid(((z - self.mean2) / self.scale2) @ self.w2 + self.b2)
 
     def scores(self, lines: list[str]) -> np.ndarray:

@@ -11,7 +11,7 @@ import re
 
 from herald.places.gazetteer import Gazetteer
 from herald.places.mentions import qualifier_areas
-from herald.places.resolve import PlaceMention
+from herald.places.resolve import PlaceMention, inside
 
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
@@ -50,7 +50,8 @@ def _match(para: str, offset: int, gaz: Gazetteer) -> PlaceMention | None:
         pm.within = qualifier_areas(m.group("qual").strip(), gaz)
         if not pm.within:
             return None
-        if not pm.matches:  # a town too small for the gazetteer: its state or country still holds
+        if not any(inside(mm.entry, a) for mm in pm.matches for a in pm.within):
+            # a town too small for the gazetteer: its state or country still holds
             pm.matches = [mm for mm in gaz.lookup(m.group("qual").strip())
                           if mm.entry.kind in ("country", "admin1")]
             pm.within = []

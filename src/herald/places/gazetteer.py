@@ -47,13 +47,19 @@ class Match:
     primary: bool  # matched the entry's own name (or a curated alias), not a GeoNames alternate
 
 
+SHORT = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}  # "St. Petersburg" = "Saint Petersburg"
+ALTERNATE_MIN_POPULATION = 1_000_000  # GeoNames alternates: only big cities' exonyms (Kiev, Rangoon)
+
+
 def fold(text: str) -> str:
     """The lookup key of a name: accents, case, dots and a leading "the" do not matter."""
     t = text.replace("’", "'")
     if not t.isascii():
         t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    t = " ".join(t.replace(".", "").replace("-", " ").casefold().split())
-    return t[4:] if t.startswith("the ") else t
+    words = t.replace(".", "").replace("-", " ").casefold().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(SHORT.get(w, w) for w in words)
 
 
 def _latin(name: str) -> bool:
@@ -102,8 +108,15 @@ class Gazetteer:
     # -- building --------------------------------------------------------------------------
     def _add(self, name: str, entry: Entry, primary: bool = True) -> None:
         key = fold(name)
-        if key and all(m.entry.id != entry.id for m in self.index[key]):
-            self.index[key].append(Match(entry, primary))
+        if not key:
+            return
+        matches = self.index[key]
+        for i, m in enumerate(matches):
+            if m.entry.id == entry.id:
+                if primary and not m.primary:  # a curated alias outranks a GeoNames alternate
+                    matches[i] = Match(entry, True)
+                return
+        matches.append(Match(entry, primary))
 
     def _countries(self, countries: dict[str, dict], cities: list[dict]) -> None:
         by_cc: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
@@ -139,6 +152,10 @@ class Gazetteer:
             for alt in c["alternatenames"]:
                 if len(alt) >= 3 and alt[0].isupper() and _latin(alt):
                     self._add(alt, e, primary=False)
+        for alias, (cc, city) in names.CITY_ALIASES.items():
+            same = [m.entry for m in self.index.get(fold(city), []) if m.primary and m.entry.cc == cc]
+            if same:
+                self._add(alias, max(same, key=lambda x: x.population))
 
     def _region_entry(self, cc: str, code: str, name: str) -> Entry:
         mine = self._by_admin1.get((cc, code), [])
@@ -181,11 +198,22 @@ class Gazetteer:
             self._add(name, e)
 
     # -- lookup ----------------------------------------------------------------------------
-    def lookup(self, name: str) -> list[Match]:
-        """Every entry the name may denote; GeoNames alternates only when no city has it as its name."""
+    def lookup(self, name: str, alternates: bool = True) -> list[Match]:
+        """Every entry the name may denote.
+
+        GeoNames alternates hold old names, translations and nicknames ("White House" is an
+        alternate of Casablanca, "Lester" of Leicester); they count only for cities of a million
+        people or more, and only when no city or country has the name as its own. A bare
+        capitalised abbreviation ("VA", the Veterans Affairs department) never names a state: the
+        press writes "Va.".
+        """
         found = self.index.get(fold(name), [])
-        if any(m.primary and m.entry.kind in ("city", "country") for m in found):
-            found = [m for m in found if m.primary or m.entry.kind != "city"]
+        if not alternates or any(m.primary and m.entry.kind in ("city", "country") for m in found):
+            found = [m for m in found if m.primary]
+        found = [m for m in found if m.primary or m.entry.population >= ALTERNATE_MIN_POPULATION]
+        bare = name.strip()
+        if len(bare) <= 3 and bare.isalpha() and bare.isupper():
+            found = [m for m in found if m.entry.kind != "admin1"]
         return list(found)
 
     def country(self, cc: str | None) -> Entry | None:

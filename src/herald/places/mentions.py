@@ -15,15 +15,12 @@ from typing import Any
 
 from herald.models import Document
 from herald.places.gazetteer import Entry, Gazetteer
-from herald.places.resolve import STATE_CUES_AFTER, STATE_CUES_BEFORE, PlaceMention
+from herald.places.resolve import STATE_CUES_AFTER, STATE_CUES_BEFORE, PlaceMention, inside
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Words that turn a place name into the name of a newspaper, team or institution.
 NAME_TAILS = frozenset(
-    "Post Times Journal Herald Tribune Observer Globe Daily Mail Examiner Star Chronicle Gazette "
-    "Free Press Inquirer Sun Bee Dispatch Review Register Courier Independent Telegraph Guardian "
-    "University College Institute Center Centre Company Corp Inc Group Bank Fund Foundation Club "
-    "Yankees Mets Giants Jets Redskins Nationals Capitals Wizards Rangers Knicks Nets Magazine".split()
+    ["Post", "Times", "Journal", "Herald", "Tribune", "Observer", "Globe", "Daily", "Mail", "Examiner", "Star", "Chronicle", "Gazette", "Free", "Press", "Inquirer", "Sun", "Bee", "Dispatch", "Review", "Register", "Courier", "Independent", "Telegraph", "Guardian", "University", "College", "Institute", "Center", "Centre", "Company", "Corp", "Inc", "Group", "Bank", "Fund", "Foundation", "Club", "Yankees", "Mets", "Giants", "Jets", "Redskins", "Nationals", "Capitals", "Wizards", "Rangers", "Knicks", "Nets", "Magazine"]
 )
 QUALIFIER = re.compile(r"^\s*,\s*")
 
@@ -31,7 +28,7 @@ QUALIFIER = re.compile(r"^\s*,\s*")
 def _strip(text: str) -> tuple[str, int, int]:
     """Drop a leading "the" and a trailing possessive; return the text and the cut on each side."""
     left = 0
-    m = re.match(r"(?i)the\s+", text)
+    m = re.match(r"(?:[Tt]he\s+)?(?:(?:State|Commonwealth|City) of\s+)?", text)
     if m:
         left = m.end()
     core = text[left:]
@@ -96,7 +93,7 @@ def from_entities(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
     _attach_qualifiers(out, text, gaz)
     kept = []
     for pm in out:
-        pm.matches = gaz.lookup(pm.text)
+        pm.matches = gaz.lookup(pm.text, alternates=pm.label == "GPE")
         if not pm.matches:
             continue
         if pm.text in people and all(m.entry.kind == "city" for m in pm.matches):
@@ -114,25 +111,32 @@ def _split_qualified(core: str, start: int, label: str, gaz: Gazetteer) -> list[
         tail_start = start + len(head) + 1 + (len(tail) - len(tail.lstrip()))
         return [
             PlaceMention(start, start + len(head), head, label),
-            PlaceMention(tail_start, tail_start + len(tail.strip()), tail.strip(), label, qualifies=True),
+            PlaceMention(tail_start, tail_start + len(tail.strip()), tail.strip(), label),
         ]
     return [PlaceMention(start, start + len(core), core, label)]
 
 
 def _attach_qualifiers(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> None:
-    """"X, Y" where Y is a country or a region: Y qualifies X ("Flint, Mich.", "Lisbon, Portugal")."""
+    """"X, Y" where X lies in Y: Y qualifies X ("Flint, Mich.", "Lisbon, Portugal").
+
+    A list ("Ohio, Florida and Nevada") looks the same; it differs in that X does not lie in Y.
+    """
     for i, pm in enumerate(mentions):
         gap = QUALIFIER.match(text[pm.end:pm.end + 4])
         if not gap:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is not None and nxt.start == pm.end + gap.end():
-            pm.within = qualifier_areas(nxt.text, gaz)
-            nxt.qualifies = bool(pm.within)
+            areas = qualifier_areas(nxt.text, gaz)
         else:  # a state abbreviation spaCy did not tag: "Newport News, Va."
             word = ABBREVIATION.match(text[pm.end + gap.end():pm.end + gap.end() + 8])
-            if word:
-                pm.within = qualifier_areas(word.group(0), gaz)
+            areas = qualifier_areas(word.group(0), gaz) if word else []
+        mine = gaz.lookup(pm.text, alternates=pm.label == "GPE")
+        areas = [a for a in areas if any(inside(m.entry, a) for m in mine)]
+        if areas:
+            pm.within = areas
+            if nxt is not None and nxt.start == pm.end + gap.end():
+                nxt.qualifies = True
 
 
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,4}\.(?: ?[A-Z][a-z]{0,3}\.)?")

@@ -29,6 +29,16 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Zaire": "CD", "Brunei Darussalam": "BN", "Syrian Arab Republic": "SY",
 }
 
+# City names the press uses that GeoNames keeps only among a small city's alternates, and
+# seats of government: name -> (ISO2, GeoNames name of the city).
+# Seats of government are places too ("at the White House"): they stand for their city.
+CITY_ALIASES: dict[str, tuple[str, str]] = {
+    "Washington D.C.": ("US", "Washington"), "Washington DC": ("US", "Washington"),
+    "White House": ("US", "Washington"), "Capitol Hill": ("US", "Washington"),
+    "Kremlin": ("RU", "Moscow"), "Downing Street": ("GB", "London"), "Elysee Palace": ("FR", "Paris"),
+    "Zhongnanhai": ("CN", "Beijing"), "Blue House": ("KR", "Seoul"),
+}
+
 # Demonyms and adjectives (NORP entities: "Russian officials"): they tell which countries a story is
 # about, which helps pick "Georgia" the country or the US state. Never emitted as places.
 DEMONYMS: dict[str, str] = {

@@ -33,8 +33,10 @@ STATE_CUES_AFTER = re.compile(
     r"Republicans\b|Democrats\b|GOP\b|lawmakers\b|officials\b|Supreme Court\b|attorney general\b)"
 )
 STATE_CUES_BEFORE = re.compile(r"(?:\bstate of|\bState of|\bupstate|\bgovernor of|\bGov\. of)\s*$")
-MIN_POPULATION_ALONE = 50_000  # a smaller city needs its country in the story or a qualifier
+MIN_POPULATION_ALONE = 50_000  # a smaller city needs its region in the story or a qualifier
 BIG_CITY = 500_000  # "New York", "Washington": the city, unless the words say the state
+WORLD_CITY = 5_000_000
+NEARBY = 200  # characters: about a sentence either side
 
 
 @dataclass
@@ -58,6 +60,7 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)  # ISO alpha-2 -> mentions
     admin1: Counter[str] = field(default_factory=Counter)
+    nearby: frozenset[str] = frozenset()  # countries named within NEARBY characters
 
     def dominant(self) -> str | None:
         top = self.countries.most_common(2)
@@ -94,6 +97,9 @@ def score(m: Match, ctx: Context, gaz: Gazetteer, state_cue: bool, dominant: str
         s += 1.0
     if e.kind == "city" and e.admin1 and ctx.admin1[e.admin1]:
         s += 1.5
+    near = ctx.nearby - {dominant}  # the story's own country is near everything already
+    if e.cc and (e.cc in near or near & gaz.neighbours.get(e.cc, frozenset())):
+        s += 1.0  # "Estonia ... the suburbs of St. Petersburg"
     return s
 
 
@@ -104,8 +110,7 @@ def candidates(pm: PlaceMention) -> list[Match]:
         found = [m for m in found if any(inside(m.entry, area) for area in pm.within)]
     states = [m for m in found if m.entry.kind == "admin1"]
     if states:
-        big = [m for m in found if m.entry.kind == "city" and m.entry.population >= BIG_CITY
-               and any(m.entry.cc == s.entry.cc for s in states)]
+        big = [m for m in found if m.entry.kind == "city" and any(_outshines(m, s.entry) for s in states)]
         if big and not pm.state_cue:
             found = [m for m in found if m.entry.kind != "admin1"]
         elif pm.state_cue:
@@ -113,29 +118,52 @@ def candidates(pm: PlaceMention) -> list[Match]:
     return found
 
 
+def _outshines(city: Match, region: Entry) -> bool:
+    """A city that, named like a region of its own country, is what the name usually means.
+
+    "Washington" is the capital more often than the state, "New York" the city more often than the
+    state; "Quebec" is the province (its capital is a twentieth of it), "Oklahoma" the state (its
+    city is called so only in GeoNames' alternates). So: a big city named so in its own right
+    holding a tenth of the region's people, or a world city (alternate names included).
+    """
+    e = city.entry
+    if e.cc != region.cc:
+        return False
+    if city.primary:
+        return e.population >= BIG_CITY and e.population * 10 >= region.population
+    return e.population >= WORLD_CITY
+
+
+def supported(m: Match, pm: PlaceMention, ctx: Context) -> bool:
+    """A small town counts only with a qualifier, in a dateline, or when its region is named too."""
+    e = m.entry
+    return (e.kind != "city" or e.population >= MIN_POPULATION_ALONE or bool(pm.within)
+            or pm.label == "DATELINE" or bool(ctx.admin1[e.admin1 or ""]))
+
+
 def choose(pm: PlaceMention, ctx: Context, gaz: Gazetteer) -> Entry | None:
-    found = candidates(pm)
+    found = [m for m in candidates(pm) if supported(m, pm, ctx)]
     if not found:
         return None
     dominant = ctx.dominant()
-    best = max(found, key=lambda m: score(m, ctx, gaz, pm.state_cue, dominant))
-    e = best.entry
-    if (e.kind == "city" and e.population < MIN_POPULATION_ALONE and not pm.within
-            and not ctx.countries[e.cc or ""]):
-        return None
-    return e
+    return max(found, key=lambda m: score(m, ctx, gaz, pm.state_cue, dominant)).entry
 
 
-def context_of(chosen: list[tuple[str, Entry]], extra: Counter[str], skip: str | None) -> Context:
-    """Countries and regions of the mentions (except those spelled like ``skip``) plus ``extra``."""
+def context_of(chosen: list[tuple[PlaceMention, Entry]], extra: Counter[str], me: PlaceMention) -> Context:
+    """Countries and regions of the other mentions (those not spelled like ``me``) plus ``extra``."""
     ctx = Context(countries=Counter(extra))
-    for key, e in chosen:
-        if key == skip:
+    key = fold(me.text)
+    near: set[str] = set()
+    for pm, e in chosen:
+        if fold(pm.text) == key:
             continue
         if e.cc:
             ctx.countries[e.cc] += 1
+            if abs(pm.start - me.start) <= NEARBY:
+                near.add(e.cc)
         if e.admin1:
             ctx.admin1[e.admin1] += 1
+    ctx.nearby = frozenset(near)
     return ctx
 
 
@@ -144,6 +172,16 @@ def resolve_all(mentions: list[PlaceMention], gaz: Gazetteer, extra: Counter[str
     alone = Context(countries=Counter(extra))
     for pm in mentions:
         pm.chosen = choose(pm, alone, gaz)
-    first = [(fold(pm.text), pm.chosen) for pm in mentions if pm.chosen is not None]
+    first = [(pm, pm.chosen) for pm in mentions if pm.chosen is not None]
     for pm in mentions:
-        pm.chosen = choose(pm, context_of(first, extra, fold(pm.text)), gaz)
+        pm.chosen = choose(pm, context_of(first, extra, pm), gaz)
+    one_sense(mentions)
+
+
+def one_sense(mentions: list[PlaceMention]) -> None:
+    """A name qualified once keeps that sense: after "Paris, Texas", a bare "Paris" is that town."""
+    qualified = {fold(pm.text): pm.chosen for pm in mentions if pm.within and pm.chosen is not None}
+    for pm in mentions:
+        sense = qualified.get(fold(pm.text))
+        if sense is not None and not pm.within and any(m.entry.id == sense.id for m in pm.matches):
+            pm.chosen = sense

@@ -24,8 +24,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "ac
 BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|throughout|across|within)\s+(?:the\s+)?$", re.I)
 # Nouns whose "in X" is not where something happens: "interests in Ukraine", "a stake in Iraq".
 NOT_WHERE = frozenset(
-    "interest investment role involvement stake policy influence business relation relationship "
-    "tie trust confidence belief faith share".split()
+    ["interest", "investment", "role", "involvement", "stake", "policy", "influence", "business", "relation", "relationship", "tie", "trust", "confidence", "belief", "faith", "share"]
 )
 CLAUSES_ABOUT_SOMEONE = frozenset({"relcl", "acl", "appos"})
 

@@ -8,8 +8,12 @@ they are deliberately lemma based so that "said", "says", "saying" and "has said
 
 from __future__ import annotations
 
-# verbs whose clause complement (ccomp) or following quotation is what the subject said
-SPEECH = frozenset(
+from herald.quotes.names import wordset
+
+# verbs whose clause complement (ccomp) or following quotation is what the subject said. The
+# core is the verbs of saying; the rest was chosen by measuring, on PolNeAR's *train* split, how
+# often each verb lemma outside quotation marks is an annotated cue (kept at >= 40% of its uses).
+SPEECH = wordset(
     """say tell add note explain argue claim insist state declare announce report write tweet
     post reply respond answer ask question wonder suggest warn caution predict promise pledge vow
     acknowledge admit concede confirm deny reveal disclose recall remark comment observe stress
@@ -21,20 +25,25 @@ SPEECH = frozenset(
     describe call label dub characterize characterise tout hint imply indicate signal estimate
     figure guess speculate forecast project vouch swear assure reassure inform remind
     believe think feel fear hope expect worry know doubt suspect understand realize realise
-    show find suggest indicate""".split()
+    show find decry rail recite interpret shrug recount envision email coin cite deem
+    highlight echo express clarify plead quote predict rule"""
 )
 
 # cues that only count with a clause complement (they are common in other senses)
-NEEDS_CLAUSE = frozenset(
-    "continue point show find know understand realize realise figure feel call project".split()
+NEEDS_CLAUSE = wordset(
+    """continue point show find know understand realize realise figure feel project think
+    believe rule expect"""
 )
 
-# verbs that take their content as an object or prepositional phrase, not a clause
-# ("accused him of lying", "denied the report", "urged voters to ...")
-OBJECT_CONTENT = frozenset(
+# verbs that take their content as an object, infinitive or prepositional phrase, not a clause
+# ("accused him of lying", "denied the report", "urged voters to ...", "called for a ban")
+OBJECT_CONTENT = wordset(
     """accuse blame criticize criticise condemn denounce praise welcome applaud hail deny
     urge warn thank congratulate defend attack slam blast mock dismiss reject endorse
-    demand propose recommend promise pledge vow threaten question challenge dispute""".split()
+    demand propose recommend promise pledge vow threaten question challenge dispute
+    tout decry rail assail rebuff refuse decline discuss highlight express prefer offer
+    favor favour advocate cite reference mention describe portray name order disavow oppose
+    seek back call hope plan intend"""
 )
 
 # cue phrases written as a preposition: "according to X", "in the words of X"

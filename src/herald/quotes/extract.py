@@ -15,19 +15,19 @@ Reported speech is every remaining cue verb with a subject and content: its clau
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from herald.models import Document, Quote
 from herald.quotes.cues import ACCORDING, NEEDS_CLAUSE, OBJECT_CONTENT, SPEECH
 from herald.quotes.marks import QuoteSpan, find_quotes
+from herald.quotes.names import wordset
 from herald.quotes.speakers import Speaker, SpeakerIndex
 from herald.quotes.stance import polarity
 
 _CONTENT_DEPS = ("dobj", "prep", "xcomp", "dative", "ccomp", "obj", "oprd", "attr", "pcomp")
-_STATEMENT_NOUNS = frozenset(
-    "statement release letter tweet post interview ad video report memo email message".split()
-)
+_STATEMENT_NOUNS = wordset("statement release letter tweet post interview ad video report memo email message")
 _TERMINAL = (".", "?", "!", "…")
 _MAX_CUE_GAP = 6  # tokens allowed between a cue before a quotation and its opening mark
 _MIN_CONTENT_WORDS = 3
@@ -64,7 +64,8 @@ class _Article:
             b = bisect.bisect_right(self.tok_starts, q.end)
             for i in range(a, b):
                 self.mask[i] = qi
-        self.para_starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        text = self.text
+        self.para_starts = [0] + [i for i in range(1, len(text)) if text[i - 1] == "\n" and text[i] != "\n"]
         self.speakers = SpeakerIndex.build(doc, [m >= 0 for m in self.mask])
 
     def para(self, char: int) -> int:
@@ -77,14 +78,17 @@ class _Article:
 
 # --- cues and subjects --------------------------------------------------------------------------
 def _is_cue(tok: Any) -> bool:
-    if tok.lemma_ in ACCORDING:
+    lemma = tok.lemma_
+    if tok.lower_ in ACCORDING:
         return any(c.lower_ == "to" for c in tok.children)
-    return tok.pos_ == "VERB" and tok.lemma_ in SPEECH or tok.lemma_ in OBJECT_CONTENT and tok.pos_ == "VERB"
+    if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in OBJECT_CONTENT):
+        return False
+    return lemma not in NEEDS_CLAUSE or _clause(tok) is not None
 
 
 def _subject(tok: Any, depth: int = 0) -> Any:
     """The token naming who speaks through cue ``tok`` (climbing conj/advcl/xcomp chains)."""
-    if tok.lemma_ in ACCORDING:
+    if tok.lower_ in ACCORDING:
         for c in tok.children:
             if c.lower_ == "to":
                 for p in c.children:
@@ -147,7 +151,7 @@ def _cue_after(art: _Article, qi: int) -> Any:
     inner = art.text[q.start : q.end].rstrip()
     ends_sentence = inner.endswith(_TERMINAL)
     for tok in _frame_after(art, qi):
-        if not _is_cue(tok) or tok.lemma_ in ACCORDING and False:
+        if not _is_cue(tok):
             continue
         clause = _clause(tok)
         if ends_sentence and clause is not None and art.mask[clause.i] == -1:
@@ -158,16 +162,46 @@ def _cue_after(art: _Article, qi: int) -> Any:
 
 
 def _cue_before(art: _Article, qi: int) -> Any:
-    q = art.quotes[qi]
-    first = art.token_at(q.opened)
+    first = art.token_at(art.quotes[qi].opened)
     for dist, tok in enumerate(_frame_before(art, qi)):
         if not _is_cue(tok) or _subject(tok) is None:
             continue
-        governs = tok.left_edge.i <= first <= tok.right_edge.i
-        if governs or dist <= _MAX_CUE_GAP:
+        if _governs(tok, first, first) or dist <= _MAX_CUE_GAP:
             return tok
         return None
     return None
+
+
+def _governs(cue: Any, first: int, last: int) -> bool:
+    return bool(cue.left_edge.i <= first and last <= cue.right_edge.i)
+
+
+def _choose_cue(art: _Article, qi: int) -> tuple[Any, str]:
+    """The quotation's cue: one whose clause holds the quotation wins, the one after it first."""
+    q = art.quotes[qi]
+    first, last = art.token_at(q.start), max(art.token_at(q.start), art.token_at(q.end) - 1)
+    after, before = _cue_after(art, qi), _cue_before(art, qi)
+    if after is not None and _governs(after, first, last):
+        return after, "after"
+    if before is not None and _governs(before, first, last):
+        return _outermost(art, before), "before"
+    if after is not None:
+        return after, "after"
+    return before, "before"
+
+
+def _outermost(art: _Article, cue: Any) -> Any:
+    """The highest cue whose reported clause holds this one: in "Trump said Clinton called it
+    "the gold standard"", the writer reports Trump's claim, so the attribution is Trump's."""
+    x = cue
+    for _ in range(6):
+        head = x.head
+        if head is x:
+            break
+        if x.dep_ == "ccomp" and art.mask[head.i] == -1 and _is_cue(head) and _subject(head) is not None:
+            cue = head
+        x = head
+    return cue
 
 
 def _mixed_span(art: _Article, cue: Any, q: QuoteSpan) -> tuple[int, int] | None:
@@ -179,7 +213,7 @@ def _mixed_span(art: _Article, cue: Any, q: QuoteSpan) -> tuple[int, int] | None
     start, end = a.idx, b.idx + len(b.text)
     if not (start <= q.opened < end):
         return None
-    start, end = _trim(art, clause.left_edge.i, clause.right_edge.i)
+    start, end = _trim(art, clause.left_edge.i, clause.right_edge.i, cue.i)
     outside = art.text[start : q.opened].split()
     if len([w for w in outside if w.isalnum() or w.isalpha()]) < 1 and end <= q.end + 2:
         return None
@@ -193,10 +227,7 @@ def _direct(art: _Article) -> tuple[list[_Attr], set[int]]:
     last_in_para: dict[int, _Attr] = {}
     for qi, q in enumerate(art.quotes):
         para = art.para(q.opened)
-        cue = _cue_after(art, qi)
-        where = "after"
-        if cue is None:
-            cue, where = _cue_before(art, qi), "before"
+        cue, where = _choose_cue(art, qi)
         if cue is not None and cue.i in by_cue and by_cue[cue.i].para == para:
             prev = by_cue[cue.i]  # split quotation: one cue, two pieces
             prev.end = max(prev.end, q.end)
@@ -214,10 +245,12 @@ def _direct(art: _Article) -> tuple[list[_Attr], set[int]]:
             by_cue[cue.i] = attr
             used.add(cue.i)
         else:
-            attr_or_none = _carry(art, q, para, attrs, last_in_para)
-            if attr_or_none is None:
+            found = _signature(art, q, para) or _carry(art, q, para, attrs, last_in_para)
+            if found is None:
+                found = _by_clause(art, qi, para)
+            if found is None:
                 continue
-            attr = attr_or_none
+            attr = found
         attrs.append(attr)
         last_in_para[para] = attr
     return attrs, used
@@ -249,42 +282,104 @@ def _carry(
     return _Attr(q.start, q.end, "direct", last.cue, last.speaker, para, 0.6, [q])
 
 
+_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*((?:[A-Z][\w.'’-]*[^\S\n]*){1,4})")
+
+
+def _signature(art: _Article, q: QuoteSpan, para: int) -> _Attr | None:
+    """A quotation signed with a dash and a name ("..." ― Sonya Herridge), as in vox pops."""
+    after = art.text[q.end : q.end + 80]
+    after = after[1:] if after[:1] in '”"»' else after
+    m = _SIGNATURE.match(after)
+    if m is None:
+        return None
+    at = q.end + (len(art.text[q.end : q.end + 80]) - len(after)) + m.start(1)
+    i = art.token_at(at)
+    if i >= len(art.sp) or art.sp[i].pos_ != "PROPN":
+        return None
+    speaker = art.speakers.resolve(art.sp[i])
+    if speaker is None or not speaker.name:
+        return None
+    return _Attr(q.start, q.end, "direct", None, speaker, para, 0.8, [q])
+
+
+def _by_clause(art: _Article, qi: int, para: int) -> _Attr | None:
+    """A short quotation inside a sentence with no reporting verb ("admires Putin as a "strong
+    leader"") belongs to the subject of the verb it hangs from, if that subject is named."""
+    q = art.quotes[qi]
+    a, b = art.token_at(q.start), art.token_at(q.end)
+    heads = [art.sp[i].head for i in range(a, b) if art.mask[art.sp[i].head.i] != qi]
+    tok = heads[0] if heads else None
+    for _ in range(4):
+        if tok is None or art.mask[tok.i] != -1:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            subj = _subject(tok)
+            if subj is None or art.mask[subj.i] != -1:
+                return None
+            speaker = art.speakers.resolve(subj)
+            if speaker is None or speaker.via not in ("entity", "actor", "pronoun", "role"):
+                return None
+            return _Attr(q.start, q.end, "direct", tok, speaker, para, 0.5, [q])
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 # --- reported speech ----------------------------------------------------------------------------
-def _trim(art: _Article, i: int, j: int) -> tuple[int, int]:
-    """Char offsets of tokens i..j without leading "that"/punctuation or trailing punctuation."""
+def _trim(art: _Article, i: int, j: int, anchor: int) -> tuple[int, int]:
+    """Char offsets of tokens i..j inside the paragraph of token ``anchor``, without leading
+    "that"/punctuation or trailing punctuation (a parse may run across a paragraph break)."""
     sp = art.sp
-    while i < j and (sp[i].is_punct or sp[i].dep_ == "mark" and sp[i].lower_ in ("that", "whether", "if") or sp[i].is_space):
+    para = art.para(sp[anchor].idx)
+    lo = art.token_at(art.para_starts[para])
+    hi = art.token_at(art.para_starts[para + 1]) - 1 if para + 1 < len(art.para_starts) else len(sp) - 1
+    i, j = max(i, lo), min(j, hi)
+    while i < j and (sp[i].is_punct or sp[i].dep_ == "mark" and sp[i].lower_ == "that" or sp[i].is_space):
         i += 1
     while j > i and (sp[j].is_punct and sp[j].text not in ("”", '"', "''") or sp[j].is_space):
         j -= 1
     return sp[i].idx, sp[j].idx + len(sp[j].text)
 
 
+def _circumstance(tok: Any) -> bool:
+    """A time or place phrase ("on Tuesday", "at a rally") rather than what was said."""
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ in ("at", "in", "during", "after", "before", "since", "while", "via", "through"):
+        return True
+    return any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
 def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
     sp = art.sp
-    if cue.lemma_ in ACCORDING:
+    if cue.lower_ in ACCORDING:
         head = cue.head
         if head is cue:
             return None
         phrase_l, phrase_r = cue.left_edge.i, cue.right_edge.i
         sent = cue.sent
-        lo, hi = (head.left_edge.i, head.right_edge.i) if head.pos_ in ("VERB", "AUX") else (sent.start, sent.end - 1)
+        lo, hi = (
+            (head.left_edge.i, head.right_edge.i)
+            if head.pos_ in ("VERB", "AUX")
+            else (sent.start, sent.end - 1)
+        )
         left = (lo, phrase_l - 1) if phrase_l - 1 >= lo else None
         right = (phrase_r + 1, hi) if phrase_r + 1 <= hi else None
         side = max((s for s in (left, right) if s), key=lambda s: s[1] - s[0], default=None)
-        return _trim(art, *side) if side else None
+        return _trim(art, side[0], side[1], cue.i) if side else None
     clause = _clause(cue)
     if clause is not None:
-        return _trim(art, clause.left_edge.i, clause.right_edge.i)
+        return _trim(art, clause.left_edge.i, clause.right_edge.i, cue.i)
     if cue.lemma_ in NEEDS_CLAUSE:
         return None
-    if cue.lemma_ in OBJECT_CONTENT or cue.lemma_ in ("hope", "expect", "promise", "vow", "plan"):
-        rights = [c for c in cue.rights if c.dep_ in _CONTENT_DEPS]
+    if cue.lemma_ in OBJECT_CONTENT:
+        rights = [c for c in cue.rights if c.dep_ in _CONTENT_DEPS and not _circumstance(c)]
         if rights:
-            return _trim(art, rights[0].left_edge.i, rights[-1].right_edge.i)
+            return _trim(art, rights[0].left_edge.i, rights[-1].right_edge.i, cue.i)
     if cue.dep_ == "parataxis" and cue.head.i < cue.i:
         head = cue.head
-        return _trim(art, head.left_edge.i, cue.left_edge.i - 1)
+        return _trim(art, head.left_edge.i, cue.left_edge.i - 1, cue.i)
     del sp
     return None
 
@@ -312,14 +407,17 @@ def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> li
         kind = "mixed" if has_quote else "indirect"
         conf = 0.7 if tok.lemma_ not in NEEDS_CLAUSE else 0.55
         out.append(_Attr(start, end, kind, tok, speaker, art.para(start), conf, []))
-    return out
+    # a cue inside another statement's content is part of what that speaker said ("Merrill says
+    # Machado promised ..."): the writer attributes the whole to the outer speaker
+    spans = [(a.start, a.end) for a in out] + taken
+    return [a for a in out if not any(s <= a.cue.idx < e for s, e in spans)]
 
 
 # --- the article ------------------------------------------------------------------------------
 def _cue_text(cue: Any) -> str | None:
     if cue is None:
         return None
-    if cue.lemma_ in ACCORDING:
+    if cue.lower_ in ACCORDING:
         return "according to"
     return str(cue.text)
 

@@ -8,27 +8,37 @@ unknown names stay gender-neutral, which only removes a constraint.
 
 from __future__ import annotations
 
+
+def wordset(text: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words of ``text`` (keeps long lists readable)."""
+    return frozenset(text.split())
+
+
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "queen", "princess"})
 
 # words dropped from the front of a person's name to get the name itself
-TITLES = MALE_TITLES | FEMALE_TITLES | frozenset(
-    """dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt. col col. adm adm. sgt sgt. rev rev.
+TITLES = (
+    MALE_TITLES
+    | FEMALE_TITLES
+    | wordset(
+        """dr dr. prof prof. sen sen. rep rep. gov gov. gen gen. lt lt. col col. adm adm. sgt sgt. rev rev.
     president vice senator congressman congresswoman representative governor mayor minister
     secretary chairman chairwoman chair director ambassador judge justice general pope
     former candidate nominee speaker chancellor premier prime leader chief spokesman
-    spokeswoman spokesperson commissioner attorney sheriff""".split()
+    spokeswoman spokesperson commissioner attorney sheriff"""
+    )
 )
 
 # nouns that name a person by office or function ("the minister said")
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS = wordset(
     """minister president senator governor mayor secretary chairman chairwoman chancellor
     premier candidate nominee spokesman spokeswoman spokesperson ambassador director
     congressman congresswoman representative diplomat official leader chief general
-    commander lawmaker businessman businesswoman billionaire developer mogul""".split()
+    commander lawmaker businessman businesswoman billionaire developer mogul"""
 )
 
-FEMALE_NAMES = frozenset(
+FEMALE_NAMES = wordset(
     """hillary chelsea melania ivanka kellyanne huma donna debbie nancy elizabeth michelle
     sarah carly nikki condoleezza madeleine angela theresa marine christine federica ursula
     jill kamala susan hope sheryl paula monica juanita kathleen karen mary patricia jennifer
@@ -40,10 +50,10 @@ FEMALE_NAMES = frozenset(
     isabella theresa diana natalie brittany charlotte marie kayla alexis lori tammy robin
     erin katie katy kate meghan megyn mika norah gretchen greta dana maxine tulsi ilhan
     alexandria elise marsha liz betsy nina tara ruth sonia elena loretta janet
-    yulia maria valentina irina natalia olga svetlana tatiana""".split()
+    yulia maria valentina irina natalia olga svetlana tatiana"""
 )
 
-MALE_NAMES = frozenset(
+MALE_NAMES = wordset(
     """donald bill barack joe mike michael john paul ted marco jeb ben chris rand bernie tim
     mitt newt rudy rudolph reince sean steve stephen corey jared eric george dick al bob
     robert james william david richard charles thomas daniel matthew anthony mark steven
@@ -55,5 +65,5 @@ MALE_NAMES = frozenset(
     russell vincent philip bobby johnny bradley harry jim tom nick dan rick mitch lindsey
     vladimir sergey sergei dmitry dmitri anders jens boris emmanuel francois nicolas xi
     recep benjamin bashar hassan kim shinzo justin narendra jean luis enrique angelo
-    rex jim newt chuck harry dick lyndon ronald gerald jimmy franklin abraham""".split()
+    rex jim newt chuck harry dick lyndon ronald gerald jimmy franklin abraham"""
 )

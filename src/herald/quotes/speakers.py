@@ -28,15 +28,16 @@ from herald.quotes.names import (
     MALE_TITLES,
     ROLE_NOUNS,
     TITLES,
+    wordset,
 )
 
-PRONOUNS = frozenset(
-    "he she they we i it him her you who his their them us me whom that which this".split()
-)
+PRONOUNS = wordset("he she they we i it him her you who his their them us me whom that which this")
 _PERSON_PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP_PRON = {"they", "them", "we", "us", "it", "their"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 _LOOKBACK_SENTS = 6
+# entity types that are never the speaker ("5:45 p.m. said ..." is a parse error)
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 @dataclass
@@ -49,6 +50,12 @@ class Speaker:
     start: int = 0
     end: int = 0
     via: str = "name"  # name | entity | actor | pronoun | role | phrase
+
+
+@dataclass
+class _Named:
+    span: Any
+    label: str
 
 
 @dataclass
@@ -82,6 +89,20 @@ def _clean_name(text: str) -> str:
     return text.strip()
 
 
+def _extend_left(ent: Any) -> Any:
+    """Grow a PERSON entity over capitalised name words the tagger left out ("Anders Fogh ...")."""
+    start = ent.start
+    doc = ent.doc
+    while start > 0:
+        t = doc[start - 1]
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ not in ("", "PERSON"):
+            break
+        if t.lower_ in TITLES or t.lower_.rstrip(".") in TITLES or t.dep_ != "compound":
+            break
+        start -= 1
+    return doc[start : ent.end] if start < ent.start else ent
+
+
 def _first_name_gender(words: list[str]) -> str | None:
     if len(words) < 2:
         return None
@@ -106,29 +127,39 @@ class SpeakerIndex:
     _starts: list[int] = field(default_factory=list)
     _mention_starts: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
+    _person_tokens: set[int] = field(default_factory=set)
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, role noun, name)
 
     @classmethod
     def build(cls, doc: Document, quote_mask: list[bool]) -> SpeakerIndex:
         idx = cls(doc, doc.nlp, quote_mask)
         idx._mention_starts = [m.start for m in doc.mentions]
         idx._sent_starts = [s.start for s in doc.nlp.sents]
-        for ent in doc.nlp.ents:
-            if ent.label_ == "PERSON":
-                idx._learn_person(ent)
-        for ent in doc.nlp.ents:
-            if ent.label_ not in {"PERSON"} | _GROUP_LABELS:
-                continue
+        people = [_extend_left(ent) for ent in doc.nlp.ents if ent.label_ == "PERSON"]
+        for ent in people:
+            idx._learn_person(ent)
+        in_person = {i for ent in people for i in range(ent.start, ent.end)}
+        spans = people + [e for e in doc.nlp.ents if e.label_ in _GROUP_LABELS]
+        # a surname the tagger mislabels elsewhere ("Lavrov" as ORG) is still that person
+        for tok in doc.nlp:
+            if tok.i not in in_person and tok.pos_ == "PROPN" and tok.lower_ in idx.surnames:
+                spans.append(doc.nlp[tok.i : tok.i + 1])
+                in_person.add(tok.i)
+        idx._person_tokens = in_person
+        idx._learn_roles(people)
+        for ent in sorted(spans, key=lambda e: e.start):
             if quote_mask[ent.start]:
                 continue  # people named inside a quotation are not its antecedents
-            name = idx.canonical(ent.text, ent.label_)
+            label = "PERSON" if ent.start in in_person else ent.label_
+            if label != "PERSON" and ent.end - ent.start == 1 and ent[0].i in in_person:
+                continue
+            name = idx.canonical(ent.text, label)
             if not name:
                 continue
             si = bisect.bisect_right(idx._sent_starts, ent.start) - 1
             subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in ent)
-            gender = idx.genders.get(name) if ent.label_ == "PERSON" else None
-            idx.entities.append(
-                _Entity(name, ent.label_, ent.start_char, ent.end_char, si, subject, gender)
-            )
+            gender = idx.genders.get(name) if label == "PERSON" else None
+            idx.entities.append(_Entity(name, label, ent.start_char, ent.end_char, si, subject, gender))
         idx._starts = [e.start for e in idx.entities]
         return idx
 
@@ -265,14 +296,41 @@ class SpeakerIndex:
             return Speaker(actor.name, mention, actor, start, end, "actor")
         ent = self._entity_of(tok)
         if ent is not None:
-            name = self.canonical(ent.text, ent.label_)
+            name = self.canonical(ent.span.text, ent.label)
             return Speaker(name, mention, None, start, end, "entity")
-        if tok.lower_ in ROLE_NOUNS and tok.tag_ == "NN" and span[0].lower_ == "the":
-            e = self.antecedent(tok.idx, self._sent_index(tok), "person")
-            if e is not None:
-                return Speaker(e.name, mention, self.actor_at(e.start, e.end), start, end, "role")
+        if tok.ent_type_ in _NOT_SPEAKERS:
+            return None
+        if tok.tag_ == "NN" and span[0].lower_ == "the":
+            holder = self._role_holder(tok.lemma_, tok.idx)
+            if holder is not None:
+                return Speaker(holder, mention, None, start, end, "role")
         text = _clean_name(mention)
         return Speaker(text, mention, None, start, end, "phrase") if text else None
+
+    def _role_holder(self, lemma: str, pos: int) -> str | None:
+        """The person this article last introduced with role noun ``lemma`` before ``pos``."""
+        best = None
+        for at, role, name in self.roles:
+            if at >= pos:
+                break
+            if role == lemma:
+                best = name
+        return best
+
+    def _learn_roles(self, people: list[Any]) -> None:
+        """Remember role nouns written next to a name: "foreign minister Sergey Lavrov",
+        "Lavrov, the minister", "the minister, Lavrov". Only these licence "the minister"."""
+        for ent in people:
+            name = self.canonical(ent.text, "PERSON")
+            if not name:
+                continue
+            near = [t for t in ent.doc[max(ent.sent.start, ent.start - 4) : ent.start]]
+            near += [c for t in ent for c in t.children if c.dep_ == "appos"]
+            near += [ent.root.head] if ent.root.dep_ == "appos" else []
+            for t in near:
+                if t.lemma_ in ROLE_NOUNS or t.pos_ == "NOUN" and t.dep_ in ("compound", "appos"):
+                    self.roles.append((ent.start_char, t.lemma_.lower(), name))
+        self.roles.sort(key=lambda r: r[0])
 
     def _sent_index(self, tok: Any) -> int:
         return bisect.bisect_right(self._sent_starts, tok.i) - 1
@@ -296,17 +354,25 @@ class SpeakerIndex:
 
     def _entity_of(self, tok: Any) -> Any:
         """The named entity the subject is, or names through an apposition ("the director, X")."""
-        if tok.ent_type_ in {"PERSON"} | _GROUP_LABELS:
+        if tok.i in self._person_tokens:
+            return _Named(self._person_span(tok), "PERSON")
+        if tok.ent_type_ in _GROUP_LABELS:
             for ent in self.sp.ents:
                 if ent.start <= tok.i < ent.end:
-                    return ent
+                    return _Named(ent, ent.label_)
         for child in tok.children:
-            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                return self._entity_of(child)
-        for child in tok.children:
-            if child.dep_ == "compound" and child.ent_type_ == "PERSON":
+            if child.dep_ == "appos" and child.i in self._person_tokens:
                 return self._entity_of(child)
         return None
+
+    def _person_span(self, tok: Any) -> Any:
+        """The run of person-name tokens around ``tok``."""
+        a = b = tok.i
+        while a - 1 in self._person_tokens and a - 1 >= tok.sent.start:
+            a -= 1
+        while b + 1 in self._person_tokens and b + 1 < tok.sent.end:
+            b += 1
+        return self.sp[a : b + 1]
 
     @staticmethod
     def _phrase(tok: Any) -> Any:
@@ -318,8 +384,8 @@ class SpeakerIndex:
                 break
         right = tok
         for child in tok.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "from"):
-                if child.right_edge.i - left.i <= 8:
-                    right = child.right_edge
+            near = child.right_edge.i - left.i <= 8
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with", "from") and near:
+                right = child.right_edge
             break
         return tok.doc[left.i : right.i + 1]

@@ -1,5 +1,6 @@
-"""Store stage: one embedded DuckDB file holding documents, quotes, events, actors and stories."""
+"""Store stage: one embedded DuckDB file holding documents, quotes, events, actors, places and stories."""
 
-from herald.store.db import Store
+from herald.store.db import Store, StoreLocked
+from herald.store.queries import ReadOnlyViolation
 
-__all__ = ["Store"]
+__all__ = ["ReadOnlyViolation", "Store", "StoreLocked"]

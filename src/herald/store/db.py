@@ -1,27 +1,120 @@
+"""The store: one DuckDB file holding documents, quotes, events, actors, places and stories.
+
+Three promises, and how they are kept:
+
+* **Nothing is counted twice.** A document version is keyed by its id plus its content hash (or its
+  error); writing a key that is already stored adds nothing, and a changed page under a known id
+  becomes a new version that supersedes the old (``latest``). Events of copies of one story share an
+  ``event_key`` and are merged by the ``story_events`` view and by every query.
+* **Nothing is lost in a crash.** Each batch is written in one transaction (documents and all their
+  rows together). A run killed at any point leaves whole batches; the rerun skips exactly those
+  documents (``has``) and rebuilds the story index from the stored signatures, so it ends with the
+  rows a clean run gives.
+* **Readers can read while a run writes.** DuckDB lets one process write *or* several read. A writing
+  store therefore holds the file only while it commits a batch (milliseconds; the coding between
+  batches takes seconds) and readers hold it only for a query; both wait for the lock with a timeout
+  (``HERALD_LOCK_TIMEOUT``, default 30 s) instead of failing. See docs/schema.md, "Concurrency".
+"""
+
 from __future__ import annotations
 
-import json
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from typing import Any
 
+import numpy as np
+
 from herald.models import Document
+from herald.store import rows as R
+from herald.store.queries import Queries
+from herald.store.schema import migrate
 from herald.stories import StoryIndex
 
-SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS documents (
-        doc_key VARCHAR PRIMARY KEY, id VARCHAR, source VARCHAR, url VARCHAR, content_hash VARCHAR,
-        status VARCHAR, error VARCHAR, title VARCHAR, text VARCHAR, story_id VARCHAR, body JSON)""",
-]
+CHILD_TABLES = ("quotes", "events", "actors", "places")
 
 
-class Store:
-    def __init__(self, path: str, read_only: bool = False) -> None:
-        import duckdb
+class StoreLocked(RuntimeError):
+    """Another process holds the database file for longer than the lock timeout."""
 
+
+def lock_timeout() -> float:
+    return float(os.environ.get("HERALD_LOCK_TIMEOUT", "30"))
+
+
+def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
+    """Open the DuckDB file, waiting (with backoff) while another process holds its lock."""
+    import duckdb
+
+    deadline = time.monotonic() + (lock_timeout() if timeout is None else timeout)
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise StoreLocked(
+                    f"{path} is in use by another process ({exc}); readers wait for a writer's batch "
+                    f"to commit and vice versa, up to HERALD_LOCK_TIMEOUT={lock_timeout():g}s"
+                ) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
+class Store(Queries):
+    """A herald database. ``Store(path)`` writes (creating and migrating it), ``read_only=True`` reads.
+
+    ``hold`` keeps one connection open for the store's life. Readers hold by default (fast repeated
+    queries; ``hold=False`` opens per query so a concurrent ``herald run`` is never kept waiting);
+    writers do not (so readers get in between batches; ``hold=True`` suits single-process bulk loads).
+    """
+
+    def __init__(self, path: str, read_only: bool = False, hold: bool | None = None,
+                 timeout: float | None = None) -> None:
         self.path = path
-        self.con = duckdb.connect(path, read_only=read_only)
-        if not read_only:
-            for stmt in SCHEMA:
-                self.con.execute(stmt)
+        self.read_only = read_only
+        self.timeout = timeout
+        self._con: Any = None
+        self._index: StoryIndex | None = None
+        self._keys: set[str] = set()
+        if read_only:
+            if not os.path.exists(path):
+                raise FileNotFoundError(f"no herald store at {path} (create one with `herald run`)")
+            if hold is None or hold:
+                self._con = connect(path, read_only=True, timeout=timeout)
+            return
+        con = connect(path, read_only=False, timeout=timeout)
+        migrate(con)
+        self._keys = {r[0] for r in con.execute("SELECT doc_key FROM documents").fetchall()}
+        if hold:
+            self._con = con
+        else:
+            con.close()
+
+    # --- connection handling ------------------------------------------------------------------
+
+    @contextmanager
+    def connection(self) -> Iterator[Any]:
+        """The open connection (readers, ``hold=True``), or one opened for this block and closed."""
+        if self._con is not None:
+            yield self._con
+            return
+        con = connect(self.path, read_only=self.read_only, timeout=self.timeout)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @property
+    def con(self) -> Any:
+        """The held DuckDB connection (readers; writers opened with ``hold=True``)."""
+        if self._con is None:
+            raise RuntimeError("this store holds no open connection: use `with store.connection() as con:`")
+        return self._con
 
     def __enter__(self) -> Store:
         return self
@@ -30,28 +123,164 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    # --- the interface pipeline.run uses ------------------------------------------------------
 
     @staticmethod
     def key(doc: Document) -> str:
-        return f"{doc.id}\x1f{doc.content_hash or doc.error or ''}"
+        return R.doc_key(doc)
 
     def has(self, doc: Document) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [self.key(doc)]).fetchone() is not None
+        """Is this version of this document stored? (Answered from memory: no file access.)"""
+        if self.read_only:
+            with self.connection() as con:
+                return con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [self.key(doc)]).fetchone() is not None
+        return self.key(doc) in self._keys
 
     def story_index(self) -> StoryIndex:
-        return StoryIndex()
+        """The story index over every stored document, so new documents join earlier stories."""
+        if self._index is None:
+            index = StoryIndex()
+            with self.connection() as con:
+                cur = con.execute(
+                    "SELECT content_hash, minhash, story_id, text FROM documents "
+                    "WHERE status = 'ok' AND story_id IS NOT NULL ORDER BY seq"
+                )
+                while batch := cur.fetchmany(10_000):
+                    for content_hash, blob, story, text in batch:
+                        sig = (np.frombuffer(blob, dtype=np.uint32) if blob and len(blob) == index.num_perm * 4
+                               else index.signature(text or ""))
+                        index.insert(content_hash, sig, story)
+            self._index = index
+        return self._index
 
-    def write(self, docs: list[Document]) -> None:
-        self.con.execute("BEGIN")
-        for d in docs:
-            self.con.execute(
-                "INSERT OR IGNORE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [self.key(d), d.id, d.source, d.url, d.content_hash, d.status, d.error, d.title, d.text,
-                 d.story_id, json.dumps(d.to_dict())],
-            )
-        self.con.execute("COMMIT")
+    def write(self, docs: list[Document], regroup: bool = True) -> int:
+        """Store a batch in one transaction; returns how many document versions were new.
 
-    def summary(self) -> dict[str, Any]:
-        n = self.con.execute("SELECT count(*) FROM documents").fetchone()
-        return {"documents": n[0] if n else 0}
+        ``regroup=False`` keeps the documents' ``story_id`` as given and stores no signatures (bulk
+        loads of already-grouped data); normally the store's own index decides each story.
+        """
+        if self.read_only:
+            raise PermissionError("this store was opened read-only")
+        if not docs:
+            return 0
+        index = self.story_index() if regroup else None
+        for doc in docs if index is not None else ():
+            if doc.ok and doc.content_hash:
+                # the store's index is the authority: documents coded elsewhere (another process, a
+                # Dask worker with its own index) are re-assigned against everything stored
+                doc.story_id = index.story_of(doc.content_hash) or index.add(doc.id, doc.content_hash, doc.text)
+        with self.connection() as con:
+            con.execute("BEGIN")
+            try:
+                added = self._write(con, docs, index)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        return added
+
+    def _write(self, con: Any, docs: list[Document], index: StoryIndex | None) -> int:
+        keys = [self.key(d) for d in docs]
+        stored = {r[0] for r in con.execute(
+            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()}
+        ids = sorted({d.id for d in docs})
+        prior: dict[str, tuple[int, bool]] = {}  # id -> (highest version, has an ok latest version)
+        for doc_id, version, ok_latest in con.execute(
+            "SELECT id, max(version), bool_or(latest AND status = 'ok') FROM documents "
+            "WHERE id IN (SELECT unnest(?::VARCHAR[])) GROUP BY id", [ids]
+        ).fetchall():
+            prior[doc_id] = (int(version), bool(ok_latest))
+        row = con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()
+        seq = int(row[0]) if row else 0
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in R.FIELDS}
+        kept: dict[str, str] = {}  # id -> the key of its latest version, when this batch replaces one
+        stories: set[str] = set()
+        new_keys: list[str] = []
+        for doc, key in zip(docs, keys, strict=True):
+            if key in stored:
+                continue
+            stored.add(key)
+            version, ok_latest = prior.get(doc.id, (0, False))
+            latest = doc.ok or doc.status == "skipped" or not ok_latest  # an error never hides good data
+            if latest and (version or doc.id in kept):
+                kept[doc.id] = key
+            prior[doc.id] = (version + 1, ok_latest or (latest and doc.ok))
+            seq += 1
+            sig = None
+            if index is not None and doc.content_hash:
+                sig = index.take_signature(doc.content_hash)
+                if sig is None and doc.ok:
+                    sig = index.signature_of(doc.content_hash)
+            tables["documents"].append(R.document_row(
+                doc, key, version + 1, latest, seq, sig.tobytes() if sig is not None else None, now))
+            self._add_children(tables, doc, key, latest, now)
+            if doc.story_id:
+                stories.add(doc.story_id)
+            new_keys.append(key)
+        for name, rows in tables.items():
+            if rows:
+                self._insert(con, name, R.FIELDS[name], rows)
+        if kept:
+            stories.update(self._supersede(con, list(kept), list(kept.values())))
+        if stories:
+            self._refresh_stories(con, sorted(stories))
+        self._keys.update(new_keys)
+        return len(new_keys)
+
+    @staticmethod
+    def _add_children(tables: dict[str, list[tuple[Any, ...]]], doc: Document, key: str, latest: bool,
+                      now: datetime) -> None:
+        story = doc.story_id or key
+        events = tables["events"]
+        for i, (e, ek) in enumerate(zip(doc.events, R.event_keys(story, doc.events), strict=True)):
+            events.append(R.event_row(e, doc, key, i, ek, latest, now))
+        for i, q in enumerate(doc.quotes):
+            tables["quotes"].append(R.quote_row(q, doc, key, i, latest))
+        for i, m in enumerate(doc.mentions):
+            tables["actors"].append(R.mention_row(m, doc, key, i, latest))
+        for i, p in enumerate(doc.places):
+            tables["places"].append(R.place_row(p, doc, key, i, latest, False))
+        if doc.dateline is not None:
+            tables["places"].append(R.place_row(doc.dateline, doc, key, len(doc.places), latest, True))
+
+    @staticmethod
+    def _supersede(con: Any, ids: list[str], keep: list[str]) -> set[str]:
+        """Older versions of re-ingested documents stop being ``latest``; returns their stories."""
+        params = [ids, keep]
+        where = "id IN (SELECT unnest(?::VARCHAR[])) AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest"
+        old = {r[0] for r in con.execute(f"SELECT story_id FROM documents WHERE {where}", params).fetchall() if r[0]}
+        con.execute(f"UPDATE documents SET latest = false WHERE {where}", params)
+        for table in CHILD_TABLES:
+            con.execute(
+                f"UPDATE {table} SET latest = false WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+                "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest", params)
+        return old
+
+    @staticmethod
+    def _insert(con: Any, table: str, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+        """One bulk insert: rows transposed into Arrow columns, inserted by column name."""
+        import pyarrow as pa
+
+        columns = list(zip(*rows, strict=True))
+        arrow = pa.table({n: pa.array(c) for n, c in zip(names, columns, strict=True)})  # noqa: F841
+        quoted = ", ".join(f'"{n}"' for n in names)
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM arrow")
+
+    @staticmethod
+    def _refresh_stories(con: Any, story_ids: list[str]) -> None:
+        con.execute("DELETE FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [story_ids])
+        con.execute(
+            """INSERT INTO stories
+               SELECT story_id, arg_min(id, seq), arg_min(title, seq), count(*), count(DISTINCT outlet),
+                      min(coalesce(published, CAST(ingested_at AS DATE))),
+                      max(coalesce(published, CAST(ingested_at AS DATE)))
+               FROM documents
+               WHERE latest AND story_id IN (SELECT unnest(?::VARCHAR[]))
+               GROUP BY story_id""",
+            [story_ids],
+        )

@@ -24,7 +24,9 @@ from herald.time.calendar import POS, day
 class Series:
     id: str
     kind: str
-    pattern: re.Pattern[str]
+    trigger: re.Pattern[str]
+    context: re.Pattern[str] | None  # must also occur in the sentence
+    exclude: re.Pattern[str] | None  # vetoes the match in that sentence
     description: str
 
 
@@ -63,6 +65,11 @@ class Birth:
     source: str
 
 
+def _maybe(pattern: str) -> re.Pattern[str] | None:
+    """Context and exclusion patterns are case-sensitive: they name organisations and countries."""
+    return re.compile(pattern) if pattern else None
+
+
 def _rows(filename: str) -> list[list[str]]:
     text = resources.files("herald.time").joinpath("data", filename).read_text(encoding="utf-8")
     return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -71,8 +78,8 @@ def _rows(filename: str) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def series() -> dict[str, Series]:
     out = {}
-    for sid, kind, pat, desc in _rows("series.tsv"):
-        out[sid] = Series(sid, kind, re.compile(pat, re.I), desc)
+    for sid, kind, trigger, context, exclude, desc in _rows("series.tsv"):
+        out[sid] = Series(sid, kind, re.compile(trigger, re.I), _maybe(context), _maybe(exclude), desc)
     return out
 
 

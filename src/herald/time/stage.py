@@ -1,9 +1,188 @@
+"""The time stage: when did the story's events happen, and is the page a late republication?
+
+A page date (published/updated stamp, or the date a user or container gave) usually is the date of
+the story. Content can say otherwise: office terms, dated events and their tense, ages and years
+written out. The stage solves the content evidence on its own first (:mod:`herald.time.solve`),
+then compares the page date with it:
+
+- the page date agrees with the best content reading: the story is from the page date; events
+  lie in the ``RECENT_DAYS`` before it (narrowed by the content window);
+- the page date lies more than ``STALE_AFTER_DAYS`` after the content window and at least
+  ``STALE_MIN_WEIGHT`` of evidence rules it out: the page is ``stale`` and the content window
+  dates the events;
+- no page date: the content window alone.
+"""
+
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
+from datetime import date as _date
 
-from herald.models import Document
+from herald.models import Dates, Document
+from herald.time import evidence as ev
+from herald.time.calendar import NEG, POS, Interval, day, fmt, iso
+from herald.time.relative import resolve
+from herald.time.solve import Solution, solve
+from herald.time.text import sentence_of, sentences, tense
+
+log = logging.getLogger(__name__)
+
+STALE_AFTER_DAYS = 365  # a page dated more than a year after everything its content allows is stale
+STALE_MIN_WEIGHT = 1.0  # ... provided at least one full-weight fact (or several weaker ones) says so
+RECENT_DAYS = 7  # news reports what happened in the last week before the page date
+MAX_EVIDENCE_LINES = 12
 
 
 def date(docs: Iterable[Document]) -> Iterator[Document]:
-    yield from docs
+    """Fill ``doc.dates`` (window, best estimate, evidence, stale) and each event's ``date``."""
+    for doc in docs:
+        if doc.ok and doc.text:
+            try:
+                date_document(doc)
+            except Exception as exc:  # one bad document must never stop a batch
+                log.warning("time: %s: %s", doc.id, exc)
+                doc.dates.evidence.append(f"dating failed: {type(exc).__name__}: {exc}")
+        yield doc
+
+
+def collect(doc: Document) -> list[ev.Evidence]:
+    """All content evidence of a document, from the text and from resolved actors."""
+    text = doc.text
+    sents = sentences(text, doc.nlp)
+    found: list[ev.Evidence] = []
+    found += ev.office_terms(text)
+    found += ev.dated_events(text, sents)
+    found += ev.written_dates(text, sents)
+    found += ev.ages(text)
+    found += ev.anniversaries(text)
+    found += actor_terms(doc, found)
+    return found
+
+
+def actor_terms(doc: Document, known: list[ev.Evidence]) -> list[ev.Evidence]:
+    """Role terms from the actors stage's knowledge base for people named with a role in the text."""
+    try:
+        from herald.actors import role_terms  # type: ignore[attr-defined]
+    except ImportError:
+        return []
+    covered = {(e.start, e.end) for e in known if e.kind == "office"}
+    out = []
+    for m in doc.mentions:
+        a = m.actor
+        if a.kind != "person" or any(s <= m.start < e for s, e in covered):
+            continue
+        before = doc.text[max(0, m.start - 45) : m.start].lower()
+        try:
+            roles = role_terms(a)
+        except Exception:  # the other stage's bug must not stop dating
+            continue
+        for role, start, end in roles or []:
+            words = [w for w in role.lower().split() if len(w) > 3] + [(a.code or "").lower()]
+            if not start or not any(w and w in before for w in words):
+                continue
+            lo, hi = day(start), day(end) if end else POS
+            out.append(ev.Evidence([(lo, hi)], 0.9, f"{a.name} was {role} {fmt((lo, hi))} "
+                                   f"({ev.quote(doc.text, max(0, m.start - 30), m.end)})", "actor",
+                                   m.start, m.end, ("actor", a.name, role, start)))
+    return out
+
+
+def page_date(d: Dates) -> tuple[int, str] | None:
+    """The earliest date the page or its container claims, with its label."""
+    found = [(day(v), label) for label, v in (("published", d.published), ("updated", d.updated),
+                                              ("reference", d.reference)) if v]
+    return min(found) if found else None
+
+
+def date_document(doc: Document) -> None:
+    found = collect(doc)
+    sol = solve(found)
+    page = page_date(doc.dates)
+    d = doc.dates
+    if sol is None:
+        if page:
+            t = page[0]
+            _set(d, (t - RECENT_DAYS, t), t, [f"no dating evidence in the text: {page[1]} date {iso(t)} used"])
+        _date_events(doc)
+        return
+    p = page[0] if page else None
+    window = sol.nearest(p)
+    lines: list[str] = []
+    if p is not None and sol.score_at(p) >= sol.score - 1e-9:
+        lo, hi = max(window[0], p - RECENT_DAYS), min(window[1], p)
+        _set(d, (lo, hi), hi, [f"{page[1]} date {iso(p)} agrees with the content evidence"])
+    elif p is not None and p > window[1] + STALE_AFTER_DAYS and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT:
+        lines.append(f"stale: {page[1]} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
+                     f"the content allows ({iso(window[1])}; threshold {STALE_AFTER_DAYS} days)")
+        _set(d, window, _middle(window), lines)
+        d.stale = True
+    elif p is not None and p > window[1]:
+        lo, hi = max(window[0], p - STALE_AFTER_DAYS), window[1]
+        lines.append(f"{page[1]} date {iso(p)} is somewhat after the content window (ends {iso(hi)}): not stale")
+        _set(d, (min(lo, hi), hi), hi, lines)
+    elif p is not None:
+        lines.append(f"{page[1]} date {iso(p)} precedes the content evidence (from {iso(window[0])})")
+        _set(d, window, window[0], lines)
+    else:
+        _set(d, window, _middle(window), lines)
+    d.evidence += _explain(sol, window)
+    _reresolve(doc)
+    _date_events(doc)
+
+
+def _middle(w: Interval) -> int | None:
+    lo, hi = w
+    if lo > NEG and hi < POS:
+        return (lo + hi) // 2
+    return None if lo <= NEG and hi >= POS else (hi if lo <= NEG else lo)
+
+
+def _set(d: Dates, window: Interval, best: int | None, lines: list[str]) -> None:
+    lo, hi = window
+    d.events_between = [iso(lo) if lo > NEG else None, iso(hi) if hi < POS else None]
+    d.event_date = iso(best) if best is not None else None
+    d.evidence = list(lines)
+
+
+def _explain(sol: Solution, window: Interval) -> list[str]:
+    mid = (max(window[0], NEG + 1) + min(window[1], POS - 1)) // 2
+    agree = sorted((e for e in sol.evidence if e.holds(mid)), key=lambda e: -e.weight)
+    other = sorted((e for e in sol.evidence if not e.holds(mid)), key=lambda e: -e.weight)
+    lines = [e.reason for e in agree]
+    lines += [f"outvoted: {e.reason}" for e in other]
+    if len(lines) > MAX_EVIDENCE_LINES:
+        lines = lines[:MAX_EVIDENCE_LINES] + [f"... and {len(lines) - MAX_EVIDENCE_LINES} more"]
+    return lines
+
+
+def _reresolve(doc: Document) -> None:
+    """Let the actors stage re-pick roles now that the story's date is known (when it offers that)."""
+    if not doc.dates.event_date:
+        return
+    try:
+        from herald.actors import reresolve  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    try:
+        reresolve(doc, doc.dates.event_date)
+    except Exception as exc:
+        log.warning("time: re-resolving actors of %s failed: %s", doc.id, exc)
+
+
+def _date_events(doc: Document) -> None:
+    """Each event gets the date its own sentence names (resolved against the story date), else the story date."""
+    if not doc.events:
+        return
+    anchor = _date.fromisoformat(doc.dates.event_date) if doc.dates.event_date else None
+    sents = sentences(doc.text, doc.nlp)
+    for e in doc.events:
+        e.date = doc.dates.event_date
+        if anchor is None:
+            continue
+        sent = sentence_of(sents, e.start)
+        if sent[0] == sent[1]:
+            sent = (e.start, e.end)
+        got = resolve(doc.text[sent[0] : sent[1]], anchor, tense(doc.text, sent, e.start, e.end))
+        if got is not None:
+            e.date = got[0].isoformat()

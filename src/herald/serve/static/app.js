@@ -25,10 +25,19 @@
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
       else node.setAttribute(k, v === true ? "" : String(v));
     }
-    for (const c of children.flat()) {
-      if (c === null || c === undefined || c === false) continue;
-      node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
+    nodes(children).forEach((k) => node.appendChild(k));
+    return node;
+  }
+
+  /* Children as nodes: strings become text nodes, null/false are skipped, arrays are flattened. */
+  function nodes(children) {
+    return children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+      .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+  }
+
+  /* Replace a node's children (never with markup). */
+  function put(node, ...children) {
+    node.replaceChildren(...nodes(children));
     return node;
   }
   const $ = (id) => document.getElementById(id);
@@ -98,8 +107,8 @@
     return el("span", { class: "evidence" }, s.slice(0, i), el("mark", { class: "trigger" }, s.slice(i, i + trigger.length)), s.slice(i + trigger.length));
   }
 
-  function card(label, value, extra) {
-    return el("div", { class: "card" }, el("div", { class: "card-value" }, value), el("div", { class: "card-label" }, label), extra || null);
+  function card(label, value, extra, cls) {
+    return el("div", { class: `card ${cls || ""}` }, el("div", { class: "card-value" }, value), el("div", { class: "card-label" }, label), extra || null);
   }
 
   function emptyRow(tbody, cols, message) {
@@ -201,7 +210,7 @@
       const s = await api("/api/summary");
       $("db-name").textContent = `Store: ${s.db}`;
       const c = s.counts;
-      $("counts").replaceChildren(
+      put($("counts"), 
         card("articles", fmtInt(c.documents)),
         card("events", fmtInt(c.events)),
         card("quotes", fmtInt(c.quotes)),
@@ -287,22 +296,22 @@
   async function dyad() {
     const [a, b] = pathParts("/dyads/");
     document.title = `herald · ${a} ⇄ ${b}`;
-    $("dyad-title").replaceChildren(el("span", { class: "actor" }, a), el("span", { class: "arrow" }, " ⇄ "), el("span", { class: "actor" }, b));
+    put($("dyad-title"), el("span", { class: "actor" }, a), el("span", { class: "arrow" }, " ⇄ "), el("span", { class: "actor" }, b));
     $("crumb-here").textContent = `${a} ⇄ ${b}`;
     const pair = { source: a, target: b, symmetric: "true" };
     try {
       const s = await api(`/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}`);
       if (s.a_name && s.b_name) {
-        $("dyad-title").replaceChildren(
+        put($("dyad-title"), 
           el("span", { class: "actor", title: a }, s.a_name), el("span", { class: "arrow" }, " ⇄ "), el("span", { class: "actor", title: b }, s.b_name));
       }
-      $("dyad-cards").replaceChildren(
+      put($("dyad-cards"), 
         card("events", fmtInt(s.events)),
         card(`${s.a_name || a} → ${s.b_name || b}`, fmtInt(s.a_to_b)),
         card(`${s.b_name || b} → ${s.a_name || a}`, fmtInt(s.b_to_a)),
         card("mean Goldstein", fmtG(s.goldstein)),
         card("quotes", fmtInt(s.quotes)),
-        card("period", s.first ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : "undated"));
+        card("period", s.first ? (s.first === s.last ? s.first : `${s.first} – ${s.last}`) : "undated", null, "long"));
     } catch (err) {
       showError(null, err);
     }
@@ -321,10 +330,9 @@
       events.reset(Object.assign({ since: month ? `${month}-01` : null, until: month ? lastDay(month) : null }, pair));
     }
     $("month-clear").addEventListener("click", () => filterMonth(null));
-    await events.load();
-
-    pager($("dyad-quotes"), `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/quotes`, {}, quoteItem,
-      { limit: 20, empty: "No quotes from either side in these articles." }).load();
+    const quotes = pager($("dyad-quotes"), `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/quotes`, {}, quoteItem,
+      { limit: 20, empty: "No quotes from either side in these articles." });
+    await Promise.all([events.load(), quotes.load()]);
   }
 
   function lastDay(month) {
@@ -420,7 +428,7 @@
     $("doc-title").textContent = doc.title || "(untitled)";
     $("crumb-here").textContent = doc.title || doc.id;
     const url = safeUrl(doc.url);
-    $("doc-meta").replaceChildren(
+    put($("doc-meta"), 
       el("span", {}, doc.source || doc.id),
       doc.url ? " · " : null,
       doc.url ? (url ? el("a", { href: url, rel: "noopener noreferrer nofollow", target: "_blank" }, doc.url) : el("span", {}, doc.url)) : null,
@@ -430,7 +438,7 @@
 
     const d = doc.dates || {};
     const between = d.events_between || [];
-    $("doc-dates").replaceChildren(
+    put($("doc-dates"), 
       d.stale ? el("div", { class: "stale-banner", id: "stale-badge" }, el("span", { class: "badge stale" }, "stale page"),
         " This page was published or updated long after the story it tells: its events are dated by the story, not by the page.") : null,
       el("dl", { class: "dates" },
@@ -442,7 +450,7 @@
       d.evidence && d.evidence.length ? el("div", { class: "evidence-list" }, el("h3", {}, "Date evidence"),
         el("ul", {}, d.evidence.map((e) => el("li", {}, e)))) : null);
     if (!$("doc-dates").childNodes.length || (!d.stale && !d.event_date && !d.published && !d.updated && !(d.evidence || []).length)) {
-      $("doc-dates").replaceChildren(el("p", { class: "muted" }, "No date found on this page."));
+      put($("doc-dates"), el("p", { class: "muted" }, "No date found on this page."));
     }
 
     renderArticle($("article"), doc);
@@ -518,6 +526,7 @@
       }
       const full = qs.toString() ? `${url}?${qs}` : url;
       out.hidden = false;
+      out.textContent = `GET ${full} …`;
       try {
         const res = await fetch(full);
         const body = await res.text();

@@ -106,7 +106,7 @@
     const bands = fillMonths(rows, opts.minSpan);
     const width = Math.max(320, container.clientWidth || 900);
     const height = opts.height;
-    const m = { top: 14, right: opts.goldstein ? 52 : 16, bottom: 34, left: 46 };
+    const m = { top: 26, right: opts.goldstein ? 44 : 16, bottom: 34, left: 46 };
     const iw = width - m.left - m.right;
     const ih = height - m.top - m.bottom;
     const root = svg("svg", {
@@ -125,7 +125,7 @@
       svg("line", { x1: 0, x2: iw, y1: y(v), y2: y(v) }, grid);
       text(grid, -8, y(v) + 4, String(v), { "text-anchor": "end", class: "tick" });
     }
-    text(plot, -34, -4, "events", { class: "axis-title" });
+    text(plot, -m.left + 4, -14, "events", { class: "axis-title" });
 
     // bars, stacked bottom-up: cooperation first, conflict on top
     const band = iw / bands.length;
@@ -171,7 +171,7 @@
         text(g, iw + 8, gy(v) + 4, v > 0 ? `+${v}` : String(v), { class: "tick" });
       }
       svg("line", { x1: 0, x2: iw, y1: gy(0), y2: gy(0), class: "zero" }, g);
-      text(g, iw + 8, -4, "Goldstein", { class: "axis-title" });
+      text(g, iw + m.right - 4, -14, "Goldstein", { class: "axis-title", "text-anchor": "end" });
       let path = "";
       let prev = false;
       bands.forEach((b, i) => {

@@ -1,0 +1,122 @@
+"""Find every knowledge-base phrase in a text in one pass (an Aho-Corasick automaton).
+
+All names, aliases, role phrases, metonyms and back-referring nouns go into one automaton over
+case-folded text, so the cost per document is linear in its length whatever the size of the
+knowledge base. Case is checked afterwards on the original text: names must be capitalised
+("Turkey", not "turkey"), short ones must be in capitals ("US", not "us"), role nouns need not.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import ahocorasick
+
+from herald.actors.kb import KB, Agent, Metonym, fold, load
+
+# hit categories
+ENTITY, AGENT, METONYM, COREF = "E", "A", "M", "R"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """What one automaton key stands for; a key can be several things at once."""
+
+    key: str
+    entities: tuple[int, ...]
+    agent: Agent | None
+    metonym: Metonym | None
+    coref: tuple[str, ...] | None
+    short: bool  # needs capitals in the text ("US", "UN", "MBS")
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    cat: str
+    term: Term
+
+
+def build(kb: KB) -> ahocorasick.Automaton:
+    """The automaton of every phrase in ``kb`` (keys are already normalised)."""
+    keys: set[str] = set(kb.by_alias) | set(kb.agents) | set(kb.metonyms) | set(kb.corefs)
+    auto = ahocorasick.Automaton()
+    for key in keys:
+        if len(key) < 2:
+            continue
+        letters = sum(c.isalpha() for c in key)
+        term = Term(
+            key=key,
+            entities=tuple(kb.by_alias.get(key, ())),
+            agent=kb.agents.get(key),
+            metonym=kb.metonyms.get(key),
+            coref=kb.corefs.get(key),
+            short=letters <= 3 and " " not in key,
+        )
+        auto.add_word(key, term)
+    auto.make_automaton()
+    return auto
+
+
+@functools.lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """The shipped knowledge base's automaton, built once per process."""
+    return build(load())
+
+
+def _capitalised(text: str, start: int, end: int, key: str) -> bool:
+    if key.startswith("the ") and end - start > 4:
+        start += 4
+    c = text[start]
+    return c.isupper() or c.isdigit()
+
+
+def _category(term: Term, text: str, start: int, end: int) -> str | None:
+    """Which reading of ``term`` the text at [start, end) supports, if any."""
+    proper = _capitalised(text, start, end, term.key)
+    if term.short:
+        span = text[start:end]
+        proper = span.isupper() and any(c.isalpha() for c in span)
+    if term.metonym is not None and proper:
+        return METONYM
+    if term.coref is not None:
+        return COREF
+    if term.entities and proper:
+        return ENTITY
+    if term.agent is not None and not term.short:
+        return AGENT
+    return None
+
+
+def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
+    """Leftmost-longest, non-overlapping phrase hits in ``text``, in order."""
+    auto = auto if auto is not None else automaton()
+    folded = fold(text)
+    n = len(folded)
+    found: list[Hit] = []
+    for last, term in auto.iter(folded):
+        end = last + 1
+        start = end - len(term.key)
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        if end < n and (folded[end].isalnum() or (folded[end] == "-" and end + 1 < n
+                                                   and folded[end + 1].isalpha())):
+            continue
+        cat = _category(term, text, start, end)
+        if cat is not None:
+            found.append(Hit(start, end, cat, term))
+    if len(found) < 2:
+        return found
+    # longest first: "the UN Security Council" is one name, not "the UN" + "Security Council"
+    found.sort(key=lambda h: (h.start - h.end, h.start))
+    taken = bytearray(n + 1)
+    hits: list[Hit] = []
+    for h in found:
+        if any(taken[h.start : h.end]):
+            continue
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+        hits.append(h)
+    hits.sort(key=lambda h: h.start)
+    return hits

@@ -1,0 +1,231 @@
+"""The store's schema and its migrations (documented field by field in docs/schema.md).
+
+Every change to the schema is a new numbered migration appended to :data:`MIGRATIONS`; opening a store
+for writing applies the ones it lacks, each in its own transaction, and records them in
+``schema_migrations``. A store written by a newer herald than this one is refused rather than guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+ACTOR_COLUMNS = ("text", "name", "country", "sector", "code", "role")
+PLACE_COLUMNS = ("text", "name", "country", "admin1", "lat", "lon")
+
+
+def _actor_ddl(prefix: str) -> str:
+    return ", ".join(f"{prefix}_{c} VARCHAR" for c in ACTOR_COLUMNS)
+
+
+DOCUMENTS = """
+CREATE TABLE documents (
+    doc_key VARCHAR PRIMARY KEY,
+    id VARCHAR NOT NULL,
+    version INTEGER NOT NULL,
+    latest BOOLEAN NOT NULL,
+    seq BIGINT NOT NULL,
+    source VARCHAR,
+    outlet VARCHAR,
+    url VARCHAR,
+    kind VARCHAR,
+    content_hash VARCHAR,
+    status VARCHAR NOT NULL,
+    error VARCHAR,
+    title VARCHAR,
+    text VARCHAR,
+    language VARCHAR,
+    published DATE,
+    updated DATE,
+    reference_date DATE,
+    event_date DATE,
+    event_date_earliest DATE,
+    event_date_latest DATE,
+    date_evidence VARCHAR[],
+    stale BOOLEAN,
+    story_id VARCHAR,
+    boilerplate VARCHAR[],
+    minhash BLOB,
+    ingested_at TIMESTAMP NOT NULL
+)"""
+
+QUOTES = """
+CREATE TABLE quotes (
+    doc_key VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    quote_index INTEGER NOT NULL,
+    latest BOOLEAN NOT NULL,
+    story_id VARCHAR,
+    text VARCHAR,
+    kind VARCHAR,
+    speaker VARCHAR,
+    speaker_mention VARCHAR,
+    {speaker},
+    speaker_kind VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    cue VARCHAR,
+    polarity DOUBLE,
+    confidence DOUBLE
+)""".format(speaker=_actor_ddl("speaker").replace("speaker_text VARCHAR, ", ""))
+
+EVENTS = """
+CREATE TABLE events (
+    event_id VARCHAR NOT NULL,
+    doc_key VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    event_index INTEGER NOT NULL,
+    latest BOOLEAN NOT NULL,
+    story_id VARCHAR,
+    event_key VARCHAR NOT NULL,
+    type VARCHAR,
+    mode VARCHAR,
+    cameo VARCHAR,
+    quad_class TINYINT,
+    goldstein DOUBLE,
+    {source},
+    {target},
+    sentence VARCHAR,
+    start INTEGER,
+    "end" INTEGER,
+    negated BOOLEAN,
+    confidence DOUBLE,
+    rule VARCHAR,
+    trigger VARCHAR,
+    quote_index INTEGER,
+    coded_date VARCHAR,
+    date DATE,
+    date_basis VARCHAR,
+    location_text VARCHAR, location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
+    location_lat DOUBLE, location_lon DOUBLE
+)""".format(source=_actor_ddl("source"), target=_actor_ddl("target"))
+
+ACTORS = """
+CREATE TABLE actors (
+    doc_key VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    mention_index INTEGER NOT NULL,
+    latest BOOLEAN NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    via VARCHAR,
+    text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR, role VARCHAR, kind VARCHAR
+)"""
+
+PLACES = """
+CREATE TABLE places (
+    doc_key VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    place_index INTEGER NOT NULL,
+    latest BOOLEAN NOT NULL,
+    is_dateline BOOLEAN NOT NULL,
+    text VARCHAR, name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, kind VARCHAR
+)"""
+
+STORIES = """
+CREATE TABLE stories (
+    story_id VARCHAR PRIMARY KEY,
+    founder_doc_id VARCHAR,
+    title VARCHAR,
+    num_documents INTEGER,
+    num_sources INTEGER,
+    first_seen DATE,
+    last_seen DATE
+)"""
+
+# One row per merged event: the copies of an event in the documents of one story, counted once.
+STORY_EVENTS_VIEW = """
+CREATE OR REPLACE VIEW story_events AS
+WITH e AS (
+    SELECT ev.*, d.outlet, d.seq AS doc_seq, d.url AS doc_url,
+           coalesce(d.published, CAST(d.ingested_at AS DATE)) AS seen
+    FROM events ev JOIN documents d USING (doc_key)
+    WHERE ev.latest
+),
+agg AS (
+    SELECT event_key, count(DISTINCT doc_key) AS num_documents, count(DISTINCT outlet) AS num_sources,
+           min(seen) AS first_seen, list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
+    FROM e GROUP BY event_key
+)
+SELECT rep.* EXCLUDE (seen, doc_seq, outlet), agg.num_documents, agg.num_sources, agg.first_seen, agg.doc_ids
+FROM (SELECT * FROM e QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY seen, doc_seq, event_index) = 1)
+     AS rep
+JOIN agg USING (event_key)
+"""
+
+CURRENT_DOCUMENTS_VIEW = """
+CREATE OR REPLACE VIEW current_documents AS SELECT * EXCLUDE (minhash) FROM documents WHERE latest
+"""
+
+INDEXES = [
+    "CREATE INDEX documents_id ON documents (id)",
+    "CREATE INDEX documents_story ON documents (story_id)",
+]
+
+
+def _legacy(con: Any) -> None:
+    """Keep a first-version table (no migrations table) under another name instead of losing it."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "documents" in tables:
+        con.execute("ALTER TABLE documents RENAME TO documents_v0")
+
+
+def _v1(con: Any) -> None:
+    _legacy(con)
+    for ddl in (DOCUMENTS, QUOTES, EVENTS, ACTORS, PLACES, STORIES, STORY_EVENTS_VIEW, CURRENT_DOCUMENTS_VIEW,
+                *INDEXES):
+        con.execute(ddl)
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Any], None]
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "documents, quotes, events, actors, places, stories; story_events view", _v1),
+]
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+class SchemaTooNew(RuntimeError):
+    pass
+
+
+def current_version(con: Any) -> int:
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "schema_migrations" not in tables:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(con: Any) -> list[int]:
+    """Bring the database to :data:`SCHEMA_VERSION`; returns the versions applied now."""
+    have = current_version(con)
+    if have > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"this store has schema version {have}, newer than this herald ({SCHEMA_VERSION}): upgrade herald"
+        )
+    applied = []
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    for m in MIGRATIONS:
+        if m.version <= have:
+            continue
+        con.execute("BEGIN")
+        try:
+            m.apply(con)
+            con.execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
+                        [m.version, m.description])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(m.version)
+    return applied

@@ -1,0 +1,355 @@
+"""Evidence about a story's date, read from its text.
+
+Each :class:`Evidence` says "the story's date lies in one of these intervals", with a weight and a
+reason a reader can check. The finders are independent and general: office holders' terms (from the
+shipped tables and, when present, the actors stage's knowledge base), dated events named in the text
+with their tense, stated ages of people, ages and anniversaries of treaties and events, and dates and
+years written out. :mod:`herald.time.solve` weighs them against each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from herald.time import knowledge as kb
+from herald.time.calendar import NEG, POS, Interval, day, fmt, iso, month_span, shift_years, year_span
+from herald.time.text import NUMBER, ORDINAL, number, sentence_of, tense
+
+YEAR = 365
+
+
+@dataclass
+class Evidence:
+    intervals: list[Interval]  # the story's date lies in one of these
+    weight: float
+    reason: str
+    kind: str  # office | event | year | date | age | anniversary | actor
+    start: int = 0  # offsets of the words that gave it
+    end: int = 0
+    key: tuple[object, ...] = field(default=())  # identical readings are counted once
+
+    def holds(self, t: int) -> bool:
+        return any(a <= t <= b for a, b in self.intervals)
+
+    def bounds(self) -> Interval:
+        return min(a for a, _ in self.intervals), max(b for _, b in self.intervals)
+
+
+def quote(text: str, start: int, end: int, limit: int = 70) -> str:
+    s = " ".join(text[start:end].split())
+    return f'"{s[:limit]}{"..." if len(s) > limit else ""}"'
+
+
+# ---------------------------------------------------------------- office holders' terms
+
+_NOT_A_NAME = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"The|This|That|On|In|At|But|And|Who|When|Says|Said)\b"
+)
+_NAME_ENDS = rf"(?!\s+(?!{_NOT_A_NAME})[A-Z][a-z])(?!-[A-Z])"
+_MOD = r"(?:former|ex|then|onetime|one-time|erstwhile|late|future|would-be|incoming)"
+_MOD_BEFORE = re.compile(rf"(?i)(?:\b({_MOD})[-\s]+(?:[\w.]+\s+){{0,2}}|\b(an?)\s+)$")
+
+
+@lru_cache(maxsize=1)
+def _office_patterns() -> list[tuple[kb.Office, re.Pattern[str], re.Pattern[str], re.Pattern[str], list[kb.Term]]]:
+    by_office: dict[str, list[kb.Term]] = {}
+    for t in kb.terms():
+        by_office.setdefault(t.office, []).append(t)
+    out = []
+    for oid, rows in by_office.items():
+        office = kb.offices()[oid]
+        names = "|".join(f"(?:{p})" for p in sorted({r.name for r in rows}, key=len, reverse=True))
+        title = f"(?i:{office.title})"
+        prefix = re.compile(
+            rf"(?<![Vv]ice[\s-])(?<!Deputy\s)(?<!Assistant\s)(?<!Press\s)\b{title}\s+(?P<name>{names})\b{_NAME_ENDS}"
+        )
+        appos = re.compile(
+            rf"(?=[A-Z])\b(?P<name>{names}),\s+(?:(?i:the|a|an|his|her|their|its)\s+|[A-Z][\w.]*['’]s\s+)?"
+            rf"(?:(?P<mod>(?i:{_MOD}))[-\s]+)?{title}\b"
+        )
+        out.append((office, re.compile(title), prefix, appos, rows))
+    return out
+
+
+def _modifier(text: str, start: int) -> str | None:
+    m = _MOD_BEFORE.search(text[max(0, start - 40) : start])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).lower()
+
+
+def office_terms(text: str) -> Iterator[Evidence]:
+    """"NATO chief Anders Fogh Rasmussen", "Trump, the Republican nominee": the story lies in the term."""
+    for office, title, prefix, appos, rows in _office_patterns():
+        if not title.search(text):  # cheap screen: most offices are never named in a given story
+            continue
+        for rx in (prefix, appos):
+            for m in rx.finditer(text):
+                name = m.group("name")
+                held = [r for r in rows if re.fullmatch(r.name, name)]
+                if not held:
+                    continue
+                mod = m.groupdict().get("mod") or _modifier(text, m.start())
+                mod = mod.lower() if mod else None
+                yield from _term_evidence(office, held, mod, text, m.start(), m.end())
+
+
+def _term_evidence(
+    office: kb.Office, held: list[kb.Term], mod: str | None, text: str, start: int, end: int
+) -> Iterator[Evidence]:
+    who = held[0].holder
+    spans = "; ".join(fmt((r.start, r.end)) for r in held)
+    said = quote(text, start, end)
+    if mod in (None, "outgoing"):
+        yield Evidence([(r.start, r.end) for r in held], 1.0,
+                       f"{who} was {office.description} {spans} ({said})", "office", start, end,
+                       ("office", office.id, who, None))
+    elif mod in ("former", "ex", "onetime", "one-time", "erstwhile", "late"):
+        yield Evidence([(r.end, POS) for r in held if r.end < POS], 0.6,
+                       f"{who} is named a former {office.description} (term {spans}) ({said})", "office",
+                       start, end, ("office", office.id, who, "former"))
+    elif mod == "then":
+        yield Evidence([(r.start, POS) for r in held], 0.3,
+                       f"{who} was then {office.description} (term {spans}) ({said})", "office",
+                       start, end, ("office", office.id, who, "then"))
+    # "a President Trump", "future", "would-be", "incoming": hypothetical or not yet: no claim
+
+
+# ---------------------------------------------------------------- dated events named in the text
+
+_MONTH = (
+    r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
+_MONTH_ONLY = re.compile(rf"\b{_MONTH}(?!\s+\d)(?:['’]s)?\b")
+_YEAR = re.compile(r"(?<![$\d,.])\b(?P<y>19[5-9]\d|20\d\d)\b(?![\d,]|%|s\b|-year)")
+_ORDINAL_EVENT = {"first": "first", "second": "second", "third": "third", "final": "third", "last": "third",
+                  "vice": "vice"}
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower()[:3]]
+
+
+def _occurrences(sid: str, text: str, sent: tuple[int, int], start: int, end: int) -> list[kb.DatedEvent] | None:
+    """The occurrences of a series the mention can mean, narrowed by what its sentence says.
+
+    Each filter (year, place, day, month, ordinal) applies only when it leaves something; a year
+    the table does not know voids the mention (``None``) rather than letting it guess.
+    """
+    occ = kb.dated_events().get(sid, [])
+    s = text[sent[0] : sent[1]]
+    near = text[max(sent[0], start - 40) : min(sent[1], end + 40)]
+    years = {int(m.group("y")) for m in _YEAR.finditer(near)}
+    if years:
+        hit = [o for o in occ if iso(o.start)[:4] in {str(y) for y in years} or iso(o.end)[:4] in {str(y) for y in years}]
+        if not hit:
+            return None
+        occ = hit
+
+    def narrow(keep: list[kb.DatedEvent]) -> None:
+        nonlocal occ
+        if keep:
+            occ = keep
+
+    narrow([o for o in occ if o.place is not None and o.place.search(s)])
+    days = {(_month(m.group("mon")), int(m.group("d"))) for m in _MONTH_DAY.finditer(s)}
+    if days:
+        narrow([o for o in occ if any(_within_md(o, md) for md in days)])
+    months = {_month(m.group("mon")) for m in _MONTH_ONLY.finditer(s)}
+    if months:
+        narrow([o for o in occ if int(iso(o.start)[5:7]) in months or int(iso(o.end)[5:7]) in months])
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text[start:end])}
+    wanted = {_ORDINAL_EVENT[w] for w in words if w in _ORDINAL_EVENT}
+    if wanted:
+        narrow([o for o in occ if any(w in o.name for w in wanted)])
+    return occ
+
+
+def _within_md(o: kb.DatedEvent, md: tuple[int, int]) -> bool:
+    a, b = iso(o.start), iso(o.end)
+    return (int(a[5:7]), int(a[8:10])) <= md <= (int(b[5:7]), int(b[8:10]))
+
+
+_TENSE_WINDOW = {  # where the story's date lies relative to an occurrence [s, e], per tense
+    "future": lambda s, e: (s - YEAR, e),
+    "present": lambda s, e: (s - 3, e + 10),
+    "past": lambda s, e: (e, POS),
+    None: lambda s, e: (s - YEAR, POS),
+}
+_TENSE_WEIGHT = {"future": 1.0, "present": 1.0, "past": 0.5, None: 0.3}
+_TENSE_WORDS = {"future": "is ahead", "present": "is under way", "past": "is over", None: "is named"}
+
+
+def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
+    """"the upcoming summit in Lisbon", "this week at a United Nations assembly": dated events by tense."""
+    for sent in sents:
+        s = text[sent[0] : sent[1]]
+        for series in kb.series().values():
+            if series.context is not None and not series.context.search(s):
+                continue
+            if series.exclude is not None and series.exclude.search(s):
+                continue
+            for m in series.trigger.finditer(text, sent[0], sent[1]):
+                occ = _occurrences(series.id, text, sent, m.start(), m.end())
+                if not occ:
+                    continue
+                tn = tense(text, sent, m.start(), m.end())
+                ivs = [_TENSE_WINDOW[tn](o.start, o.end) for o in occ]
+                names = occ[0].name if len(occ) == 1 else f"one of {len(occ)} {series.description}"
+                when = fmt((occ[0].start, occ[0].end)) if len(occ) == 1 else "various dates"
+                yield Evidence(
+                    ivs, _TENSE_WEIGHT[tn],
+                    f"{names} ({when}) {_TENSE_WORDS[tn]} ({quote(text, sent[0], sent[1], 90)})",
+                    "event", m.start(), m.end(), ("event", series.id, tuple(o.start for o in occ), tn),
+                )
+
+
+# ---------------------------------------------------------------- dates and years written out
+
+_FULL_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>19[5-9]\d|20\d\d)\b")
+_DAY_FIRST = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>19[5-9]\d|20\d\d)\b")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>19[5-9]\d|20\d\d)\b")
+_CAMPAIGN = re.compile(
+    r"^\W{0,2}(?:U\.S\.\s+)?(?:presidential\s+|general\s+)?(?:elections?|race|campaign|cycle|presidential|nomination|"
+    r"primary|primaries|contest|ticket|hopefuls?|candidates?|field|bid|run|White\s+House|Republican|Democratic|GOP)\b",
+    re.I,
+)
+
+
+def written_dates(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
+    """"on November 19, 2010", "in 2009": a past date bounds the story from below, a future one from above.
+
+    A year naming a campaign ("the 2016 race") only says the story is at most two years before it.
+    """
+    taken: list[tuple[int, int]] = []
+    for rx in (_FULL_DATE, _DAY_FIRST, _MONTH_YEAR, _YEAR):
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            ev = _date_evidence(rx, m, text, sents)
+            if ev is not None:
+                yield ev
+
+
+def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list[tuple[int, int]]) -> Evidence | None:
+    y = int(m.group("y"))
+    try:
+        if rx is _YEAR:
+            lo, hi = year_span(y)
+        elif rx is _MONTH_YEAR:
+            lo, hi = month_span(y, _month(m.group("mon")))
+        else:
+            lo = hi = day(f"{y:04d}-{_month(m.group('mon')):02d}-{int(m.group('d')):02d}")
+    except ValueError:
+        return None
+    sent = sentence_of(sents, m.start())
+    tn = tense(text, sent, m.start(), m.end())
+    said = quote(text, max(sent[0], m.start() - 30), min(sent[1], m.end() + 30))
+    what = fmt((lo, hi)) if lo != hi else iso(lo)
+    if rx is _YEAR and _CAMPAIGN.match(text[m.end() : m.end() + 30]):
+        return Evidence([(shift_years(lo, -2), POS)], 0.4, f"the {y} campaign is current or past ({said})",
+                        "year", m.start(), m.end(), ("campaign", y))
+    if tn == "future":
+        return Evidence([(shift_years(lo, -5), hi)], 0.3, f"{what} lies ahead ({said})", "date",
+                        m.start(), m.end(), ("future", lo, hi))
+    weight = 0.4 if rx in (_YEAR, _MONTH_YEAR) else 0.5
+    return Evidence([(lo, POS)], weight, f"{what} is reported as past or present ({said})", "date",
+                    m.start(), m.end(), ("past", lo))
+
+
+# ---------------------------------------------------------------- ages of people
+
+_AGE_AFTER = re.compile(r"(?=[A-Z])\b(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+(?P<age>\d{2}),")
+_AGE_BEFORE = re.compile(r"\b(?P<age>\d{2})-year-old\s+(?P<name>(?:[\w.'’-]+\s+){0,4}?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
+
+
+@lru_cache(maxsize=1)
+def _birth_names() -> list[tuple[kb.Birth, re.Pattern[str]]]:
+    return [(b, re.compile(rf"(?:^|\s)(?:{b.name})$")) for b in kb.births()]
+
+
+def ages(text: str) -> Iterator[Evidence]:
+    """"Donald Trump, 70," dates the story to within the year after his 70th birthday.
+
+    When two people share a surname, the longer name that matches wins ("Bill Clinton, 70," is Bill's age).
+    """
+    for rx in (_AGE_AFTER, _AGE_BEFORE):
+        for m in rx.finditer(text):
+            name, n = m.group("name"), int(m.group("age"))
+            hits = [(b, h) for b, nrx in _birth_names() if (h := nrx.search(name))]
+            if not hits:
+                continue
+            longest = max(len(h.group().strip()) for _, h in hits)
+            for b, h in hits:
+                if len(h.group().strip()) < longest:
+                    continue
+                lo = shift_years(b.born, n)
+                hi = shift_years(b.born, n + 1) - 1
+                yield Evidence([(lo, hi)], 1.0,
+                               f"{b.person} (born {iso(b.born)}) is {n}: {fmt((lo, hi))} ({quote(text, m.start(), m.end())})",
+                               "age", m.start(), m.end(), ("age", b.person, n))
+
+
+# ---------------------------------------------------------------- ages and anniversaries of events
+
+_AGE_OF = re.compile(rf"\b(?P<n>{NUMBER})[-\s]years?[-\s]old\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
+_ANNIV = re.compile(rf"\b(?P<n>{ORDINAL})\s+anniversary\s+of\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
+_YEARS_SINCE = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+(?:since|after)\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
+_YEARS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+ago\b", re.I)
+
+
+def _named_event(rest: str, at_start: bool) -> tuple[kb.Series, list[kb.DatedEvent]] | None:
+    best = None
+    for series in kb.series().values():
+        m = series.trigger.search(rest)
+        if not m or (at_start and m.start() > 25):
+            continue
+        occ = kb.dated_events().get(series.id, [])
+        if len(occ) == 1 or series.kind in ("treaty", "attack", "war", "annexation"):
+            score = m.start() if at_start else len(rest) - m.end()
+            if best is None or score < best[0]:
+                best = (score, series, occ)
+    return (best[1], best[2]) if best else None
+
+
+def anniversaries(text: str) -> Iterator[Evidence]:
+    """"the 10-year-old Rome Declaration", "the 15th anniversary of 9/11", "signed 20 years ago".
+
+    Ages of agreements are often rounded by speakers ("10-year-old" for an eight-year-old text), so
+    a stated age N allows N//5 years either way; an anniversary is taken as exact (+-3 months).
+    """
+    for rx, exact, at_start in ((_AGE_OF, False, True), (_ANNIV, True, True), (_YEARS_SINCE, False, True),
+                                (_YEARS_AGO, False, False)):
+        for m in rx.finditer(text):
+            n = number(m.group("n"))
+            if n is None or not 0 < n <= 100:
+                continue
+            if at_start:
+                rest = m.group("rest")
+            else:  # "the Rome Declaration, signed 20 years ago": the event is named before
+                rest = re.split(r"[.;!?]", text[max(0, m.start() - 80) : m.start()])[-1]
+            hit = _named_event(rest, at_start)
+            if hit is None:
+                continue
+            series, occ = hit
+            slack = n // 5 * YEAR
+            ivs = []
+            for o in occ:
+                anchor = shift_years(o.start, n)
+                ivs.append((anchor - 90, anchor + 90) if exact else (anchor - slack, shift_years(o.start, n + 1) + slack))
+            name = occ[0].name if len(occ) == 1 else series.description
+            yield Evidence(ivs, 0.7, f"{name} ({iso(occ[0].start)}) is {n} years old: {fmt((min(a for a, _ in ivs), max(b for _, b in ivs)))} "
+                           f"({quote(text, m.start(), m.end())})", "anniversary", m.start(), m.end(),
+                           ("anniv", series.id, n))
+
+
+__all__ = ["NEG", "POS", "Evidence", "ages", "anniversaries", "dated_events", "office_terms", "written_dates"]

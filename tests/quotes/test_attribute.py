@@ -1,0 +1,118 @@
+"""Attribution on real sentences through the real parser: speakers, kinds, offsets, stance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from herald.models import Document, Quote
+from herald.quotes import attribute
+from herald.quotes.speakers import PRONOUNS
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "corpus" / "seed-lavrov-nato.txt"
+Run = Callable[[str], list[Quote]]
+
+
+def by_start(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote containing {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(quotes_in: Run) -> tuple[str, list[Quote]]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, quotes_in(text)
+
+
+def test_seed_lavrov_quotations(seed_quotes: tuple[str, list[Quote]]) -> None:
+    text, quotes = seed_quotes
+    for words in (
+        "Just before our flight to New York",  # ... Lavrov said.
+        "It is important that NATO members",  # ... Lavrov agreed.
+        "With regards to future strategy",  # a paragraph with no cue: carried over
+        "reflect modern-day realities",  # partial quote after "saying they"
+        "On one hand, we are a partner",  # ..., he said.
+    ):
+        q = by_start(quotes, words)
+        assert q.speaker == "Sergey Lavrov", (words, q)
+        assert q.kind in ("direct", "mixed")
+        assert text[q.start : q.end] == q.text
+    assert by_start(quotes, "On one hand").speaker_mention == "he"
+    assert by_start(quotes, "reflect modern-day").kind == "mixed"
+
+
+def test_seed_rasmussen_reported_statement(seed_quotes: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed_quotes
+    q = by_start(quotes, "could not afford to have poor relations")
+    assert q.kind == "indirect"
+    assert q.speaker == "Anders Fogh Rasmussen"
+    assert q.cue == "said"
+
+
+def test_no_speaker_is_a_bare_pronoun(seed_quotes: tuple[str, list[Quote]], quotes_in: Run) -> None:
+    _, quotes = seed_quotes
+    quotes = quotes + quotes_in("“We are ready,” they said. She said it was over. “No,” I said.")
+    assert all(q.speaker is None or q.speaker.lower() not in PRONOUNS for q in quotes)
+
+
+def test_split_quote_is_one_quotation(quotes_in: Run) -> None:
+    text = (
+        "Senator Elizabeth Warren spoke on Tuesday.\n\n"
+        "“You squeezed employees to the breaking point,” Warren said. “It is gutless leadership.”"
+    )
+    (q,) = quotes_in(text)
+    assert q.speaker == "Elizabeth Warren"
+    assert q.text.startswith("You squeezed") and q.text.endswith("gutless leadership.")
+
+
+def test_she_said_skips_the_man_mentioned_last(quotes_in: Run) -> None:
+    text = (
+        "Hillary Clinton met voters in Ohio. Donald Trump was in Florida.\n\n"
+        "Mrs. Clinton criticized Trump's plan. “It will not work,” she said."
+    )
+    q = by_start(quotes_in(text), "It will not work")
+    assert q.speaker == "Hillary Clinton"
+    assert q.speaker_mention == "she"
+
+
+def test_reported_speech_cues(quotes_in: Run) -> None:
+    text = (
+        "Defense Secretary Ashton Carter told reporters that the talks would resume next week. "
+        "The economy grew by 3 percent last year, according to the Commerce Department. "
+        "Senator John McCain accused the administration of ignoring the threat."
+    )
+    quotes = quotes_in(text)
+    told = by_start(quotes, "the talks would resume")
+    assert told.speaker == "Ashton Carter" and told.kind == "indirect"
+    assert not told.text.startswith("that")
+    acc = by_start(quotes, "The economy grew")
+    assert acc.speaker == "Commerce Department" and acc.cue == "according to"
+    accused = by_start(quotes, "of ignoring the threat")
+    assert accused.speaker == "John McCain" and accused.polarity < 0
+
+
+def test_signed_vox_pop_quote(quotes_in: Run) -> None:
+    text = "“He is ignorant of our culture and our lives.” ― Pamela Padilla\n"
+    (q,) = quotes_in(text)
+    assert q.speaker == "Pamela Padilla"
+
+
+def test_stance_follows_cue_and_words(quotes_in: Run) -> None:
+    text = (
+        "President Barack Obama praised the agreement as a great success. "
+        "Senator Ted Cruz condemned the agreement as a terrible betrayal."
+    )
+    quotes = quotes_in(text)
+    assert by_start(quotes, "great success").polarity > 0.3
+    assert by_start(quotes, "terrible betrayal").polarity < -0.3
+
+
+def test_documents_without_a_parse_pass_through() -> None:
+    bad = Document(id="x", source="x", status="error", error="boom", text="“Hi,” he said.")
+    raw = Document(id="y", source="y", text="“Hi,” he said.")
+    out = list(attribute([bad, raw]))
+    assert [d.id for d in out] == ["x", "y"]
+    assert out[0].quotes == [] and out[1].quotes == []

@@ -1,0 +1,215 @@
+"""The JSON API over a store written through ``Store.write`` from hand-built documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from herald.serve import create_app
+from tests.serve import fixtures
+
+INJECTIONS = ["RUS' OR 1=1 --", "RUS\" OR \"1\"=\"1", "'; DROP TABLE events; --", "%", "_", "\\", "NATO'--"]
+
+
+def get(client: TestClient, url: str, **params: object) -> dict:
+    r = client.get(url, params=params)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_summary_counts_what_was_written(client: TestClient) -> None:
+    docs = fixtures.corpus()
+    counts = get(client, "/api/summary")["counts"]
+    assert counts["documents"] == len(docs)
+    assert counts["events"] == sum(len(d.events) for d in docs)
+    assert counts["quotes"] == sum(len(d.quotes) for d in docs)
+    assert counts["stale"] == sum(d.dates.stale for d in docs)
+    assert counts["stories"] == len({d.story_id for d in docs})
+
+
+def test_events_filter_by_source_and_target_code_or_name(client: TestClient) -> None:
+    page = get(client, "/api/events", source="RUS", target="NATO")
+    assert page["total"] == 4  # Lavrov counts for Russia
+    for e in page["items"]:
+        assert e["source"]["country"] == "RUS" and e["target"]["country"] == "NATO"
+        assert e["sentence"] and e["end"] > e["start"]  # the evidence travels with the event
+    assert get(client, "/api/events", source="rus", target="nato")["total"] == 4
+    assert get(client, "/api/events", source="Sergey Lavrov")["total"] == 2
+    assert get(client, "/api/events", source="RUSGOV")["total"] == 2
+    both = get(client, "/api/events", source="RUS", target="NATO", symmetric="true")
+    assert both["total"] == 6
+    assert {(e["source"]["key"], e["target"]["key"]) for e in both["items"]} == {("RUS", "NATO"), ("NATO", "RUS")}
+
+
+def test_events_filter_by_type_dates_and_quad_class(client: TestClient) -> None:
+    assert get(client, "/api/events", type="threaten")["total"] == 1
+    feb = get(client, "/api/events", since="2011-02", until="2011-02")
+    assert feb["total"] == 2 and all(e["date"].startswith("2011-02") for e in feb["items"])
+    assert get(client, "/api/events", since="2019")["total"] == 12
+    assert get(client, "/api/events", until="2010-12-31")["total"] == 3
+    conflict = get(client, "/api/events", quad_class=3)
+    assert conflict["total"] == 3 and {e["quad_class"] for e in conflict["items"]} == {3}
+
+
+def test_events_pages_are_stable_and_disjoint(client: TestClient) -> None:
+    total = get(client, "/api/events", limit=1000)["total"]
+    seen = []
+    for offset in range(0, total, 5):
+        page = get(client, "/api/events", limit=5, offset=offset)
+        assert page["total"] == total and page["offset"] == offset
+        seen += [(e["doc_id"], e["index"]) for e in page["items"]]
+    assert len(seen) == total == len(set(seen))
+    dates = [e["date"] for e in get(client, "/api/events", limit=1000)["items"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"since": "2011-13"}, {"since": "2011-02-30"}, {"until": "yesterday"}, {"since": "2012", "until": "2011"},
+        {"limit": 0}, {"limit": 1001}, {"offset": -1}, {"type": "CONSULT;"}, {"quad_class": 5},
+        {"source": "x" * 101},
+    ],
+)
+def test_bad_parameters_get_a_clear_422(client: TestClient, params: dict) -> None:
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 422
+    assert r.json()["detail"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_sql_like_values_are_plain_values(client: TestClient, value: str) -> None:
+    """Quotes, wildcards and comments in a value are characters to match, never SQL."""
+    docs = fixtures.corpus()
+    low = value.lower()
+    before = get(client, "/api/summary")["counts"]
+    assert get(client, "/api/events", source=value)["total"] == 0
+    assert get(client, "/api/events", target=value, symmetric="true")["total"] == 0
+    assert get(client, "/api/quotes", speaker=value)["total"] == 0
+    in_quotes = sum(low in q.text.lower() or low in (q.speaker or "").lower() for d in docs for q in d.quotes)
+    assert get(client, "/api/quotes", q=value)["total"] == in_quotes
+    in_docs = sum(low in (d.title or "").lower() or low in d.text.lower() for d in docs)
+    assert get(client, "/api/documents", q=value)["total"] == in_docs
+    assert get(client, "/api/dyads", actor=value)["total"] == 0
+    assert get(client, "/api/actors", q=value)["total"] == 0
+    assert get(client, "/api/search", q=value)["actors"] == []
+    r = client.get(f"/api/dyads/{value.replace('%', '%25')}/NATO")
+    assert r.status_code in (200, 404) and (r.status_code == 404 or r.json()["events"] == 0)
+    assert get(client, "/api/summary")["counts"] == before
+
+
+def test_read_only_store_refuses_writes(store_path: Path) -> None:
+    app = create_app(store_path)
+    with app.state.data.cursor() as cur, pytest.raises(Exception, match="(?i)read.only"):
+        cur.execute("CREATE TABLE intruder (x INTEGER)")
+    app.state.data.close()
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="herald run"):
+        create_app(tmp_path / "nope.duckdb")
+
+
+def test_dyads_rank_pairs_with_both_directions(client: TestClient) -> None:
+    pairs = get(client, "/api/dyads")["items"]
+    assert [(p["a"], p["b"], p["events"]) for p in pairs] == [("CHN", "USA", 12), ("NATO", "RUS", 6)]
+    nato_rus = pairs[1]
+    assert nato_rus["a_to_b"] == 2 and nato_rus["b_to_a"] == 4  # NATO->RUS, RUS->NATO
+    assert nato_rus["b_name"] == "Russia"
+    assert sum(nato_rus["counts"].values()) == 6
+    assert get(client, "/api/dyads", actor="rus")["total"] == 1
+
+
+def test_one_dyad_in_the_order_asked(client: TestClient) -> None:
+    d = get(client, "/api/dyads/RUS/NATO")
+    assert (d["a"], d["b"], d["a_name"]) == ("RUS", "NATO", "Russia")
+    assert (d["events"], d["a_to_b"], d["b_to_a"]) == (6, 4, 2)
+    assert d["first"] == "2010-09-25" and d["last"] == "2012-05-01"
+    quotes = get(client, "/api/dyads/RUS/NATO/quotes")
+    assert quotes["total"] == 2 and {q["speaker"] for q in quotes["items"]} == {"Sergey Lavrov"}
+    assert get(client, "/api/dyads/CHN/USA/quotes")["total"] == 0
+
+
+def test_timeline_counts_every_dated_event_once(client: TestClient) -> None:
+    months = get(client, "/api/timeline")["items"]
+    assert sum(m["total"] for m in months) == get(client, "/api/summary")["counts"]["events"]
+    sep = next(m for m in months if m["month"] == "2010-09")
+    assert sep["counts"] == {"1": 2, "3": 1}
+    assert sep["goldstein"] == pytest.approx((1.0 - 2.0 + 3.4) / 3, abs=0.01)
+    pair = get(client, "/api/timeline", source="RUS", target="NATO", symmetric="true")["items"]
+    assert [m["month"] for m in pair] == ["2010-09", "2011-02", "2012-05"]
+
+
+def test_document_with_slashes_and_markup_in_its_id(client: TestClient) -> None:
+    doc = fixtures.hostile()
+    r = client.get("/api/documents/" + doc.id.replace("<", "%3C").replace(">", "%3E"))
+    assert r.status_code == 200
+    body = r.json()
+    assert body["text"] == fixtures.XSS_TEXT and body["title"] == fixtures.XSS_TITLE
+    assert body["events"][0]["index"] == 0 and body["events"][0]["source"]["key"] == "RUS"
+    assert client.get("/api/documents/no/such/doc").status_code == 404
+
+
+def test_document_carries_dates_boilerplate_and_offsets(client: TestClient) -> None:
+    doc = get(client, "/api/documents/news/lisbon-2010.txt")
+    assert doc["dates"]["stale"] is True and doc["dates"]["evidence"]
+    assert doc["boilerplate"][0].startswith("This article was last updated")
+    for e in doc["events"]:
+        assert doc["text"][e["start"]:e["end"]] == e["sentence"]
+    for q in doc["quotes"]:
+        assert doc["text"][q["start"]:q["end"]] == q["text"]
+
+
+def test_quotes_actors_stories_documents_lists(client: TestClient) -> None:
+    assert get(client, "/api/quotes", speaker="lavrov")["total"] == 2
+    assert get(client, "/api/quotes", speaker="RUS")["total"] == 2
+    assert get(client, "/api/quotes", q="decide whether")["total"] == 1
+    actors = get(client, "/api/actors")["items"]
+    assert {a["key"] for a in actors} == {"RUS", "NATO", "CHN", "USA"}
+    assert next(a for a in actors if a["key"] == "RUS")["quotes"] == 2
+    stories = get(client, "/api/stories")
+    assert stories["total"] == 9 and all(s["documents"] == 1 for s in stories["items"])
+    docs = get(client, "/api/documents", q="trade talks")
+    assert docs["total"] == 6
+    assert get(client, "/api/documents", story="story-lisbon")["items"][0]["id"] == "news/lisbon-2010.txt"
+
+
+def test_search_finds_actor_partners_articles_and_quotes(client: TestClient) -> None:
+    found = get(client, "/api/search", q="lavrov")
+    assert found["actors"][0]["key"] == "RUS"
+    assert {"key": "NATO", "name": "NATO"} in found["actors"][0]["partners"]
+    assert any(d["id"] == "news/lisbon-2010.txt" for d in found["documents"])
+    assert len(found["quotes"]) == 2
+
+
+def test_pages_are_static_shells_with_a_strict_policy(client: TestClient) -> None:
+    for path in ["/", "/dyads/RUS/NATO", "/documents/news/lisbon-2010.txt", "/docs"]:
+        r = client.get(path)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+        assert re.findall(r"<script(?![^>]*\bsrc=)", r.text) == []  # no inline script to allow
+
+
+def test_nothing_is_loaded_from_another_origin(client: TestClient) -> None:
+    from herald.serve.app import STATIC
+
+    for f in STATIC.iterdir():
+        text = f.read_text(encoding="utf-8")
+        urls = set(re.findall(r"https?://[^\s\"'<>)]+", text)) - {"http://www.w3.org/2000/svg"}
+        assert not urls, f"{f.name} refers to {urls}"
+    spec = get(client, "/openapi.json")
+    assert {"/api/events", "/api/quotes", "/api/dyads", "/api/actors", "/api/stories",
+            "/api/documents/{doc_id}"} <= set(spec["paths"])
+
+
+def test_host_header_is_checked_when_bound_to_loopback(store_path: Path) -> None:
+    from herald.cli.serving import allowed_hosts
+
+    assert allowed_hosts("0.0.0.0") is None
+    with TestClient(create_app(store_path, allowed_hosts=allowed_hosts("127.0.0.1"))) as c:
+        assert c.get("/api/summary", headers={"host": "evil.example"}).status_code == 400
+        assert c.get("/api/summary", headers={"host": "127.0.0.1:8000"}).status_code == 200

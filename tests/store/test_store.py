@@ -1,0 +1,210 @@
+"""The store: idempotent keys, versions, bad rows kept, merged story events, schema, read-only SQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+import herald
+from herald.store import ReadOnlyViolation, Store
+from herald.store.schema import SCHEMA_VERSION, SchemaTooNew
+from herald.stories import assign
+from tests.store.helpers import border_text, coded, error_doc, wrapped
+
+COUNTED = ("documents", "quotes", "events", "actors", "places", "stories")
+
+
+def counts(db: str) -> dict[str, int]:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}  # type: ignore[index]
+    finally:
+        con.close()
+
+
+def write(db: str, docs: list) -> int:
+    with Store(db) as store:
+        return store.write(list(assign(docs, store.story_index())))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "t.duckdb")
+
+
+def test_same_content_twice_adds_nothing(db: str) -> None:
+    text = border_text()
+    assert write(db, [coded("a.txt", text), error_doc("bad.jsonl#3")]) == 2
+    before = counts(db)
+    assert before["events"] == 3 and before["quotes"] == 1 and before["actors"] == 1 and before["places"] == 1
+    assert write(db, [coded("a.txt", text), error_doc("bad.jsonl#3")]) == 0
+    assert counts(db) == before
+    with Store(db) as store:
+        assert store.has(coded("a.txt", text))
+        assert not store.has(coded("a.txt", text + " Updated."))
+
+
+def test_a_changed_page_adds_a_version_that_supersedes_the_old(db: str) -> None:
+    text = border_text()
+    write(db, [coded("a.txt", text)])
+    write(db, [coded("a.txt", text.replace("next month", "in June"))])
+    with herald.open(db) as store:
+        versions = store.sql("SELECT version, latest FROM documents WHERE id = 'a.txt' ORDER BY version")
+        assert versions.values.tolist() == [[1, False], [2, True]]
+        assert store.summary()["documents"] == 1 and store.summary()["document versions"] == 2
+        assert len(store.events(merged=False)) == 3  # only the latest version's events count
+        assert "in June" in store.document("a.txt").text  # type: ignore[union-attr]
+
+
+def test_an_error_never_hides_a_good_version(db: str) -> None:
+    text = border_text()
+    write(db, [coded("a.txt", text)])
+    write(db, [error_doc("a.txt", "truncated or corrupt gzip file")])
+    with herald.open(db) as store:
+        assert len(store.events()) == 3
+        rows = store.sql("SELECT status, latest, error FROM documents WHERE id = 'a.txt' ORDER BY version")
+        assert rows["status"].tolist() == ["ok", "error"] and rows["latest"].tolist() == [True, False]
+        assert rows["error"].tolist()[1] == "truncated or corrupt gzip file"
+
+
+def test_bad_input_rows_are_kept_with_their_errors(db: str) -> None:
+    write(db, [error_doc("feed.jsonl#2"), error_doc("missing.txt", "no such file: missing.txt"),
+               coded("a.txt", border_text())])
+    with herald.open(db) as store:
+        bad = store.documents(status="error")
+        assert sorted(bad["id"]) == ["feed.jsonl#2", "missing.txt"]
+        assert set(bad["error"]) == {"broken JSONL line 3: Expecting value", "no such file: missing.txt"}
+        assert store.summary()["errors"] == 2
+
+
+def test_copies_of_one_story_are_one_set_of_events(db: str) -> None:
+    text = border_text()
+    copies = [coded("a.html", wrapped(text, "Daily Ledger"), url="https://www.ledger.example/a"),
+              coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09")]
+    write(db, copies)
+    with herald.open(db) as store:
+        assert copies[0].story_id == copies[1].story_id
+        merged = store.events()
+        assert len(merged) == 3 and len(store.events(merged=False)) == 6
+        assert merged["num_documents"].tolist() == [2, 2, 2]
+        assert merged["num_sources"].tolist() == [2, 2, 2]
+        assert {str(d)[:10] for d in merged["first_seen"]} == {"2023-05-08"}
+        assert set(merged["doc_id"]) == {"a.html"}  # the first-seen copy carries the evidence
+        stories = store.stories()
+        assert stories["num_documents"].tolist() == [2]
+        assert sorted(stories["sources"][0]) == ["brief.example", "ledger.example"]
+        assert len(store.quotes()) == 1
+        assert store.sql("SELECT count(*) AS n FROM story_events")["n"][0] == 3
+
+
+def test_two_events_of_one_kind_in_one_article_stay_two(db: str) -> None:
+    doc = coded("a.txt", border_text())
+    doc.events[1].type = "ACCUSE"  # two accusations by Armenia of Azerbaijan in one article
+    write(db, [doc])
+    with herald.open(db) as store:
+        assert len(store.events(type="ACCUSE")) == 2
+
+
+def test_query_filters(db: str) -> None:
+    write(db, [coded("a.txt", border_text())])
+    with herald.open(db) as store:
+        assert len(store.events(source="ARM")) == 2
+        assert len(store.events(source="ARM", target="AZE", type="accuse")) == 1
+        assert len(store.events(source="European")) == 1  # a name, matched case-insensitively
+        assert len(store.events(country="ARM")) == 1  # where: the event's location
+        assert len(store.events(since="2023-05-09")) == 0
+        assert len(store.events(until="2023-05-08")) == 3
+        assert len(store.events(source="AR%")) == 0  # LIKE wildcards in user input are literal
+        assert store.quotes(speaker="foreign ministry")["speaker"].tolist() == ["Azerbaijan"]
+        with pytest.raises(ValueError, match="not a date"):
+            store.events(since="May 2023")
+
+
+def test_dyads_count_and_average_goldstein(db: str) -> None:
+    write(db, [coded("a.txt", border_text()),
+               coded("b.txt", border_text().replace("Monday", "Tuesday") + "\n\nMore later.", published="2023-06-02")])
+    with herald.open(db) as store:
+        pair = store.dyad_timeline("ARM", "AZE")
+        # the two pages are copies of one story: each event counted once, first seen in May
+        assert pair[["events", "documents", "mean_goldstein"]].values.tolist() == [[2, 4, -4.5]]
+        assert str(pair["period"][0])[:10] == "2023-05-01"
+        assert set(store.dyads()["source"]) == {"ARMGOV", "IGOEU"}
+
+
+def test_document_round_trip(db: str) -> None:
+    doc = coded("a.txt", border_text())
+    write(db, [doc])
+    with herald.open(db) as store:
+        back = store.document("a.txt")
+    assert back is not None
+    want, got = doc.to_dict(), back.to_dict()
+    for e in want["events"] + want["quotes"]:
+        for side in ("source", "target", "speaker_actor"):
+            if e.get(side):
+                e[side]["kind"] = None if side != "speaker_actor" else e[side]["kind"]
+    assert got["events"] == want["events"]
+    assert got["quotes"] == want["quotes"]
+    assert got["mentions"] == want["mentions"] and got["places"] == want["places"]
+    assert (got["text"], got["title"], got["dates"], got["story_id"]) == (
+        want["text"], want["title"], want["dates"], want["story_id"])
+
+
+def test_sql_is_read_only(db: str) -> None:
+    write(db, [coded("a.txt", border_text())])
+    with herald.open(db) as store:
+        assert store.sql("SELECT count(*) AS n FROM events")["n"][0] == 3
+        assert store.sql("SELECT type FROM events WHERE rule = ? ORDER BY type", ["test:accuse"])["type"][0] == "ACCUSE"
+        for bad in ("DELETE FROM events", "DROP TABLE events", "SELECT 1; DELETE FROM events",
+                    f"COPY events TO '{db}.csv'", f"ATTACH '{db}.other' AS o", "CREATE TABLE x (a INT)",
+                    "UPDATE documents SET status = 'ok'", "PRAGMA enable_checkpoint_on_shutdown"):
+            with pytest.raises(ReadOnlyViolation):
+                store.sql(bad)
+    with Store(db) as writer:  # even a writing store's sql() runs on a read-only connection
+        with pytest.raises(ReadOnlyViolation):
+            writer.sql("INSERT INTO stories (story_id) VALUES ('x')")
+        assert writer.sql("SELECT count(*) AS n FROM documents")["n"][0] == 1
+    assert counts(db)["events"] == 3
+
+
+def test_schema_is_versioned_and_migrated_once(db: str) -> None:
+    Store(db).close()
+    Store(db).close()
+    con = duckdb.connect(db)
+    assert con.execute("SELECT version FROM schema_migrations").fetchall() == [(SCHEMA_VERSION,)]
+    con.execute("INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')")
+    con.close()
+    with pytest.raises(SchemaTooNew):
+        Store(db)
+
+
+def test_a_first_version_store_is_kept_not_lost(db: str) -> None:
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE documents (doc_key VARCHAR PRIMARY KEY, id VARCHAR)")
+    con.execute("INSERT INTO documents VALUES ('k', 'old.txt')")
+    con.close()
+    write(db, [coded("a.txt", border_text())])
+    con = duckdb.connect(db, read_only=True)
+    assert con.execute("SELECT id FROM documents_v0").fetchall() == [("old.txt",)]
+    assert con.execute("SELECT id FROM documents").fetchall() == [("a.txt",)]
+    con.close()
+
+
+def test_read_only_store_refuses_writes_and_missing_files(db: str, tmp_path: Path) -> None:
+    write(db, [coded("a.txt", border_text())])
+    with herald.open(db) as store, pytest.raises(PermissionError):
+        store.write([coded("b.txt", "other text")])
+    with pytest.raises(FileNotFoundError):
+        herald.open(str(tmp_path / "nope.duckdb"))
+
+
+def test_summary_is_what_the_run_report_prints(db: str) -> None:
+    text = border_text()
+    write(db, [coded("a", text), coded("b", wrapped(text, "Brief")), error_doc("c")])
+    with herald.open(db) as store:
+        s = store.summary()
+    assert (s["documents"], s["errors"], s["stories"], s["stories with copies"]) == (3, 1, 1, 1)
+    assert (s["events (one per story)"], s["events (all copies)"]) == (3, 6)
+    assert s["stories with most copies"][0]["documents"] == 2
+    assert all(isinstance(v, int) or isinstance(v, list) for v in s.values())
