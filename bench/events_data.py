@@ -29,7 +29,9 @@ def need(path: Path) -> Path:
 def quad_sentences() -> list[tuple[str, int, bool]]:
     """(sentence, QuadClass 0-4, held_out)."""
     out = []
-    for line in need(SHARED / "dev" / "conflibert_cameo_class_train.tsv").read_text(encoding="utf-8").splitlines():
+    for line in (
+        need(SHARED / "dev" / "conflibert_cameo_class_train.tsv").read_text(encoding="utf-8").splitlines()
+    ):
         if "\t" not in line:
             continue
         text, label = line.rsplit("\t", 1)
@@ -58,7 +60,11 @@ def codebook_examples() -> list[tuple[str, str]]:
     """(mode definition text, PLOVER type) from the structured codebook."""
     path = need(SHARED / "plover" / "PLOVER_structured_codebook_updated.csv")
     with path.open(encoding="utf-8", newline="") as f:
-        return [(r["mode_def"].strip(), r["event"].strip().upper()) for r in csv.DictReader(f) if r["mode_def"].strip()]
+        return [
+            (r["mode_def"].strip(), r["event"].strip().upper())
+            for r in csv.DictReader(f)
+            if r["mode_def"].strip()
+        ]
 
 
 def span_sentences() -> list[dict[str, object]]:

@@ -78,7 +78,9 @@ def main() -> None:
         base = baseline(train, part)
         if base is not None:
             f_base, _ = macro_f1(gold, base)
-            print(f"  baseline (TF-IDF LR) macro-F1 {f_base:.3f}  ratio classifier/baseline {f_model / f_base:.2f}")
+            print(
+                f"  baseline (TF-IDF LR) macro-F1 {f_base:.3f}  ratio classifier/baseline {f_model / f_base:.2f}"
+            )
 
 
 if __name__ == "__main__":

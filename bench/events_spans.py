@@ -54,7 +54,9 @@ def main() -> None:
         tgt += t_ok
         both += s_ok and t_ok
     print(f"held-out span sentences with gold source and target: {n}")
-    print(f"  coded {coded / n:.3f}  source right {src / n:.3f}  target right {tgt / n:.3f}  both right {both / n:.3f}")
+    print(
+        f"  coded {coded / n:.3f}  source right {src / n:.3f}  target right {tgt / n:.3f}  both right {both / n:.3f}"
+    )
 
 
 if __name__ == "__main__":

@@ -21,9 +21,9 @@ def has(doc: Document, kind: str, src: str | None, tgt: str | None, **attrs: obj
     for e in doc.events:
         s = e.source.code if e.source else None
         t = e.target.code if e.target else None
-        if e.type == kind and (src is None or s == src) and (tgt is None or t == tgt):
-            if all(getattr(e, k) == v for k, v in attrs.items()):
-                return e
+        same = e.type == kind and (src is None or s == src) and (tgt is None or t == tgt)
+        if same and all(getattr(e, k) == v for k, v in attrs.items()):
+            return e
     return None
 
 
@@ -40,7 +40,9 @@ def test_seed_three_events_with_evidence(story: Document) -> None:
     accuse = has(story, "ACCUSE", "RUSGOV", "NATO")
     support = has(story, "SUPPORT", "RUSGOV", "NATO")
     assert invite and accuse and support
-    assert invite.trigger == "invited" and "implied" in invite.rule  # passive: agent from "the organization's summit"
+    assert (
+        invite.trigger == "invited" and "implied" in invite.rule
+    )  # passive: agent from "the organization's summit"
     assert accuse.trigger == "lamented" and support.trigger == "praised"
     for e in story.events:
         assert story.text[e.start : e.end] == e.sentence
@@ -49,7 +51,9 @@ def test_seed_three_events_with_evidence(story: Document) -> None:
 
 
 def test_plain_said_codes_nothing() -> None:
-    doc = coded("Putin said the weather in Moscow was fine. The minister told reporters that talks were going well.")
+    doc = coded(
+        "Putin said the weather in Moscow was fine. The minister told reporters that talks were going well."
+    )
     assert doc.events == []
 
 
@@ -83,8 +87,17 @@ def test_several_events_in_one_sentence_without_explosion() -> None:
 
 def test_event_in_quote_belongs_to_speaker() -> None:
     text = "“We will never accept the sanctions and we condemn Germany,” the minister said."
-    speaker = Actor(text="the minister", name="Sergey Lavrov", country="RUS", sector="GOV", code="RUSGOV", kind="person")
-    q = Quote(text=text[1 : text.index("”")], kind="direct", speaker="Sergey Lavrov", speaker_actor=speaker, start=1, end=text.index("”"))
+    speaker = Actor(
+        text="the minister", name="Sergey Lavrov", country="RUS", sector="GOV", code="RUSGOV", kind="person"
+    )
+    q = Quote(
+        text=text[1 : text.index("”")],
+        kind="direct",
+        speaker="Sergey Lavrov",
+        speaker_actor=speaker,
+        start=1,
+        end=text.index("”"),
+    )
     doc = coded(text, quotes=[q])
     e = has(doc, "ACCUSE", "RUSGOV", "DEU")
     assert e is not None and e.quote_index == 0 and "speaker" in e.rule
@@ -93,9 +106,19 @@ def test_event_in_quote_belongs_to_speaker() -> None:
 def test_actors_stage_mentions_are_used() -> None:
     text = "The alliance's chief praised Kyiv."
     text_start = text.index("The alliance's chief")
-    nato = Actor(text="The alliance's chief", name="Jens Stoltenberg", country="NATO", sector="IGO", code="NATO", kind="person")
+    nato = Actor(
+        text="The alliance's chief",
+        name="Jens Stoltenberg",
+        country="NATO",
+        sector="IGO",
+        code="NATO",
+        kind="person",
+    )
     ukr = Actor(text="Kyiv", name="Ukraine", country="UKR", code="UKR", kind="country")
-    mentions = [Mention(text_start, text_start + 20, nato, "role"), Mention(text.index("Kyiv"), text.index("Kyiv") + 4, ukr, "metonym")]
+    mentions = [
+        Mention(text_start, text_start + 20, nato, "role"),
+        Mention(text.index("Kyiv"), text.index("Kyiv") + 4, ukr, "metonym"),
+    ]
     doc = coded(text, mentions=mentions)
     e = has(doc, "SUPPORT", "NATO", "UKR")
     assert e is not None and e.source.name == "Jens Stoltenberg"  # type: ignore[union-attr]

@@ -116,3 +116,9 @@ def test_documents_without_a_parse_pass_through() -> None:
     out = list(attribute([bad, raw]))
     assert [d.id for d in out] == ["x", "y"]
     assert out[0].quotes == [] and out[1].quotes == []
+
+
+def test_seed_lament_is_a_negative_reported_stance(seed_quotes: tuple[str, list[Quote]]) -> None:
+    _, quotes = seed_quotes
+    q = by_start(quotes, "the alliance’s ambiguous position")
+    assert q.speaker == "Sergey Lavrov" and q.cue == "lamented" and q.polarity < 0

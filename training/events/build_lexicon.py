@@ -294,7 +294,9 @@ def read_agents(path: Path) -> dict[str, str]:
 
 def main() -> None:
     base = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data" / "events"
-    lines = (base / "dictionaries" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = (
+        (base / "dictionaries" / "CAMEO.2.0.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+    )
     i_verbs = next(i for i, x in enumerate(lines) if "VERB PATTERNS" in x)
     i_trans = next(i for i, x in enumerate(lines) if "TRANSFORMATIONS" in x)
     synsets = read_synsets(lines[:i_verbs])
@@ -307,12 +309,16 @@ def main() -> None:
     if scores.get("ACCUSE", 0) > 0:
         scores["ACCUSE"] = -scores["ACCUSE"]
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "verbs.json").write_text(json.dumps(verbs, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    (OUT / "verbs.json").write_text(
+        json.dumps(verbs, separators=(",", ":"), sort_keys=True), encoding="utf-8"
+    )
     agents = read_agents(base / "dictionaries" / "Phoenix.agents.txt")
     onto = {"cameo": cameo, "scores": scores, "quad": quad, "agents": agents}
     (OUT / "ontology.json").write_text(json.dumps(onto, indent=0, sort_keys=True), encoding="utf-8")
     print(f"verbs: {len(lex['verbs'])} verbs, {sum(len(b) for b in lex['blocks'])} patterns")
-    print(f"ontology: {len(cameo)} CAMEO codes, {len(scores)} scores, {len(quad)} quad categories, {len(agents)} agent nouns")
+    print(
+        f"ontology: {len(cameo)} CAMEO codes, {len(scores)} scores, {len(quad)} quad categories, {len(agents)} agent nouns"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,8 @@ def featurise(texts: list[str], cache: str) -> list[list[str]]:
 def fit(feats: list[list[str]], labels: list[str], name: str) -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     counts = Counter(f for fs in feats for f in set(fs))
     dicts = []

@@ -28,6 +28,8 @@ class Pattern:
     code: str | None
     n: int
     index: int
+    anchor: str  # "pre" | "post" | a preposition: the region the anchors must occur in
+    anchors: frozenset[str]  # one of these words/synsets must occur there (a cheap first test)
 
 
 @dataclass(frozen=True)
@@ -52,20 +54,7 @@ class Lexicon:
         self.synsets: dict[str, tuple[tuple[str, ...], ...]] = {
             k: tuple(tuple(p) for p in v) for k, v in raw["synsets"].items()
         }
-        blocks = [
-            tuple(
-                Pattern(
-                    tuple(_slot(s) for s in p["pre"]),
-                    tuple(_slot(s) for s in p["post"]),
-                    tuple((pp[0], tuple(_slot(s) for s in pp[1])) for pp in p["preps"]),
-                    p["code"],
-                    p["n"],
-                    i,
-                )
-                for i, p in enumerate(block)
-            )
-            for block in raw["blocks"]
-        ]
+        blocks = [tuple(_pattern(p, i) for i, p in enumerate(block)) for block in raw["blocks"]]
         # first word of every synset phrase -> (synset, phrase): which synsets a region holds is
         # found from its words once, instead of testing every phrase of every synset per pattern
         self.syn_index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -81,6 +70,9 @@ class Lexicon:
                 self.phrasal.setdefault(lemma, []).append(entry)
             else:
                 self.entries[lemma] = entry
+
+    def knows(self, lemma: str) -> bool:
+        return lemma in self.entries or lemma in self.phrasal
 
     def lookup(self, lemma: str, near: set[str]) -> Entry | None:
         """The entry for a verb; a phrasal entry wins when its particles are among ``near``."""
@@ -116,7 +108,16 @@ class Lexicon:
         if entry.patterns:
             pre_s, post_s = self.synsets_in(pre), self.synsets_in(post)
             prep_s = {k: self.synsets_in(v) for k, v in preps.items()}
+            seen = {"pre": pre | pre_s, "post": post | post_s}
             for p in entry.patterns:
+                region = seen.get(p.anchor)
+                if region is None:
+                    inside = preps.get(p.anchor)
+                    if inside is None:
+                        continue
+                    region = seen[p.anchor] = inside | prep_s[p.anchor]
+                if p.anchors and p.anchors.isdisjoint(region):
+                    continue
                 if p.pre and not self._slots(p.pre, pre, pre_s):
                     continue
                 if p.post and not self._slots(p.post, post, post_s):
@@ -132,6 +133,21 @@ class Lexicon:
         if entry.code:
             return Match(entry.code, f"cameo:{entry.lemma}", False)
         return None
+
+
+def _pattern(p: dict[str, Any], index: int) -> Pattern:
+    pre = tuple(_slot(s) for s in p["pre"])
+    post = tuple(_slot(s) for s in p["post"])
+    preps = tuple((pp[0], tuple(_slot(s) for s in pp[1])) for pp in p["preps"])
+    anchor, anchors = "post", frozenset[str]()
+    if post:
+        anchors = frozenset(alt[0] for alt in post[0] if alt)
+    elif pre:
+        anchor, anchors = "pre", frozenset(alt[0] for alt in pre[0] if alt)
+    elif preps:
+        anchor = preps[0][0]
+        anchors = frozenset(alt[0] for alt in preps[0][1][0] if alt) if preps[0][1] else frozenset()
+    return Pattern(pre, post, preps, p["code"], p["n"], index, anchor, anchors)
 
 
 def _slot(raw: list[list[str]]) -> Slot:

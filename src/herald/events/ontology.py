@@ -19,7 +19,7 @@ TYPES = (
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_json(name: str) -> Any:
     """Read one of the package's data files once per process."""
     with resources.files("herald.events").joinpath("data", name).open("r", encoding="utf-8") as f:

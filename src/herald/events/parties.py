@@ -30,7 +30,14 @@ ORGS = {
     "taliban": ("Taliban", "AFGINS"), "hamas": ("Hamas", "PSEINS"), "hezbollah": ("Hezbollah", "LBNINS"),
 }  # fmt: skip
 ANAPHORS = {"alliance", "organization", "organisation", "bloc", "union", "body", "group", "movement"}
-EXTRA_COUNTRIES = {"us": "USA", "u.s.": "USA", "america": "USA", "uk": "GBR", "britain": "GBR", "russia": "RUS"}
+EXTRA_COUNTRIES = {
+    "us": "USA",
+    "u.s.": "USA",
+    "america": "USA",
+    "uk": "GBR",
+    "britain": "GBR",
+    "russia": "RUS",
+}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my", "ours"}
 
 
@@ -78,7 +85,14 @@ def _entity_actor(text: str, label: str) -> Actor | None:
     key = text.lower().removeprefix("the ").strip()
     if key in ORGS:
         name, code = ORGS[key]
-        return Actor(text=text, name=name, country=code if code == "NATO" else None, sector="IGO", code=code, kind="organisation")
+        return Actor(
+            text=text,
+            name=name,
+            country=code if code == "NATO" else None,
+            sector="IGO",
+            code=code,
+            kind="organisation",
+        )
     if label in ("GPE", "NORP", "LOC") or key in EXTRA_COUNTRIES:
         iso = _places().get(key) or _places().get(key.rstrip("s"))
         if iso:
@@ -156,7 +170,9 @@ def generic_actor(tok: Any) -> Actor | None:
         return None
     keys = (tok.lower_, tok.lemma_.lower(), tok.lower_.rstrip("s"))
     agents = _agents()
-    sector = next((agents.get(k) or GENERIC_EXTRA.get(k) for k in keys if agents.get(k) or GENERIC_EXTRA.get(k)), None)
+    sector = next(
+        (agents.get(k) or GENERIC_EXTRA.get(k) for k in keys if agents.get(k) or GENERIC_EXTRA.get(k)), None
+    )
     if sector is None and tok.ent_type_ not in ("PERSON", "ORG", "NORP"):
         return None
     lo = tok.left_edge.i
@@ -201,12 +217,19 @@ def _person(ent: Any, before: list[Any]) -> Actor | None:
         if a is not None and a.country:
             between = ent.doc[prev.end : ent.start]
             if all(t.pos_ in ("NOUN", "ADJ", "PART", "PROPN", "PUNCT") for t in between) and len(between) > 0:
-                return Actor(text=ent.text, name=ent.text, country=a.country, sector="GOV", code=f"{a.country}GOV", kind="person")
+                return Actor(
+                    text=ent.text,
+                    name=ent.text,
+                    country=a.country,
+                    sector="GOV",
+                    code=f"{a.country}GOV",
+                    kind="person",
+                )
     return None
 
 
 def _anaphors(sp: Any, mentions: list[Mention]) -> list[Mention]:
-    """"the alliance" / "the organization" -> the last organisation named before it."""
+    """ "the alliance" / "the organization" -> the last organisation named before it."""
     orgs = sorted((m for m in mentions if m.actor.kind == "organisation"), key=lambda m: m.start)
     out = []
     for tok in sp:
@@ -214,5 +237,9 @@ def _anaphors(sp: Any, mentions: list[Mention]) -> list[Mention]:
             prior = [m for m in orgs if m.end <= tok.idx]
             if prior:
                 a = prior[-1].actor
-                out.append(Mention(tok.idx, tok.idx + len(tok.text), Actor(**{**a.to_dict(), "text": tok.text}), "coref"))
+                out.append(
+                    Mention(
+                        tok.idx, tok.idx + len(tok.text), Actor(**{**a.to_dict(), "text": tok.text}), "coref"
+                    )
+                )
     return out

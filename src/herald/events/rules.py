@@ -19,16 +19,76 @@ from herald.models import Actor
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 POST = {"dobj", "attr", "dative", "oprd", "prt", "acomp", "xcomp", "iobj", "obj"}
-TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "regarding", "into", "over", "from", "for", "of", "in")
+TARGET_PREPS = (
+    "against",
+    "on",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "at",
+    "regarding",
+    "into",
+    "over",
+    "from",
+    "for",
+    "of",
+    "in",
+)
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_AUX = {"would", "could", "might", "may", "should", "can", "must", "ca"}
 HYPO_MARK = {"if", "whether", "unless"}
-FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "aim", "decide", "agree", "promise", "pledge", "vow", "offer", "schedule", "set"}
-HYPO_HEADS = {"want", "hope", "wish", "consider", "seek", "try", "propose", "threaten", "need", "urge", "call", "ask"}
+FUTURE_HEADS = {
+    "plan",
+    "intend",
+    "prepare",
+    "expect",
+    "aim",
+    "decide",
+    "agree",
+    "promise",
+    "pledge",
+    "vow",
+    "offer",
+    "schedule",
+    "set",
+}
+HYPO_HEADS = {
+    "want",
+    "hope",
+    "wish",
+    "consider",
+    "seek",
+    "try",
+    "propose",
+    "threaten",
+    "need",
+    "urge",
+    "call",
+    "ask",
+}
 NEG_HEADS = {"refuse", "decline", "fail", "reject", "deny", "avoid", "stop", "cease"}
 # Verbs whose open complement is the content of the event they report ("invited X to take part",
 # "urged X to withdraw"): the complement is not a separate event.
-CONTENT_HEADS = {"invite", "ask", "urge", "call", "demand", "request", "encourage", "press", "persuade", "order", "tell", "warn", "threaten", "accuse", "blame", "allow", "force"}
+CONTENT_HEADS = {
+    "invite",
+    "ask",
+    "urge",
+    "call",
+    "demand",
+    "request",
+    "encourage",
+    "press",
+    "persuade",
+    "order",
+    "tell",
+    "warn",
+    "threaten",
+    "accuse",
+    "blame",
+    "allow",
+    "force",
+}
 
 
 @dataclass
@@ -99,7 +159,7 @@ def is_passive(verb: Any) -> bool:
 
 
 def negated(verb: Any) -> bool:
-    """"did not condemn", "never attacked"; and a complement of a negated or refusing verb
+    """ "did not condemn", "never attacked"; and a complement of a negated or refusing verb
     ("did not seem ready to agree", "refused to meet")."""
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in verb.children):
         return True
@@ -253,9 +313,11 @@ def analyse(sent: Any) -> list[VerbInfo]:
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()
-        pre, post, preps, near = regions(tok)
-        entry = lex.lookup(lemma, near)
-        m = lex.match(entry, pre, post, preps) if entry is not None else None
+        m = None
+        if lex.knows(lemma):
+            pre, post, preps, near = regions(tok)
+            entry = lex.lookup(lemma, near)
+            m = lex.match(entry, pre, post, preps) if entry is not None else None
         out.append(VerbInfo(tok, lemma, m, negated(tok), aux_mode(tok, question)))
     return out
 

@@ -17,15 +17,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from herald.events.features import sentence_features
 from herald.events.model import plover_probs, sentence_probs
 from herald.events.ontology import TYPE_CAMEO, category, score, type_quad
 from herald.events.parties import Resolver
-from herald.events.features import sentence_features
 from herald.events.rules import Candidate, analyse, arguments, aux_mode, candidates, negated
 from herald.models import Actor, Document, Event, Quote
 
 MAX_PER_SENTENCE = 4
-REPORTING = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "insist", "stress", "write"}
+REPORTING = {
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "report",
+    "claim",
+    "add",
+    "note",
+    "insist",
+    "stress",
+    "write",
+}
 QUAD_DEFAULT = {1: "SUPPORT", 2: "COOPERATE", 3: "ACCUSE", 4: "ASSAULT"}
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # CAMEO's "express intent to ..." code for a promised consultation, support, cooperation or aid
@@ -187,7 +199,9 @@ def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) ->
     )
 
 
-def _confidence(c: Candidate, source: Actor | None, target: Actor | None, ptype: str, probs: list[float] | None) -> float:
+def _confidence(
+    c: Candidate, source: Actor | None, target: Actor | None, ptype: str, probs: list[float] | None
+) -> float:
     """Rule evidence (a specific pattern beats a bare verb; both actors beat one; an implied agent
     or a hypothetical is weaker) blended with the sentence classifier's belief in the quad class."""
     conf = 0.7 if c.specific else 0.6

@@ -146,6 +146,7 @@ CONTEXT_FEATURES = [
     "prev_log_words", "next_log_words", "prev_stop", "next_stop", "prev_sent_end", "next_sent_end",
     "win2_log_words", "win5_log_words", "win10_log_words", "win5_stop", "win5_fam",
     "page_log_lines", "log_words_vs_max", "continues_prev", "continued_next", "comment_marks_before",
+    "win3_date", "win3_marks", "comment_marks_in_text", "win3_short", "win3_sent_end",
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
 _LOG_WORDS = FEATURES.index("log_words")
@@ -263,6 +264,7 @@ def line_features(lines: list[str]) -> np.ndarray:
     lw, stop, sent = col["log_words"], col["stop_ratio"], col["sent_end"]
     fam = np.max(base[:, len(BASE_FEATURES) - len(_FAMILY_TERMS):], axis=1)
     comment_mark = np.maximum(col["says_header"], col["fam_comment"] * col["short"])
+    marks = np.maximum(comment_mark, col["ago"])
     # "prose" lines: long, sentence-like, full of function words. Their cumulative distribution
     # tells whether a line sits before, inside or after the page's main run of prose.
     prose = ((lw >= np.log1p(15)) & (sent > 0) & (stop >= 0.2)).astype(float) * np.expm1(lw)
@@ -274,6 +276,8 @@ def line_features(lines: list[str]) -> np.ndarray:
     else:
         cdf = np.full(n, 0.5)
         before = after = np.zeros(n)
+    # comment markers met after the article's prose began: a comment section follows the article
+    in_text_marks = comment_mark * (cdf > 0)
     ctx = np.column_stack([
         np.arange(n) / max(n - 1, 1),
         cdf,
@@ -296,6 +300,11 @@ def line_features(lines: list[str]) -> np.ndarray:
         col["starts_lower"] * (1 - _shift(sent, 1, 1.0)),
         _shift(col["starts_lower"], -1) * (1 - sent),
         np.log1p(np.cumsum(comment_mark) - comment_mark),
+        _window_mean(col["date"], 3),
+        _window_mean(marks, 3),
+        np.log1p(np.cumsum(in_text_marks) - in_text_marks),
+        _window_mean(col["short"], 3),
+        _window_mean(sent, 3),
     ])
     return np.hstack([base, ctx])
 

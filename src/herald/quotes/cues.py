@@ -43,7 +43,7 @@ OBJECT_CONTENT = wordset(
     demand propose recommend promise pledge vow threaten question challenge dispute
     tout decry rail assail rebuff refuse decline discuss highlight express prefer offer
     favor favour advocate cite reference mention describe portray name order disavow oppose
-    seek back call hope plan intend"""
+    seek back call hope plan intend lament complain regret deplore"""
 )
 
 # cue phrases written as a preposition: "according to X", "in the words of X"

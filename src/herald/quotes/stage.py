@@ -1,8 +1,8 @@
 """The quotes stage: fill ``Document.quotes`` for every parsed document.
 
-A bad article (odd marks, a parse the rules do not expect) must never stop a batch: its error is
-recorded on the document's ``boilerplate``-free fields only as an empty quote list plus a log
-line, and the pipeline goes on.
+A bad article (odd marks, a parse the rules do not expect) must never stop a batch: the quote
+rules recover from unbalanced marks themselves, and anything unexpected leaves that document with
+no quotes and a logged warning while the batch goes on.
 """
 
 from __future__ import annotations

@@ -95,15 +95,23 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 @router.get("/summary", summary="Counts of what the store holds")
 def summary(data: DataDep) -> dict[str, Any]:
     with data.cursor() as cur:
-        return {"db": data.path.rsplit("/", 1)[-1], "counts": queries.counts(cur, data.tables())}
+        return {"db": data.path.rsplit("/", 1)[-1], "counts": queries.counts(cur)}
 
 
 @router.get("/events", summary="Coded events with their evidence, newest first")
-def events(data: DataDep, f: Filter, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
+def events(
+    data: DataDep,
+    f: Filter,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    merged: Annotated[bool, Query(description="One row per story event (copies of a story merged); "
+                                  "exact, but meant for selective filters on large stores.")] = False,
+) -> dict[str, Any]:
     """Each event carries its source and target actors, PLOVER type and mode, CAMEO code, QuadClass,
-    Goldstein score and the sentence that proves it (offsets into the article text)."""
+    Goldstein score and the sentence that proves it (offsets into the article text). Rows are the
+    events as coded in each stored article; ``event_key`` is shared by the copies of one story event."""
     with data.cursor() as cur:
-        return queries.events(cur, f, limit, offset)
+        return queries.events(cur, f, limit, offset, merged=merged)
 
 
 @router.get("/timeline", summary="Events per month by QuadClass, with the mean Goldstein score")
@@ -171,11 +179,11 @@ def documents(
 
 @router.get("/documents/{doc_id:path}", summary="One article: text, quotes, events, dates, boilerplate")
 def document(data: DataDep, doc_id: Annotated[str, Path(min_length=1, max_length=2000)]) -> dict[str, Any]:
-    with data.cursor() as cur:
-        found = queries.document(cur, doc_id)
+    found = data.call("document", doc_id)
     if found is None:
         raise HTTPException(404, f"no document with id {doc_id!r}")
-    return found
+    with data.cursor() as cur:
+        return queries.document_extras(cur, found.to_dict())
 
 
 @router.get("/search", summary="Actors, articles and quotes matching some words")

@@ -11,7 +11,6 @@ the Russia-NATO relationship, which is how analysts read dyads in GDELT/ICEWS-st
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,32 +37,34 @@ class EventFilter:
 # ---------------------------------------------------------------- the store's tables, as seen here
 
 
-def key_sql(prefix: str) -> str:
-    """SQL for the actor key of ``source``/``target``/``speaker`` columns."""
-    return f"coalesce(nullif({prefix}_country, ''), nullif({prefix}_code, ''), nullif({prefix}_name, ''))"
+def key_sql(prefix: str, name: str | None = None) -> str:
+    """SQL for the actor key of ``source``/``target``/``speaker`` columns (country, else code, else name)."""
+    return (f"coalesce(nullif({prefix}_country, ''), nullif({prefix}_code, ''), "
+            f"nullif({name or prefix + '_name'}, ''))")
 
 
-def match_sql(prefix: str, name: str | None = None) -> str:
-    """SQL that is true when the actor columns under ``prefix`` match one bound value (3 parameters)."""
-    return f"(upper({prefix}_country) = ? OR upper({prefix}_code) = ? OR lower({name or prefix + '_name'}) = ?)"
+def match(prefix: str, term: str) -> tuple[str, list[Any]]:
+    """The CLI's actor matching (``herald events --source``): codes by prefix, names by substring."""
+    from herald.store.queries import actor_clause
 
-
-def match_params(value: str) -> list[str]:
-    v = value.strip()
-    return [v.upper(), v.upper(), v.lower()]
+    clause, params = actor_clause(prefix, term)
+    if prefix.endswith("speaker"):
+        clause = clause.replace(f"lower({prefix}_name)", f"lower(coalesce({prefix}_name, {prefix}))")
+    return clause, params
 
 
 EVENT_COLUMNS = (
-    "doc_id, idx, date, type, mode, cameo, quad_class, goldstein, sentence, start, \"end\", negated, "
-    "confidence, rule, trigger, quote_index, "
-    "source_text, source_name, source_country, source_sector, source_code, source_role, source_kind, "
-    "target_text, target_name, target_country, target_sector, target_code, target_role, target_kind"
+    "event_key, doc_id, event_index, story_id, date, date_basis, type, mode, cameo, quad_class, goldstein, "
+    "sentence, start, \"end\", negated, confidence, rule, trigger, quote_index, "
+    "source_text, source_name, source_country, source_sector, source_code, source_role, "
+    "target_text, target_name, target_country, target_sector, target_code, target_role, "
+    "location_name, location_country"
 )
 QUOTE_COLUMNS = (
-    "doc_id, idx, text, kind, speaker, speaker_mention, speaker_country, speaker_code, start, \"end\", "
-    "cue, polarity, confidence"
+    "doc_id, quote_index, story_id, text, kind, speaker, speaker_mention, speaker_name, speaker_country, "
+    "speaker_code, speaker_role, start, \"end\", cue, polarity, confidence"
 )
-ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "role", "kind")
+ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "role")
 
 
 def _rows(cur: Cursor) -> list[dict[str, Any]]:
@@ -84,21 +85,22 @@ def _actor(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
     actor = {f: row.get(f"{prefix}_{f}") for f in ACTOR_FIELDS}
     if not any(actor.values()):
         return None
-    actor["key"] = actor["country"] or actor["code"] or actor["name"]
+    actor["key"] = actor["country"] or actor["code"] or actor["name"] or actor["text"]
     return actor
 
 
 def _event_item(row: dict[str, Any]) -> dict[str, Any]:
-    item = {k: v for k, v in row.items() if not k.startswith(("source_", "target_"))}
-    item["index"] = item.pop("idx")
+    item = {k: v for k, v in row.items() if not k.startswith(("source_", "target_", "location_"))}
+    item["index"] = item.pop("event_index")
     item["source"] = _actor(row, "source")
     item["target"] = _actor(row, "target")
+    item["location"] = row.get("location_name")
     return item
 
 
 def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
     item = dict(row)
-    item["index"] = item.pop("idx")
+    item["index"] = item.pop("quote_index")
     item["speaker_key"] = row.get("speaker_country") or row.get("speaker_code") or row.get("speaker")
     return item
 
@@ -106,82 +108,101 @@ def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- events
 
 
-def event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause and its parameters for an event filter."""
-    clauses: list[str] = []
+def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
+    """The WHERE clause (latest rows only) and its parameters for an event filter."""
+    p = f"{alias}." if alias else ""
+    clauses: list[str] = [f"{p}latest"]
     params: list[Any] = []
     if f.source or f.target:
-        pair, pair_params = _pair_clause("source", "target", f.source, f.target)
+        pair, pair_params = _pair_clause(p, f.source, f.target)
         if f.symmetric:
-            rev, rev_params = _pair_clause("source", "target", f.target, f.source)
+            rev, rev_params = _pair_clause(p, f.target, f.source)
             pair, pair_params = f"({pair} OR {rev})", pair_params + rev_params
         clauses.append(pair)
         params += pair_params
     if f.type:
-        clauses.append("upper(type) = ?")
+        clauses.append(f"{p}type = ?")
         params.append(f.type.upper())
     if f.since:
-        clauses.append("date >= ?")
+        clauses.append(f"{p}date >= CAST(? AS DATE)")
         params.append(f.since)
     if f.until:
-        # dates may be partial (YYYY-MM): compare on the prefix the bound covers
-        clauses.append("date <= ?")
+        clauses.append(f"{p}date <= CAST(? AS DATE)")
         params.append(f.until)
     if f.quad_class is not None:
-        clauses.append("quad_class = ?")
+        clauses.append(f"{p}quad_class = ?")
         params.append(f.quad_class)
     if f.doc:
-        clauses.append("doc_id = ?")
+        clauses.append(f"{p}doc_id = ?")
         params.append(f.doc)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return " WHERE " + " AND ".join(clauses), params
 
 
-def _pair_clause(sp: str, tp: str, source: str | None, target: str | None) -> tuple[str, list[Any]]:
+def _pair_clause(p: str, source: str | None, target: str | None) -> tuple[str, list[Any]]:
     parts, params = [], []
-    if source:
-        parts.append(match_sql(sp))
-        params += match_params(source)
-    if target:
-        parts.append(match_sql(tp))
-        params += match_params(target)
+    for side, term in (("source", source), ("target", target)):
+        if term:
+            clause, more = match(f"{p}{side}", term)
+            parts.append(clause)
+            params += more
     return "(" + " AND ".join(parts) + ")", params
 
 
-def events(cur: Cursor, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = False) -> dict[str, Any]:
+    """A page of events, newest first.
+
+    Two steps because DuckDB sorts whole rows: first the row ids of the page (a top-N over two
+    narrow columns), then only those rows' columns. ``merged`` keeps one copy per story event
+    (``event_key``), the earliest; exact but it windows over every matching row, so it is for
+    selective filters (a dyad, an actor), not for the whole store.
+    """
     where, params = event_where(f)
-    total = _one(cur, f"SELECT count(*) FROM events{where}", params) or 0
+    rows = f"SELECT rowid AS rid, date, event_key, doc_id, event_index FROM events{where}"
+    if merged:
+        rows += " QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY date, doc_id, event_index) = 1"
+    total = _one(cur, f"SELECT count(*) FROM ({rows})", params) or 0
+    rids = [r[0] for r in cur.execute(
+        f"SELECT rid FROM ({rows}) ORDER BY date DESC NULLS LAST, rid LIMIT ? OFFSET ?", [*params, limit, offset]
+    ).fetchall()]
+    if not rids:
+        return _page(total, limit, offset, [])
     cur.execute(
-        f"""WITH page AS (
-                SELECT {EVENT_COLUMNS} FROM events{where}
-                ORDER BY date DESC NULLS LAST, doc_id, idx LIMIT ? OFFSET ?)
-            SELECT page.*, d.title AS doc_title, d.stale AS doc_stale
-            FROM page LEFT JOIN (SELECT id, any_value(title) AS title, bool_or(stale) AS stale
-                                 FROM documents WHERE id IN (SELECT doc_id FROM page) GROUP BY id) d
-              ON d.id = page.doc_id
-            ORDER BY page.date DESC NULLS LAST, page.doc_id, page.idx""",
-        [*params, limit, offset],
+        f"""SELECT rowid AS rid, {EVENT_COLUMNS}, doc_key FROM events WHERE rowid = ANY(?::BIGINT[])""", [rids]
     )
-    return _page(total, limit, offset, [_event_item(r) for r in _rows(cur)])
+    found = {r["rid"]: r for r in _rows(cur)}
+    ordered = [found[r] for r in rids if r in found]
+    titles = dict(cur.execute(
+        "SELECT doc_key, title FROM documents WHERE doc_key = ANY(?::VARCHAR[])",
+        [sorted({r["doc_key"] for r in ordered})],
+    ).fetchall())
+    items = []
+    for r in ordered:
+        r.pop("rid")
+        r["doc_title"] = titles.get(r.pop("doc_key"))
+        items.append(_event_item(r))
+    return _page(total, limit, offset, items)
 
 
 def timeline(cur: Cursor, f: EventFilter) -> list[dict[str, Any]]:
-    """Per month: counts by QuadClass, total, and the mean Goldstein score of the month's events."""
+    """Per month: counts by QuadClass, total, mean Goldstein; each story event counted once, in the
+    month of its earliest copy (so the months add up to the overview's event count)."""
     where, params = event_where(f)
-    where += (" AND " if where else " WHERE ") + "date IS NOT NULL AND length(date) >= 7"
     cur.execute(
-        f"""SELECT substr(date, 1, 7) AS month, quad_class, count(*) AS n,
-                   sum(goldstein) AS gsum, count(goldstein) AS gn
-            FROM events{where} GROUP BY ALL ORDER BY month""",
+        f"""SELECT strftime(d, '%Y-%m') AS month, q AS quad_class, count(*) AS n, avg(g) AS g FROM (
+                SELECT event_key, min(date) AS d, arg_min(quad_class, date) AS q, arg_min(goldstein, date) AS g
+                FROM events{where} AND date IS NOT NULL GROUP BY event_key)
+            GROUP BY ALL ORDER BY month""",
         params,
     )
     months: dict[str, dict[str, Any]] = {}
-    for month, quad, n, gsum, gn in cur.fetchall():
+    for month, quad, n, g in cur.fetchall():
         m = months.setdefault(month, {"month": month, "counts": {}, "total": 0, "_gsum": 0.0, "_gn": 0})
         if quad is not None:
             m["counts"][str(quad)] = m["counts"].get(str(quad), 0) + n
         m["total"] += n
-        m["_gsum"] += gsum or 0.0
-        m["_gn"] += gn
+        if g is not None:
+            m["_gsum"] += g * n
+            m["_gn"] += n
     out = []
     for m in months.values():
         gn, gsum = m.pop("_gn"), m.pop("_gsum")
@@ -193,15 +214,17 @@ def timeline(cur: Cursor, f: EventFilter) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- dyads
 
 _PAIRS = f"""
-    SELECT least(sk, tk) AS a, greatest(sk, tk) AS b, count(*) AS events,
+    SELECT least(sk, tk) AS a, greatest(sk, tk) AS b, count(DISTINCT event_key) AS events,
            round(avg(goldstein), 2) AS goldstein,
-           count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-           count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
-           count(*) FILTER (WHERE sk = least(sk, tk)) AS a_to_b,
-           count(*) FILTER (WHERE sk = greatest(sk, tk)) AS b_to_a,
+           count(DISTINCT event_key) FILTER (WHERE quad_class = 1) AS q1,
+           count(DISTINCT event_key) FILTER (WHERE quad_class = 2) AS q2,
+           count(DISTINCT event_key) FILTER (WHERE quad_class = 3) AS q3,
+           count(DISTINCT event_key) FILTER (WHERE quad_class = 4) AS q4,
+           count(DISTINCT event_key) FILTER (WHERE sk = least(sk, tk)) AS a_to_b,
+           count(DISTINCT event_key) FILTER (WHERE sk = greatest(sk, tk)) AS b_to_a,
            min(date) AS first, max(date) AS last
-    FROM (SELECT {key_sql('source')} AS sk, {key_sql('target')} AS tk, goldstein, quad_class, date
-          FROM events) e
+    FROM (SELECT {key_sql('source')} AS sk, {key_sql('target')} AS tk, event_key, goldstein, quad_class, date
+          FROM events WHERE latest) e
     WHERE sk IS NOT NULL AND tk IS NOT NULL AND sk <> tk"""
 
 
@@ -211,6 +234,7 @@ def _pair_item(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
 
 
 def dyads(cur: Cursor, actor: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """Actor pairs (both directions together), most events first; ``actor`` is an actor key."""
     having, params = "", []
     if actor:
         k = actor.strip().upper()
@@ -224,17 +248,19 @@ def dyads(cur: Cursor, actor: str | None, limit: int, offset: int) -> dict[str, 
 
 
 def dyad(cur: Cursor, a: str, b: str) -> dict[str, Any]:
-    """One relationship in both directions, with its own a/b order (not the alphabetical one)."""
-    f = EventFilter(source=a, target=b, symmetric=True)
-    where, params = event_where(f)
-    a_match = match_sql("source")
+    """One relationship in both directions, in the a/b order asked (copies of a story event once)."""
+    where, params = event_where(EventFilter(source=a, target=b, symmetric=True))
+    a_src, a_params = match("source", a)
     cur.execute(
-        f"""SELECT count(*) AS events, round(avg(goldstein), 2) AS goldstein,
-                   count(*) FILTER (WHERE {a_match}) AS a_to_b, min(date) AS first, max(date) AS last,
-                   count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-                   count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
+        f"""SELECT count(DISTINCT event_key) AS events, round(avg(goldstein), 2) AS goldstein,
+                   count(DISTINCT event_key) FILTER (WHERE {a_src}) AS a_to_b,
+                   min(date) AS first, max(date) AS last,
+                   count(DISTINCT event_key) FILTER (WHERE quad_class = 1) AS q1,
+                   count(DISTINCT event_key) FILTER (WHERE quad_class = 2) AS q2,
+                   count(DISTINCT event_key) FILTER (WHERE quad_class = 3) AS q3,
+                   count(DISTINCT event_key) FILTER (WHERE quad_class = 4) AS q4
             FROM events{where}""",
-        [*match_params(a), *params],
+        [*a_params, *params],
     )
     row = _rows(cur)[0]
     row["b_to_a"] = row["events"] - row["a_to_b"]
@@ -244,66 +270,63 @@ def dyad(cur: Cursor, a: str, b: str) -> dict[str, Any]:
     return {"a": a, "b": b, "a_name": names.get(a, a), "b_name": names.get(b, b), "quotes": quotes, **row}
 
 
-def dyad_quotes(cur: Cursor, a: str, b: str, limit: int, offset: int) -> dict[str, Any]:
-    """Quotes by either side, in the articles that hold an event between them."""
-    where, params = event_where(EventFilter(source=a, target=b, symmetric=True))
-    clause = f"""FROM quotes q
-        WHERE q.doc_id IN (SELECT doc_id FROM events{where})
-          AND ({match_sql('speaker', 'speaker')} OR {match_sql('speaker', 'speaker')})"""
-    qparams = [*params, *match_params(a), *match_params(b)]
-    total = _one(cur, f"SELECT count(*) {clause}", qparams) or 0
+_QUOTE_SELECT = """SELECT {cols}, d.title AS doc_title, coalesce(d.published, d.event_date) AS date
+    FROM quotes q JOIN documents d ON d.doc_key = q.doc_key"""
+
+
+def _quote_page(cur: Cursor, where: str, params: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    total = _one(cur, f"SELECT count(*) FROM quotes q{where}", params) or 0
+    cols = ", ".join(f"q.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
     cur.execute(
-        f"""SELECT {_qcols('q')}, d.title AS doc_title, d.date AS date {clause.replace('FROM quotes q', '''FROM quotes q
-            LEFT JOIN (SELECT id, any_value(title) AS title, any_value(event_date) AS date FROM documents GROUP BY id) d
-            ON d.id = q.doc_id''', 1)}
-            ORDER BY date DESC NULLS LAST, q.doc_id, q.idx LIMIT ? OFFSET ?""",
-        [*qparams, limit, offset],
+        _QUOTE_SELECT.format(cols=cols) + f"{where} ORDER BY date DESC NULLS LAST, q.doc_id, q.quote_index "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
     return _page(total, limit, offset, [_quote_item(r) for r in _rows(cur)])
 
 
-def _qcols(alias: str) -> str:
-    return ", ".join(f"{alias}.{c.strip()}" for c in QUOTE_COLUMNS.split(","))
+def dyad_quotes(cur: Cursor, a: str, b: str, limit: int, offset: int) -> dict[str, Any]:
+    """Quotes by either side, in the articles that hold an event between them."""
+    where, params = event_where(EventFilter(source=a, target=b, symmetric=True))
+    sa, pa = match("q.speaker", a)
+    sb, pb = match("q.speaker", b)
+    clause = f" WHERE q.latest AND q.doc_key IN (SELECT doc_key FROM events{where}) AND ({sa} OR {sb})"
+    return _quote_page(cur, clause, [*params, *pa, *pb], limit, offset)
 
 
 # ---------------------------------------------------------------- quotes, actors, stories, documents
 
 
 def quotes(cur: Cursor, speaker: str | None, text: str | None, doc: str | None, limit: int, offset: int) -> dict[str, Any]:
-    clauses, params = [], []
+    clauses, params = ["q.latest"], []
     if speaker:
-        clauses.append(f"({match_sql('speaker', 'speaker')} OR contains(lower(q.speaker), ?))")
-        params += [*match_params(speaker), speaker.strip().lower()]
+        clause, more = match("q.speaker", speaker)
+        clauses.append(clause)
+        params += more
     if text:
-        clauses.append("(contains(lower(q.text), ?) OR contains(lower(q.speaker), ?))")
+        clauses.append("(contains(lower(q.text), ?) OR contains(lower(coalesce(q.speaker, '')), ?))")
         params += [text.lower(), text.lower()]
     if doc:
         clauses.append("q.doc_id = ?")
         params.append(doc)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = _one(cur, f"SELECT count(*) FROM quotes q{where}", params) or 0
-    cur.execute(
-        f"""SELECT {_qcols('q')}, d.title AS doc_title, d.date AS date FROM quotes q
-            LEFT JOIN (SELECT id, any_value(title) AS title, any_value(event_date) AS date FROM documents GROUP BY id) d
-              ON d.id = q.doc_id{where}
-            ORDER BY date DESC NULLS LAST, q.doc_id, q.idx LIMIT ? OFFSET ?""",
-        [*params, limit, offset],
-    )
-    return _page(total, limit, offset, [_quote_item(r) for r in _rows(cur)])
+    return _quote_page(cur, " WHERE " + " AND ".join(clauses), params, limit, offset)
 
 
 _ACTOR_ROWS = f"""
-    SELECT {key_sql('source')} AS key, source_name AS name, 1 AS ev, 0 AS qu FROM events
-    UNION ALL SELECT {key_sql('target')}, target_name, 1, 0 FROM events
-    UNION ALL SELECT coalesce(nullif(speaker_country, ''), nullif(speaker_code, ''), speaker), speaker, 0, 1 FROM quotes"""
+    SELECT {key_sql('source')} AS key, source_name AS name, event_key AS ev, NULL AS qu FROM events WHERE latest
+    UNION ALL SELECT {key_sql('target')}, target_name, event_key, NULL FROM events WHERE latest
+    UNION ALL SELECT {key_sql('speaker', 'coalesce(speaker_name, speaker)')}, coalesce(speaker_name, speaker),
+                     NULL, doc_key || ':' || quote_index FROM quotes WHERE latest"""
 
 
 def actors(cur: Cursor, text: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """Actor keys with how many events they take part in and how many quotes they gave."""
     having, params = "", []
     if text:
-        having = " HAVING contains(lower(key), ?) OR bool_or(contains(lower(name), ?))"
+        having = " HAVING contains(lower(key), ?) OR bool_or(contains(lower(coalesce(name, '')), ?))"
         params = [text.lower(), text.lower()]
-    base = f"SELECT key, sum(ev) AS events, sum(qu) AS quotes FROM ({_ACTOR_ROWS}) WHERE key IS NOT NULL GROUP BY key{having}"
+    base = (f"SELECT key, count(DISTINCT ev) AS events, count(DISTINCT qu) AS quotes FROM ({_ACTOR_ROWS}) "
+            f"WHERE key IS NOT NULL GROUP BY key{having}")
     total = _one(cur, f"SELECT count(*) FROM ({base})", params) or 0
     cur.execute(f"{base} ORDER BY events + quotes DESC, key LIMIT ? OFFSET ?", [*params, limit, offset])
     rows = _rows(cur)
@@ -312,79 +335,74 @@ def actors(cur: Cursor, text: str | None, limit: int, offset: int) -> dict[str, 
 
 
 def stories(cur: Cursor, limit: int, offset: int) -> dict[str, Any]:
-    base = """SELECT story_id, count(DISTINCT id) AS documents, min(title) AS title,
-                     min(event_date) AS first, max(event_date) AS last, list(DISTINCT id ORDER BY id)[1:20] AS ids
-              FROM documents WHERE story_id IS NOT NULL GROUP BY story_id"""
-    total = _one(cur, f"SELECT count(*) FROM ({base})") or 0
-    cur.execute(f"{base} ORDER BY documents DESC, story_id LIMIT ? OFFSET ?", [limit, offset])
+    """Stories (near-duplicate articles grouped by the store), largest first."""
+    total = _one(cur, "SELECT count(*) FROM stories") or 0
+    cur.execute(
+        """SELECT s.story_id, s.num_documents AS documents, s.num_sources AS sources, s.title,
+                  s.first_seen, s.last_seen, s.founder_doc_id,
+                  (SELECT list(d.id ORDER BY d.seq)[1:20] FROM documents d
+                   WHERE d.story_id = s.story_id AND d.latest) AS ids
+           FROM stories s ORDER BY s.num_documents DESC, s.first_seen, s.story_id LIMIT ? OFFSET ?""",
+        [limit, offset],
+    )
     return _page(total, limit, offset, _rows(cur))
 
 
-_DOC_LIST = """
-    SELECT d.id, any_value(d.title) AS title, any_value(d.url) AS url, any_value(d.status) AS status,
-           any_value(d.published) AS published, any_value(d.event_date) AS event_date,
-           bool_or(d.stale) AS stale, any_value(d.story_id) AS story_id,
-           (SELECT count(*) FROM events e WHERE e.doc_id = d.id) AS events,
-           (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id) AS quotes
-    FROM documents d"""
-
-
 def documents(cur: Cursor, text: str | None, story: str | None, limit: int, offset: int) -> dict[str, Any]:
-    clauses, params = [], []
+    """Latest document versions, most recent story first, with their event and quote counts."""
+    clauses, params = ["d.latest"], []
     if text:
-        clauses.append("(contains(lower(d.title), ?) OR contains(lower(d.text), ?))")
+        clauses.append("(contains(lower(coalesce(d.title, '')), ?) OR contains(lower(coalesce(d.text, '')), ?))")
         params += [text.lower(), text.lower()]
     if story:
         clauses.append("d.story_id = ?")
         params.append(story)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = _one(cur, f"SELECT count(DISTINCT d.id) FROM documents d{where}", params) or 0
+    where = " WHERE " + " AND ".join(clauses)
+    total = _one(cur, f"SELECT count(*) FROM documents d{where}", params) or 0
     cur.execute(
-        f"""SELECT * FROM ({_DOC_LIST}{where} GROUP BY d.id)
-            ORDER BY coalesce(event_date, published) DESC NULLS LAST, id LIMIT ? OFFSET ?""",
+        f"""SELECT d.id, d.title, d.url, d.status, d.published, d.event_date, d.stale, d.story_id,
+                   (SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS events,
+                   (SELECT count(*) FROM quotes q WHERE q.doc_key = d.doc_key) AS quotes
+            FROM documents d{where}
+            ORDER BY coalesce(d.event_date, d.published) DESC NULLS LAST, d.seq DESC LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )
     return _page(total, limit, offset, _rows(cur))
 
 
-def document(cur: Cursor, doc_id: str) -> dict[str, Any] | None:
-    """The stored document as ``Document.to_dict()`` gives it, with indexes and actor keys added."""
-    row = cur.execute(
-        "SELECT body FROM documents WHERE id = ? ORDER BY rowid DESC LIMIT 1", [doc_id]
-    ).fetchone()
-    if row is None:
-        return None
-    doc: dict[str, Any] = json.loads(row[0]) if isinstance(row[0], str) else dict(row[0])
+def document_extras(cur: Cursor, doc: dict[str, Any]) -> dict[str, Any]:
+    """Add what the page needs to ``Document.to_dict()``: indexes, actor keys, the story's size."""
     for i, e in enumerate(doc.get("events", [])):
         e["index"] = i
         for side in ("source", "target"):
-            if e.get(side):
-                a = e[side]
-                a["key"] = a.get("country") or a.get("code") or a.get("name")
+            a = e.get(side)
+            if a:
+                a["key"] = a.get("country") or a.get("code") or a.get("name") or a.get("text")
     for i, q in enumerate(doc.get("quotes", [])):
         q["index"] = i
-    doc["story_size"] = (
-        _one(cur, "SELECT count(DISTINCT id) FROM documents WHERE story_id = ?", [doc["story_id"]])
-        if doc.get("story_id") else 0
-    )
+    story = doc.get("story_id")
+    doc["story_size"] = int(_one(cur, "SELECT num_documents FROM stories WHERE story_id = ?", [story]) or 0) if story else 0
     return doc
 
 
 # ---------------------------------------------------------------- overview and search
 
 
-def counts(cur: Cursor, tables: frozenset[str]) -> dict[str, int]:
-    def n(sql: str, table: str) -> int:
-        return int(_one(cur, sql) or 0) if table in tables else 0
-
-    return {
-        "documents": n("SELECT count(DISTINCT id) FROM documents", "documents"),
-        "events": n("SELECT count(*) FROM events", "events"),
-        "quotes": n("SELECT count(*) FROM quotes", "quotes"),
-        "actors": n(f"SELECT count(DISTINCT key) FROM ({_ACTOR_ROWS})", "events"),
-        "stories": n("SELECT count(DISTINCT story_id) FROM documents", "documents"),
-        "stale": n("SELECT count(DISTINCT id) FROM documents WHERE stale", "documents"),
-    }
+def counts(cur: Cursor) -> dict[str, int]:
+    """Counts for the overview; events count each story event once (copies merged)."""
+    row = cur.execute(
+        """SELECT (SELECT count(*) FROM documents WHERE latest),
+                  (SELECT count(DISTINCT event_key) FROM events WHERE latest),
+                  (SELECT count(*) FROM events WHERE latest),
+                  (SELECT count(*) FROM quotes WHERE latest),
+                  (SELECT count(*) FROM stories),
+                  (SELECT count(*) FROM documents WHERE latest AND stale)"""
+    ).fetchone()
+    assert row is not None
+    actors_n = _one(cur, f"SELECT count(DISTINCT key) FROM ({_ACTOR_ROWS})") or 0
+    documents_n, events_n, copies, quotes_n, stories_n, stale = (int(x or 0) for x in row)
+    return {"documents": documents_n, "events": events_n, "event_rows": copies, "quotes": quotes_n,
+            "actors": int(actors_n), "stories": stories_n, "stale": stale}
 
 
 def search(cur: Cursor, words: str) -> dict[str, Any]:
@@ -417,10 +435,10 @@ def display_names(cur: Cursor, keys: set[str]) -> dict[str, str]:
         cur.execute(
             f"""SELECT key, mode(name) FROM (
                     SELECT {key_sql('source')} AS key, source_name AS name FROM events
-                    WHERE source_name IS NOT NULL AND {key_sql('source')} IN (SELECT unnest(?))
+                    WHERE latest AND source_name IS NOT NULL AND {key_sql('source')} IN (SELECT unnest(?))
                     UNION ALL
                     SELECT {key_sql('target')}, target_name FROM events
-                    WHERE target_name IS NOT NULL AND {key_sql('target')} IN (SELECT unnest(?)))
+                    WHERE latest AND target_name IS NOT NULL AND {key_sql('target')} IN (SELECT unnest(?)))
                 GROUP BY key""",
             [rest, rest],
         )

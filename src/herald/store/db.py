@@ -218,7 +218,7 @@ class Store(Queries):
                     sig = index.signature_of(doc.content_hash)
             tables["documents"].append(R.document_row(
                 doc, key, version + 1, latest, seq, sig.tobytes() if sig is not None else None, now))
-            self._add_children(tables, doc, key, latest, now)
+            self._add_children(tables, doc, key, latest, now, seq)
             if doc.story_id:
                 stories.add(doc.story_id)
             new_keys.append(key)
@@ -234,11 +234,13 @@ class Store(Queries):
 
     @staticmethod
     def _add_children(tables: dict[str, list[tuple[Any, ...]]], doc: Document, key: str, latest: bool,
-                      now: datetime) -> None:
+                      now: datetime, seq: int) -> None:
         story = doc.story_id or key
         events = tables["events"]
-        for i, (e, ek) in enumerate(zip(doc.events, R.event_keys(story, doc.events), strict=True)):
-            events.append(R.event_row(e, doc, key, i, ek, latest, now))
+        if doc.events:
+            outlet, seen = R.outlet(doc), R.first_seen(doc, now)
+            for i, (e, ek) in enumerate(zip(doc.events, R.event_keys(story, doc.events), strict=True)):
+                events.append(R.event_row(e, doc, key, i, ek, latest, now, seq, outlet, seen))
         for i, q in enumerate(doc.quotes):
             tables["quotes"].append(R.quote_row(q, doc, key, i, latest))
         for i, m in enumerate(doc.mentions):

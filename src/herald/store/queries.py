@@ -31,11 +31,11 @@ _CODE = re.compile(r"[A-Z]{2,4}[A-Z0-9]*")
 _ALLOWED_SQL = {"SELECT", "EXPLAIN"}
 
 EVENT_COLUMNS = """event_key, date, type, mode, cameo, quad_class, goldstein,
-    source_name, source_code, source_country, source_sector, source_role, source_text,
-    target_name, target_code, target_country, target_sector, target_role, target_text,
+    source_name, source_code, source_country, source_sector, source_role, source_kind, source_text,
+    target_name, target_code, target_country, target_sector, target_role, target_kind, target_text,
     negated, confidence, rule, trigger, sentence, start, "end", quote_index, date_basis,
-    location_text, location_name, location_country, location_admin1, location_lat, location_lon,
-    story_id, doc_id, event_id, doc_url"""
+    location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind,
+    story_id, doc_id, event_id, doc_url, outlet"""
 
 
 class ReadOnlyViolation(ValueError):
@@ -137,12 +137,7 @@ class Queries:
     def _merged_sql(self, where: str) -> str:
         """Merged events (one row per ``event_key``) among the ``events`` rows matching ``where``."""
         return f"""
-        WITH e AS (
-            SELECT ev.*, d.outlet, d.seq AS doc_seq, d.url AS doc_url,
-                   coalesce(d.published, CAST(d.ingested_at AS DATE)) AS seen
-            FROM events ev JOIN documents d USING (doc_key)
-            WHERE {where}
-        ),
+        WITH e AS (SELECT * FROM events ev WHERE {where}),
         agg AS (
             SELECT event_key, count(DISTINCT doc_key) AS num_documents,
                    count(DISTINCT outlet) AS num_sources, min(seen) AS first_seen
@@ -161,8 +156,7 @@ class Queries:
                doc_id: str | None = None, story: str | None = None) -> pd.DataFrame:
         """Events, one row per story event (``merged=False``: one row per document copy)."""
         where, params = self._event_filters(source, target, type, country, doc_id, story)
-        base = (self._merged_sql(where) if merged else
-                f"SELECT ev.*, d.url AS doc_url FROM events ev JOIN documents d USING (doc_key) WHERE {where}")
+        base = self._merged_sql(where) if merged else f"SELECT * FROM events ev WHERE {where}"
         cols = EVENT_COLUMNS + (", num_documents, num_sources, first_seen" if merged else "")
         outer, p2 = self._date_filter("date", since, until)
         sql = f"SELECT {cols} FROM ({base}) m {outer} ORDER BY date, doc_id, start, event_key"

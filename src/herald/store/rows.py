@@ -79,7 +79,8 @@ def event_keys(doc_story: str, events: list[Event]) -> list[str]:
 
 
 EVENT_FIELDS = (
-    "event_id", "doc_key", "doc_id", "event_index", "latest", "story_id", "event_key", "type", "mode", "cameo",
+    "event_id", "doc_key", "doc_id", "event_index", "latest", "story_id", "event_key", "doc_seq", "outlet",
+    "doc_url", "seen", "type", "mode", "cameo",
     "quad_class", "goldstein",
     *(f"{side}_{c}" for side in ("source", "target") for c in ACTOR_COLUMNS),
     "sentence", "start", "end", "negated", "confidence", "rule", "trigger", "quote_index", "coded_date", "date",
@@ -87,7 +88,7 @@ EVENT_FIELDS = (
 )
 QUOTE_FIELDS = (
     "doc_key", "doc_id", "quote_index", "latest", "story_id", "text", "kind", "speaker", "speaker_mention",
-    *(f"speaker_{c}" for c in ACTOR_COLUMNS if c != "text"), "speaker_kind", "start", "end", "cue", "polarity",
+    *(f"speaker_{c}" for c in ACTOR_COLUMNS if c != "text"), "start", "end", "cue", "polarity",
     "confidence",
 )
 ACTOR_FIELDS = ("doc_key", "doc_id", "mention_index", "latest", "start", "end", "via", "text", "name", "country",
@@ -108,7 +109,7 @@ _NO_PLACE = (None,) * len(PLACE_COLUMNS)
 
 
 def _actor(a: Actor | None) -> tuple[Any, ...]:
-    return _NO_ACTOR if a is None else (a.text, a.name, a.country, a.sector, a.code, a.role)
+    return _NO_ACTOR if a is None else (a.text, a.name, a.country, a.sector, a.code, a.role, a.kind)
 
 
 def event_date(e: Event, dates: Dates, ingested: datetime) -> tuple[date | None, str]:
@@ -121,12 +122,18 @@ def event_date(e: Event, dates: Dates, ingested: datetime) -> tuple[date | None,
     return ingested.date(), "ingested"
 
 
+def first_seen(doc: Document, ingested: datetime) -> date:
+    """When a document was first seen: its publication date, else the day herald stored it."""
+    return as_date(doc.dates.published) or ingested.date()
+
+
 def event_row(e: Event, doc: Document, key: str, index: int, event_key: str, latest: bool,
-              ingested: datetime) -> tuple[Any, ...]:
+              ingested: datetime, seq: int, source: str, seen: date) -> tuple[Any, ...]:
     when, basis = event_date(e, doc.dates, ingested)
     loc = e.location
-    place = _NO_PLACE if loc is None else (loc.text, loc.name, loc.country, loc.admin1, loc.lat, loc.lon)
-    return (f"{key}:{index}", key, doc.id, index, latest, doc.story_id, event_key, e.type, e.mode, e.cameo,
+    place = _NO_PLACE if loc is None else (loc.text, loc.name, loc.country, loc.admin1, loc.lat, loc.lon, loc.kind)
+    return (f"{key}:{index}", key, doc.id, index, latest, doc.story_id, event_key, seq, source, doc.url, seen,
+            e.type, e.mode, e.cameo,
             e.quad_class, e.goldstein, *_actor(e.source), *_actor(e.target), e.sentence, e.start, e.end,
             bool(e.negated), e.confidence, e.rule, e.trigger, e.quote_index, e.date, when, basis, *place)
 

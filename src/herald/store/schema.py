@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-ACTOR_COLUMNS = ("text", "name", "country", "sector", "code", "role")
-PLACE_COLUMNS = ("text", "name", "country", "admin1", "lat", "lon")
+ACTOR_COLUMNS = ("text", "name", "country", "sector", "code", "role", "kind")
+PLACE_COLUMNS = ("text", "name", "country", "admin1", "lat", "lon", "kind")
 
 
 def _actor_ddl(prefix: str) -> str:
@@ -62,7 +62,6 @@ CREATE TABLE quotes (
     speaker VARCHAR,
     speaker_mention VARCHAR,
     {speaker},
-    speaker_kind VARCHAR,
     start INTEGER,
     "end" INTEGER,
     cue VARCHAR,
@@ -79,6 +78,10 @@ CREATE TABLE events (
     latest BOOLEAN NOT NULL,
     story_id VARCHAR,
     event_key VARCHAR NOT NULL,
+    doc_seq BIGINT NOT NULL,
+    outlet VARCHAR,
+    doc_url VARCHAR,
+    seen DATE,
     type VARCHAR,
     mode VARCHAR,
     cameo VARCHAR,
@@ -98,7 +101,7 @@ CREATE TABLE events (
     date DATE,
     date_basis VARCHAR,
     location_text VARCHAR, location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
-    location_lat DOUBLE, location_lon DOUBLE
+    location_lat DOUBLE, location_lon DOUBLE, location_kind VARCHAR
 )""".format(source=_actor_ddl("source"), target=_actor_ddl("target"))
 
 ACTORS = """
@@ -137,12 +140,7 @@ CREATE TABLE stories (
 # One row per merged event: the copies of an event in the documents of one story, counted once.
 STORY_EVENTS_VIEW = """
 CREATE OR REPLACE VIEW story_events AS
-WITH e AS (
-    SELECT ev.*, d.outlet, d.seq AS doc_seq, d.url AS doc_url,
-           coalesce(d.published, CAST(d.ingested_at AS DATE)) AS seen
-    FROM events ev JOIN documents d USING (doc_key)
-    WHERE ev.latest
-),
+WITH e AS (SELECT * FROM events WHERE latest),
 agg AS (
     SELECT event_key, count(DISTINCT doc_key) AS num_documents, count(DISTINCT outlet) AS num_sources,
            min(seen) AS first_seen, list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids

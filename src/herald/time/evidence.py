@@ -84,19 +84,89 @@ def _modifier(text: str, start: int) -> str | None:
 
 
 def office_terms(text: str) -> Iterator[Evidence]:
-    """"NATO chief Anders Fogh Rasmussen", "Trump, the Republican nominee": the story lies in the term."""
+    """"NATO chief Anders Fogh Rasmussen", "Trump, the Republican nominee": the story lies in the term.
+
+    When the story names several holders of one office as if current ("President Obama" and
+    "President Bush"), only the latest can be current: the earlier ones are read as "then".
+    """
+    found: list[tuple[kb.Office, list[kb.Term], str | None, int, int]] = []
     for office, title, prefix, appos, rows in _office_patterns():
         if not title.search(text):  # cheap screen: most offices are never named in a given story
             continue
+        named = False
         for rx in (prefix, appos):
             for m in rx.finditer(text):
-                name = m.group("name")
-                held = [r for r in rows if re.fullmatch(r.name, name)]
-                if not held:
-                    continue
-                mod = m.groupdict().get("mod") or _modifier(text, m.start())
-                mod = mod.lower() if mod else None
-                yield from _term_evidence(office, held, mod, text, m.start(), m.end())
+                held = [r for r in rows if re.fullmatch(r.name, m.group("name"))]
+                if held:
+                    named = True
+                    mod = m.groupdict().get("mod") or _modifier(text, m.start())
+                    found.append((office, held, mod.lower() if mod else None, m.start(), m.end()))
+        if not named:
+            found += _bare_title(office, title, rows, text)
+    latest: dict[str, int] = {}
+    for office, held, mod, _, _ in found:
+        if mod is None:
+            latest[office.id] = max(latest.get(office.id, NEG), min(r.start for r in held))
+    for office, held, mod, start, end in found:
+        if mod is None and min(r.start for r in held) < latest[office.id] and office.id not in _MANY_HOLDERS:
+            mod = "then"
+        yield from _term_evidence(office, held, mod, text, start, end)
+    yield from _campaigns(text)
+
+
+_MANY_HOLDERS = {"us_governor", "us_candidate", "us_vp_nominee", "us_third_nominee"}  # offices held by several at once
+_BARE = re.compile(r"(?i)the\s+$")
+
+
+def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], text: str
+                ) -> list[tuple[kb.Office, list[kb.Term], str | None, int, int]]:
+    """"the Democratic presidential nominee" with no name: its holder is one the story names elsewhere."""
+    if office.id in ("us_governor", "us_candidate"):  # too many holders at once for a bare title to say who
+        return []
+    for m in title.finditer(text):
+        if not _BARE.search(text[max(0, m.start() - 5) : m.start()]):
+            continue
+        held = [r for r in rows if re.search(rf"\b(?:{r.name})\b", text)]
+        if held and len({r.holder for r in held}) <= 2:
+            return [(office, held, "bare", m.start(), m.end())]
+    return []
+
+
+_CAMPAIGN_OF = re.compile(
+    r"(?=[A-Z])\b(?P<name>[A-Z][\w'’-]+)(?:['’]s)?\s+(?:presidential\s+|White\s+House\s+)?"
+    r"(?:campaign|campaign\s+manager|campaign\s+chairman|running\s+mate)\b"
+)
+
+
+def _campaigns(text: str) -> Iterator[Evidence]:
+    """"the Trump campaign", "Clinton's campaign manager": the person is (or was) a candidate.
+
+    Read as current unless a year or "former" marks it as an old campaign ("her 2008 campaign").
+    """
+    rows = [t for t in kb.terms() if t.office in ("us_candidate", "us_rep_nominee", "us_dem_nominee")]
+    seen: set[str] = set()
+    for m in _CAMPAIGN_OF.finditer(text):
+        if re.search(r"(?:\d{4}|former|previous|past|failed|last)\W*(?:\w+\W+)?$", text[max(0, m.start() - 25) : m.start()], re.I):
+            continue
+        name = m.group("name")
+        held = [r for r in rows if re.fullmatch(rf"(?:{r.name})", name) or re.search(rf"(?:^|\s)(?:{r.name})$", name)]
+        holders = {r.holder for r in held}
+        if not held or len(holders) > 1 or name in seen:
+            continue
+        seen.add(name)
+        spans = merge_spans([(r.start, r.end) for r in held])
+        yield Evidence(spans, 0.8, f"{held[0].holder} is campaigning: candidate {'; '.join(fmt(x) for x in spans)} "
+                       f"({quote(text, m.start(), m.end())})", "office", m.start(), m.end(), ("campaign", held[0].holder))
+
+
+def merge_spans(spans: list[Interval]) -> list[Interval]:
+    out: list[Interval] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _term_evidence(
@@ -105,7 +175,11 @@ def _term_evidence(
     who = held[0].holder
     spans = "; ".join(fmt((r.start, r.end)) for r in held)
     said = quote(text, start, end)
-    if mod in (None, "outgoing"):
+    if mod == "bare":
+        yield Evidence([(r.start, r.end) for r in held], 0.7,
+                       f"the {office.description} named is {' or '.join(sorted({r.holder for r in held}))}: {spans} ({said})",
+                       "office", start, end, ("office", office.id, who, "bare"))
+    elif mod in (None, "outgoing"):
         yield Evidence([(r.start, r.end) for r in held], 1.0,
                        f"{who} was {office.description} {spans} ({said})", "office", start, end,
                        ("office", office.id, who, None))
@@ -184,7 +258,17 @@ _TENSE_WINDOW = {  # where the story's date lies relative to an occurrence [s, e
     "past": lambda s, e: (e, POS),
     None: lambda s, e: (s - YEAR, POS),
 }
+_ELECTION_WINDOW = {  # an election is talked about for a year before it: its "present" is the campaign
+    "future": lambda s, e: (s - YEAR, e),
+    "present": lambda s, e: (s - YEAR, e + 14),
+    "past": lambda s, e: (e, POS),
+    None: lambda s, e: (s - YEAR, e + 60),
+}
 _TENSE_WEIGHT = {"future": 1.0, "present": 1.0, "past": 0.5, None: 0.3}
+_JUST_NOW = re.compile(
+    r"(?i)\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+night|\s+morning)?|last\s+night|"
+    r"tonight|today|yesterday|this\s+week)['’]s\s+(?:\w+\s+){0,3}$"
+)
 _TENSE_WORDS = {"future": "is ahead", "present": "is under way", "past": "is over", None: "is named"}
 
 
@@ -202,7 +286,10 @@ def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
                 if not occ:
                     continue
                 tn = tense(text, sent, m.start(), m.end())
-                ivs = [_TENSE_WINDOW[tn](o.start, o.end) for o in occ]
+                if _JUST_NOW.search(text[max(sent[0], m.start() - 40) : m.start()]):
+                    tn = "present"  # "Monday's presidential debate", "last night's summit"
+                windows = _ELECTION_WINDOW if series.kind == "election" else _TENSE_WINDOW
+                ivs = [windows[tn](o.start, o.end) for o in occ]
                 names = occ[0].name if len(occ) == 1 else f"one of {len(occ)} {series.description}"
                 when = fmt((occ[0].start, occ[0].end)) if len(occ) == 1 else "various dates"
                 yield Evidence(
@@ -258,7 +345,10 @@ def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list
     if rx is _YEAR and _CAMPAIGN.match(text[m.end() : m.end() + 30]):
         return Evidence([(shift_years(lo, -2), POS)], 0.4, f"the {y} campaign is current or past ({said})",
                         "year", m.start(), m.end(), ("campaign", y))
-    if tn == "future":
+    before = text[max(0, m.start() - 25) : m.start()]
+    if re.search(r"(?i)\b(?:by|until|till|through|beginning|starting|effective|before)\s+(?:\w+\s+)?$", before) or (
+        tn == "future" and re.search(r"(?i)\b(?:will|'ll|next|upcoming|plans?|expected|scheduled|coming)\b", text[max(0, m.start() - 40) : m.end() + 25])
+    ):
         return Evidence([(shift_years(lo, -5), hi)], 0.3, f"{what} lies ahead ({said})", "date",
                         m.start(), m.end(), ("future", lo, hi))
     weight = 0.4 if rx in (_YEAR, _MONTH_YEAR) else 0.5

@@ -112,7 +112,7 @@ def date_document(doc: Document) -> None:
     if p is not None and sol.score_at(p) >= sol.score - 1e-9:
         lo, hi = max(window[0], p - RECENT_DAYS), min(window[1], p)
         _set(d, (lo, hi), hi, [f"{page[1]} date {iso(p)} agrees with the content evidence"])
-    elif p is not None and p > window[1] + STALE_AFTER_DAYS and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT:
+    elif p is not None and p > window[1] + STALE_AFTER_DAYS and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT - 1e-6:
         lines.append(f"stale: {page[1]} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
                      f"the content allows ({iso(window[1])}; threshold {STALE_AFTER_DAYS} days)")
         _set(d, window, _middle(window), lines)
