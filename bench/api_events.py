@@ -81,6 +81,7 @@ def build(path: Path, n_events: int) -> None:
         INSERT INTO events BY NAME
         SELECT 'e' || j AS event_id, 'k' || d AS doc_key, 'doc/' || d AS doc_id, j % 10 AS event_index,
                true AS latest, 's' || story AS story_id, 's' || story || ':' || (j % 10) AS event_key,
+               d AS doc_seq,
                ty.type, ty.cameo, ty.quad AS quad_class, ty.goldstein,
                sa.name AS source_text, sa.name AS source_name, sa.country AS source_country,
                sa.code AS source_code,

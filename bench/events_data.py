@@ -11,9 +11,23 @@ from __future__ import annotations
 import csv
 import hashlib
 from pathlib import Path
+from typing import Any
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "events"
 HELD_OUT_PERCENT = 25
+
+
+def upstream(doc: Any) -> Any:
+    """Run the stages before events (actors, quotes) on a parsed document, as the pipeline does;
+    a stage that is missing or fails is skipped, leaving the events stage's own fallback."""
+    for stage in ("actors.resolve", "quotes.attribute"):
+        mod, fn = stage.split(".")
+        try:
+            module = __import__(f"herald.{mod}", fromlist=[fn])
+            doc = next(iter(getattr(module, fn)([doc])))
+        except Exception:  # noqa: BLE001
+            continue
+    return doc
 
 
 def held_out(key: str) -> bool:

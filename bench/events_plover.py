@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import events_data  # noqa: E402
+from events_data import upstream  # noqa: E402
 from events_quadclass import macro_f1  # noqa: E402
 
 from herald.events.model import plover_probs  # noqa: E402
@@ -37,7 +38,7 @@ def predict(texts: list[str]) -> tuple[list[str], list[str]]:
     for sp in nlp.pipe(texts, batch_size=16):
         probs = plover_probs(sp[:]) or {"ASSAULT": 1.0}
         best_model = max(probs, key=lambda t: probs[t])
-        doc = Document(id="s", source="bench", text=sp.text, nlp=sp)
+        doc = upstream(Document(id="s", source="bench", text=sp.text, nlp=sp))
         res = Resolver(doc)
         score: dict[str, float] = defaultdict(float)
         for sent in sp.sents:

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import events_data  # noqa: E402
+from events_data import upstream  # noqa: E402
 
 from herald.events.model import sentence_probs  # noqa: E402
 from herald.events.parties import Resolver  # noqa: E402
@@ -43,7 +44,7 @@ def predict(texts: list[str]) -> tuple[list[int], list[int]]:
         sent = sp[:]
         probs = sentence_probs(sent) or [1.0, 0, 0, 0, 0]
         by_model.append(max(range(5), key=lambda q: probs[q]))
-        doc = Document(id="s", source="bench", text=sp.text, nlp=sp)
+        doc = upstream(Document(id="s", source="bench", text=sp.text, nlp=sp))
         evs = [e for e in code_sentence(doc, Resolver(doc), sent) if not e.negated]
         by_events.append(max(evs, key=lambda e: e.confidence).quad_class or 0 if evs else 0)
     return by_model, by_events

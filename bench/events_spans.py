@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import events_data  # noqa: E402
+from events_data import upstream  # noqa: E402
 
 from herald.events.parties import Resolver  # noqa: E402
 from herald.events.stage import code_sentence  # noqa: E402
@@ -43,7 +44,7 @@ def main() -> None:
     n = coded = src = tgt = both = 0
     for row, sp in zip(rows, nlp.pipe([str(r["text"]) for r in rows], batch_size=64), strict=True):
         n += 1
-        doc = Document(id="s", source="bench", text=sp.text, nlp=sp)
+        doc = upstream(Document(id="s", source="bench", text=sp.text, nlp=sp))
         evs = [e for e in code_sentence(doc, Resolver(doc), sp[:]) if not e.negated]
         if not evs:
             continue

@@ -70,6 +70,8 @@ def test_new_york_the_city_unless_the_words_say_state(locate_text):
     )
     kinds = [p.kind for p in doc.places if p.text == "New York"]
     assert kinds == ["city", "admin1"]
+    doc = locate_text("Washington officials said the sanctions would stay. Washington state voters disagree.")
+    assert [(p.name, p.kind) for p in doc.places] == [("Washington", "city"), ("Washington", "admin1")]
 
 
 def test_person_names_and_agencies_are_not_places(locate_text):

@@ -93,6 +93,7 @@ class Page:
         self.base = base
         self.context = browser.new_context(viewport={"width": 1360, "height": 900}, device_scale_factor=1)
         self.page = self.context.new_page()
+        self.page.set_default_timeout(15_000)
         self.problems: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))

@@ -190,7 +190,7 @@ def test_a_first_version_store_is_kept_not_lost(db: str) -> None:
 def test_read_only_store_refuses_writes_and_missing_files(db: str, tmp_path: Path) -> None:
     write(db, [coded("a.txt", border_text())])
     with herald.open(db) as store, pytest.raises(PermissionError):
-        store.write([coded("b.txt", "other text")])
+        store.write([error_doc("b.txt")])
     with pytest.raises(FileNotFoundError):
         herald.open(str(tmp_path / "nope.duckdb"))
 
@@ -203,4 +203,4 @@ def test_summary_is_what_the_run_report_prints(db: str) -> None:
     assert (s["documents"], s["errors"], s["stories"], s["stories with copies"]) == (3, 1, 1, 1)
     assert (s["events (one per story)"], s["events (all copies)"]) == (3, 6)
     assert s["stories with most copies"][0]["documents"] == 2
-    assert all(isinstance(v, int) or isinstance(v, list) for v in s.values())
+    assert all(isinstance(v, (int, list)) for v in s.values())

@@ -4,8 +4,8 @@ Data: the article-extraction dev pages (``plaintext/<id>.txt``, the pages flatte
 block per line, and ``ground-truth.json`` with the gold ``articleBody``). Each line is labelled
 by its overlap with the gold body (4-word shingles; short lines by containment inside the gold
 article's span). Features come from :mod:`herald.extract.lines`, the same code that runs at
-inference, and the model is two stacked logistic regressions (the second sees the first's scores
-of the neighbouring lines, from out-of-fold predictions so it learns from honest scores).
+inference, and the model is a logistic regression (the features
+of neighbouring lines carry the context) fitted with scikit-learn; only its weights ship.
 
 Honest evaluation: pages are grouped by web site and split into folds, so a site's pages are never
 both trained on and scored; the report gives the benchmark's micro shingle F1 of the full
@@ -38,7 +38,7 @@ from urllib.parse import urlparse
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from herald.extract.lines import FEATURES, SECOND_PASS, LineModel, line_features, second_pass_features
+from herald.extract.lines import FEATURES, LineModel, line_features
 from herald.extract.text import extract_text, split_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,6 +103,7 @@ def load_pages(data: Path) -> list[dict]:
         pages.append({
             "id": pid, "site": urlparse(rec.get("url") or pid).netloc or pid, "text": text, "lines": lines,
             "gold": rec["articleBody"], "y": label_lines(lines, rec["articleBody"]),
+            "x": line_features(lines),
         })
     return pages
 
@@ -129,26 +130,35 @@ def inject_boilerplate(pages: list[dict], rng: random.Random, per_page: int = 4)
             lines.insert(at, cand)
             y.insert(at, 0)
             pos = np.flatnonzero(y)
-        out.append({**p, "lines": lines, "y": np.array(y)})
+        out.append({**p, "lines": lines, "y": np.array(y), "x": None})
     return out
 
 
 # ---------------------------------------------------------------- model
 
 def weights(pages: list[dict]) -> np.ndarray:
-    """Weight each line by its length: the metric counts shingles, so long lines matter more."""
-    return np.concatenate([[np.log1p(len(ln.split())) + 0.5 for ln in p["lines"]] for p in pages])
+    """Weight each line by the square root of its length: the metric counts shingles, so long
+    lines matter more, but a plain word count lets a few huge paragraphs drown the short lines."""
+    return np.concatenate([np.sqrt([len(ln.split()) for ln in p["lines"]]) for p in pages])
 
 
-def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
+def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0) -> LineModel:
+    """Fit the logistic regression on ``pages`` (plus augmented copies)."""
+    rng = random.Random(seed)
+    train_pages = pages + (inject_boilerplate(pages, rng) if augment else [])
+    x = np.vstack([p.get("x") if p.get("x") is not None else line_features(p["lines"])
+                   for p in train_pages])
+    y = np.concatenate([p["y"] for p in train_pages])
+    w = weights(train_pages)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     mean[0], scale[0] = 0.0, 1.0  # the bias column stays a constant 1
     lr = LogisticRegression(C=c, max_iter=500, solver="newton-cholesky")
     lr.fit((x - mean) / scale, y, sample_weight=w)
-    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
-            "intercept": float(lr.intercept_[0])}
+    return LineModel({"features": FEATURES, "threshold": 0.5, "mean": mean.tolist(),
+                      "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
+                      "intercept": float(lr.intercept_[0])})
 
 
 def groups_of(pages: list[dict], k: int, seed: int = 0) -> list[list[int]]:
@@ -157,52 +167,6 @@ def groups_of(pages: list[dict], k: int, seed: int = 0) -> list[list[int]]:
     random.Random(seed).shuffle(sites)
     fold_of = {s: i % k for i, s in enumerate(sites)}
     return [[i for i, p in enumerate(pages) if fold_of[p["site"]] == f] for f in range(k)]
-
-
-def train(pages: list[dict], c: float = 1.0, inner_folds: int = 4, augment: bool = True,
-          seed: int = 0) -> LineModel:
-    """Fit both passes on ``pages``; pass 2 learns from out-of-fold pass-1 scores."""
-    rng = random.Random(seed)
-    train_pages = pages + (inject_boilerplate(pages, rng) if augment else [])
-    xs = [line_features(p["lines"]) for p in train_pages]
-    ys = np.concatenate([p["y"] for p in train_pages])
-    w = weights(train_pages)
-    x_all = np.vstack(xs)
-    pass1 = fit_lr(x_all, ys, w, c)
-    # out-of-fold pass-1 scores (folds by site, augmented copies follow their source page)
-    oof: list[np.ndarray | None] = [None] * len(train_pages)
-    site_of = [p["site"] for p in train_pages]
-    folds = groups_of(train_pages, inner_folds, seed)
-    for fold in folds:
-        held = set(fold)
-        idx = [i for i in range(len(train_pages)) if i not in held]
-        sites_held = {site_of[i] for i in fold}
-        idx = [i for i in idx if site_of[i] not in sites_held]
-        m = fit_lr(np.vstack([xs[i] for i in idx]), np.concatenate([train_pages[i]["y"] for i in idx]),
-                   np.concatenate([weights([train_pages[i]]) for i in idx]), c)
-        mdl = _lr_only(m)
-        for i in fold:
-            oof[i] = mdl(xs[i])
-    x2 = np.vstack([np.hstack([xs[i], second_pass_features(oof[i], xs[i])]) for i in range(len(train_pages))])
-    pass2 = fit_lr(x2, ys, w, c)
-    spec = {"features": FEATURES, "second_pass": SECOND_PASS, "threshold": 0.5,
-            "pass1": pass1, "pass2": pass2}
-    return LineModel(spec)
-
-
-def _lr_only(m: dict):
-    mean, scale, coef, b = (np.array(m["mean"]), np.array(m["scale"]), np.array(m["coef"]),
-                            m["intercept"])
-    return lambda x: 1.0 / (1.0 + np.exp(-np.clip(((x - mean) / scale) @ coef + b, -30, 30)))
-
-
-def spec_of(model: LineModel) -> dict:
-    def part(mean, scale, w, b):
-        return {"mean": [round(v, 6) for v in mean.tolist()], "scale": [round(v, 6) for v in scale.tolist()],
-                "coef": [round(v, 6) for v in w.tolist()], "intercept": round(b, 6)}
-    return {"features": FEATURES, "second_pass": SECOND_PASS, "threshold": model.threshold,
-            "pass1": part(model.mean1, model.scale1, model.w1, model.b1),
-            "pass2": part(model.mean2, model.scale2, model.w2, model.b2)}
 
 
 # ---------------------------------------------------------------- evaluation
@@ -258,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv_only:
         return 0
     model = train(pages, c=args.C, augment=not args.no_augment)
-    Path(args.out).write_text(json.dumps(spec_of(model), indent=1) + "\n", encoding="utf-8")
+    Path(args.out).write_text(json.dumps(model.spec()) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

@@ -55,7 +55,8 @@ def build(kb: KB) -> ahocorasick.Automaton:
             coref=kb.corefs.get(key),
             short=letters <= 3 and " " not in key,
         )
-        auto.add_word(key, term)
+        # a leading space anchors every key at a word start (see :func:`scan`)
+        auto.add_word(" " + key, term)
     auto.make_automaton()
     return auto
 
@@ -90,20 +91,28 @@ def _category(term: Term, text: str, start: int, end: int) -> str | None:
     return None
 
 
+# punctuation that separates words; "." "'" "-" "&" "/" stay, names contain them ("U.S.")
+_BREAKS = str.maketrans({c: " " for c in ',;:!?()[]{}"“”«»*|<>+=#@~^_\u2026'})
+
+
 def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
-    """Leftmost-longest, non-overlapping phrase hits in ``text``, in order."""
+    """Leftmost-longest, non-overlapping phrase hits in ``text``, in order.
+
+    Keys are stored with a leading space and the text is scanned with punctuation turned into
+    spaces, so the automaton only reports phrases that start a word: the C loop does the
+    boundary work and Python sees a few candidates per sentence, not every substring.
+    """
     auto = auto if auto is not None else automaton()
-    folded = fold(text)
+    folded = fold(text).translate(_BREAKS)
     n = len(folded)
     found: list[Hit] = []
-    for last, term in auto.iter(folded):
-        end = last + 1
+    for last, term in auto.iter(" " + folded):
+        end = last  # exclusive end in ``text`` (the padded string is one character longer)
         start = end - len(term.key)
-        if start > 0 and folded[start - 1].isalnum():
-            continue
-        if end < n and (folded[end].isalnum() or (folded[end] == "-" and end + 1 < n
-                                                   and folded[end + 1].isalpha())):
-            continue
+        if end < n:
+            c = folded[end]
+            if c.isalnum() or (c == "-" and end + 1 < n and folded[end + 1].isalpha()):
+                continue
         cat = _category(term, text, start, end)
         if cat is not None:
             found.append(Hit(start, end, cat, term))

@@ -201,7 +201,7 @@ class Resolver:
             return Placed(Mention(ch.start, ch.end, actor, "entity"), anchored=country is not None)
         ent = self._pick_entity(h, country)
         role, former = pick_role(ent, self.day, country, office)
-        via = "name" if normalize(self.text[h.start : h.end]) == normalize(ent.name) else "alias"
+        via = "name" if self.text[h.start : h.end].lower() == ent.name.lower() else "alias"
         anchored = country is not None or office is not None
         return Placed(Mention(ch.start, ch.end, person_actor(text, ent, role, former), via),
                       entity=ent, role=role, anchored=anchored)
@@ -249,7 +249,7 @@ class Resolver:
             actor = Actor(text, name, country, sector if not org else "IGO", code, None, kind)
             return Placed(Mention(h.start, h.end, actor, "metonym"), org=org)
         e = self._entity(h)
-        via = "name" if normalize(text) == normalize(e.name) else "alias"
+        via = "name" if text.lower() == e.name.lower() else "alias"
         if e.kind == "place":
             return Placed(Mention(h.start, h.end,
                                   Actor(text, e.name, e.country, None, e.country, None, "place"),
@@ -331,13 +331,15 @@ class Resolver:
                 p.mention.via = "coref"
                 p.entity, p.role = src.entity, src.role
             out.append(p)
-        taken = [(p.mention.start, p.mention.end) for p in out]
+        taken = bytearray(len(self.text) + 1)
+        for p in out:
+            taken[p.mention.start : p.mention.end] = b"\x01" * (p.mention.end - p.mention.start)
         rx = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                         + r")\b")
         extra: list[Placed] = []
         for m in rx.finditer(self.text):
             s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
+            if any(taken[s:e]):
                 continue
             src = names[m.group(1)]
             extra.append(Placed(Mention(s, e, _copy(src.mention.actor, m.group(1)), "coref"),
@@ -387,8 +389,11 @@ class Resolver:
         if things:
             hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) !=
                                                (h.start, h.end) for s, e in things)]
+        taken = bytearray(len(self.text) + 1)
+        for h in hits:
+            taken[h.start : h.end] = b"\x01" * (h.end - h.start)
         for s, e, label in entities:
-            if any(h.start < e and s < h.end for h in hits):
+            if any(taken[s:e]):
                 continue
             cat = PERSON if label == "PERSON" else UNKNOWN_ORG if label == "ORG" else None
             if cat is None:

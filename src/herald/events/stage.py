@@ -154,6 +154,12 @@ def _model_event(doc: Document, res: Resolver, sent: Any, probs: list[float]) ->
     )
 
 
+def _speaker_clause(verb: Any) -> bool:
+    """A quoted main clause with no subject of its own ("Will never accept it.") is the
+    speaker's; a subordinate verb without a subject is not ("called for intensifying ...")."""
+    return verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) -> Event | None:
     cat = category(c.code)
     if cat is None:
@@ -161,7 +167,7 @@ def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) ->
     qi = _quote_at(doc.quotes, c.trigger.idx)
     c.quote_index = qi
     source = c.source
-    if qi is not None and (source is None or c.how == "first-person"):
+    if qi is not None and (c.how == "first-person" or (source is None and _speaker_clause(c.trigger))):
         speaker = doc.quotes[qi].speaker_actor
         if speaker is not None:
             source, c.how = speaker, "speaker"

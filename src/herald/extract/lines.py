@@ -5,9 +5,10 @@ buttons, comment forms and the article itself. No markup is left, so the only ev
 line itself (length, punctuation, function words, call-to-action phrases) and where it sits among
 its neighbours (article lines come in runs of long prose lines). :func:`line_features` turns a
 page into a feature matrix; :class:`LineModel` scores it with weights learned offline
-(``training/boilerplate/train.py``) and shipped as ``line_model.json``: two logistic regressions,
-the second of which also sees the first one's scores of the neighbouring lines. Inference is
-numpy only, so the runtime needs no machine-learning library.
+(``training/boilerplate/train.py``) and shipped as ``line_model.json``: a logistic regression
+whose neighbour features carry the context. (A second pass over the first pass's scores of the
+neighbouring lines, a best-span decoder and a small MLP were measured and did not beat it on
+unseen sites.) Inference is numpy only, so the runtime needs no machine-learning library.
 
 The feature code is shared by training and inference, so the two can never drift apart: the
 model file records the feature names it was trained on and refuses to load on a mismatch.
@@ -149,9 +150,6 @@ CONTEXT_FEATURES = [
     "win3_date", "win3_marks", "comment_marks_in_text", "win3_short", "win3_sent_end",
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
-_LOG_WORDS = FEATURES.index("log_words")
-SECOND_PASS = ["p", "p_prev", "p_next", "p_win2", "p_win5", "p_win10", "p_max_before", "p_max_after",
-               "p_run", "in_span", "span_dist", "in_span_low"]
 
 
 def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
@@ -309,79 +307,36 @@ def line_features(lines: list[str]) -> np.ndarray:
     return np.hstack([base, ctx])
 
 
-def best_span(p: np.ndarray, words: np.ndarray) -> np.ndarray:
-    """Mask of the contiguous run of lines that best separates article from page furniture:
-    the maximum-sum subarray of (p - 1/2) weighted by line length (Kadane). An article is one
-    block of a page, so the lines of this run are likelier article than those outside it."""
-    gain = (p - 0.5) * words
-    best, best_lo, best_hi = 0.0, 0, -1
-    run, lo = 0.0, 0
-    for i, g in enumerate(gain.tolist()):
-        if run <= 0:
-            run, lo = g, i
-        else:
-            run += g
-        if run > best:
-            best, best_lo, best_hi = run, lo, i
-    mask = np.zeros(len(p))
-    mask[best_lo:best_hi + 1] = 1.0
-    return mask
-
-
-def second_pass_features(p: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """Features from the first pass's scores ``p`` of a page whose features are ``x``: a line
-    among likely article lines is likelier one."""
-    n = len(p)
-    words = np.expm1(x[:, _LOG_WORDS]) if n else np.zeros(0)
-    if n == 0:
-        return np.zeros((0, len(SECOND_PASS)))
-    max_before = np.maximum.accumulate(np.concatenate([[0.0], p[:-1]]))
-    max_after = np.maximum.accumulate(np.concatenate([p[1:], [0.0]])[::-1])[::-1]
-    hi = (p >= 0.5).astype(float)
-    span = best_span(p, words)
-    inside = np.flatnonzero(span)
-    if len(inside):
-        idx = np.arange(n)
-        dist = np.maximum(np.maximum(inside[0] - idx, idx - inside[-1]), 0).astype(float)
-    else:
-        dist = np.full(n, float(n))
-    run = _window_mean(hi, 3)
-    return np.column_stack([
-        p, _shift(p, 1), _shift(p, -1), _window_mean(p, 2), _window_mean(p, 5), _window_mean(p, 10),
-        max_before, max_after, run, span, np.log1p(dist), span * (p < 0.5),
-    ])
-
-
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 class LineModel:
-    """Two stacked logistic regressions over standardised features (weights from a JSON file)."""
+    """A logistic regression over standardised line features (weights from a JSON file)."""
 
     def __init__(self, spec: dict) -> None:
-        if spec.get("features") != FEATURES or spec.get("second_pass") != SECOND_PASS:
+        if spec.get("features") != FEATURES:
             raise ValueError("line model was trained on other features: retrain it "
                              "(python training/boilerplate/train.py)")
         self.threshold = float(spec.get("threshold", 0.5))
-        self.mean1, self.scale1 = np.array(spec["pass1"]["mean"]), np.array(spec["pass1"]["scale"])
-        self.w1, self.b1 = np.array(spec["pass1"]["coef"]), float(spec["pass1"]["intercept"])
-        self.mean2, self.scale2 = np.array(spec["pass2"]["mean"]), np.array(spec["pass2"]["scale"])
-        self.w2, self.b2 = np.array(spec["pass2"]["coef"]), float(spec["pass2"]["intercept"])
+        self.mean, self.scale = np.array(spec["mean"]), np.array(spec["scale"])
+        self.coef, self.intercept = np.array(spec["coef"]), float(spec["intercept"])
 
-    def pass1(self, x: np.ndarray) -> np.ndarray:
-        return _sigmoid(((x - self.mean1) / self.scale1) @ self.w1 + self.b1)
+    def spec(self) -> dict:
+        """The JSON-able description of this model (what ``line_model.json`` holds)."""
+        def r(a: np.ndarray) -> list[float]:
+            return [round(float(v), 6) for v in a]
+        return {"features": FEATURES, "threshold": self.threshold, "mean": r(self.mean),
+                "scale": r(self.scale), "coef": r(self.coef), "intercept": round(self.intercept, 6)}
 
-    def pass2(self, x: np.ndarray, p1: np.ndarray) -> np.ndarray:
-        z = np.hstack([x, second_pass_features(p1, x)])
-        return _sigmoid(((z - self.mean2) / self.scale2) @ self.w2 + self.b2)
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return _sigmoid(((x - self.mean) / self.scale) @ self.coef + self.intercept)
 
     def scores(self, lines: list[str]) -> np.ndarray:
         """The probability that each line belongs to the article."""
         if not lines:
             return np.zeros(0)
-        x = line_features(lines)
-        return self.pass2(x, self.pass1(x))
+        return self.predict(line_features(lines))
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from herald.places.gazetteer import Entry, Gazetteer, Match, fold
 STATE_CUES_AFTER = re.compile(
     r"^\s*(?:'s\s+|’s\s+)?(?:state\b|State\b|voters\b|governor\b|Gov\.|legislature\b|Legislature\b|"
     r"primary\b|primaries\b|caucus|delegation\b|county\b|counties\b|electoral\b|Senate\b|"
-    r"Republicans\b|Democrats\b|GOP\b|lawmakers\b|officials\b|Supreme Court\b|attorney general\b)"
+    r"Republicans\b|Democrats\b|GOP\b|Supreme Court\b|attorney general\b)"
 )
 STATE_CUES_BEFORE = re.compile(r"(?:\bstate of|\bState of|\bupstate|\bgovernor of|\bGov\. of)\s*$")
 MIN_POPULATION_ALONE = 50_000  # a smaller city needs its region in the story or a qualifier

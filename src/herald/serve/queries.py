@@ -44,13 +44,25 @@ def key_sql(prefix: str, name: str | None = None) -> str:
 
 
 def match(prefix: str, term: str) -> tuple[str, list[Any]]:
-    """The CLI's actor matching (``herald events --source``): codes by prefix, names by substring."""
-    from herald.store.queries import actor_clause
+    """The CLI's actor matching (``herald events --source``): a code-like term (``RUS``, ``NATO``)
+    matches CAMEO codes by prefix and countries exactly, any other term matches names and mention
+    text as a case-insensitive substring.
 
-    clause, params = actor_clause(prefix, term)
+    Same semantics as :func:`herald.store.queries.actor_clause` (used as is for code terms), but the
+    substring test is ``contains(lower(x), ?)``: on a million rows it is ~10x faster than
+    ``lower(x) LIKE ?``, and a ``%`` or ``_`` in the term needs no escaping to stay literal.
+    """
+    from herald.store.queries import _CODE, actor_clause
+
+    term = term.strip()
+    if _CODE.fullmatch(term):
+        return actor_clause(prefix, term)
     if prefix.endswith("speaker"):
-        clause = clause.replace(f"lower({prefix}_name)", f"lower(coalesce({prefix}_name, {prefix}))")
-    return clause, params
+        name, text = f"coalesce({prefix}_name, {prefix})", f"{prefix}_mention"
+    else:
+        name, text = f"{prefix}_name", f"{prefix}_text"
+    low = term.lower()
+    return f"(contains(lower({name}), ?) OR contains(lower({text}), ?))", [low, low]
 
 
 EVENT_COLUMNS = (
@@ -151,28 +163,37 @@ def _pair_clause(p: str, source: str | None, target: str | None) -> tuple[str, l
 def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = False) -> dict[str, Any]:
     """A page of events, newest first.
 
-    Two steps because DuckDB sorts whole rows: first the row ids of the page (a top-N over two
-    narrow columns), then only those rows' columns. ``merged`` keeps one copy per story event
+    Two steps because DuckDB sorts whole rows: first the row ids of the page and the total (one scan,
+    a top-N over two narrow columns), then only those rows' columns. ``merged`` keeps one copy per story event
     (``event_key``), the earliest; exact but it windows over every matching row, so it is for
     selective filters (a dyad, an actor), not for the whole store.
     """
     where, params = event_where(f)
-    rows = f"SELECT rowid AS rid, date, event_key, doc_id, event_index FROM events{where}"
+    rows = f"SELECT rowid AS rid, date FROM events{where}"
     if merged:
-        rows += " QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY date, doc_id, event_index) = 1"
-    total = _one(cur, f"SELECT count(*) FROM ({rows})", params) or 0
-    rids = [r[0] for r in cur.execute(
-        f"SELECT rid FROM ({rows}) ORDER BY date DESC NULLS LAST, rid LIMIT ? OFFSET ?", [*params, limit, offset]
-    ).fetchall()]
+        rows = (f"SELECT rowid AS rid, date FROM events{where} QUALIFY row_number() OVER "
+                "(PARTITION BY event_key ORDER BY date, doc_id, event_index) = 1")
+    # one scan for both the count and the page (the CTE is materialised once)
+    found = cur.execute(
+        f"""WITH f AS MATERIALIZED ({rows}),
+                 page AS (SELECT rid, date FROM f ORDER BY date DESC NULLS LAST, rid LIMIT ? OFFSET ?)
+            SELECT rid, (SELECT count(*) FROM f) FROM page ORDER BY date DESC NULLS LAST, rid""",
+        [*params, limit, offset],
+    ).fetchall()
+    rids = [r[0] for r in found]
     if not rids:
+        total = _one(cur, f"SELECT count(*) FROM ({rows})", params) or 0
         return _page(total, limit, offset, [])
-    cur.execute(
-        f"""SELECT rowid AS rid, {EVENT_COLUMNS}, doc_key FROM events WHERE rowid = ANY(?::BIGINT[])""", [rids]
+    total = int(found[0][1])
+    cols = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
+    cur.execute(  # a join from the page's ids: DuckDB reads the other columns of those rows only
+        f"SELECT p.rid, {cols}, e.doc_key FROM (SELECT unnest(?::BIGINT[]) AS rid) p JOIN events e ON e.rowid = p.rid",
+        [rids],
     )
-    found = {r["rid"]: r for r in _rows(cur)}
-    ordered = [found[r] for r in rids if r in found]
+    by_rid = {r["rid"]: r for r in _rows(cur)}
+    ordered = [by_rid[r] for r in rids if r in by_rid]
     titles = dict(cur.execute(
-        "SELECT doc_key, title FROM documents WHERE doc_key = ANY(?::VARCHAR[])",
+        "SELECT d.doc_key, d.title FROM (SELECT unnest(?::VARCHAR[]) AS k) p JOIN documents d ON d.doc_key = p.k",
         [sorted({r["doc_key"] for r in ordered})],
     ).fetchall())
     items = []

@@ -22,7 +22,7 @@ import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -65,6 +65,16 @@ def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
             delay = min(delay * 2, 0.2)
 
 
+def _fault_point(batch: int) -> None:
+    """Crash-test hook: ``HERALD_FAULT_KILL_AT_BATCH=n`` kills the process (SIGKILL, as ``kill -9``)
+    after batch ``n`` is written but before it commits. Unset, it does nothing."""
+    at = os.environ.get("HERALD_FAULT_KILL_AT_BATCH")
+    if at and int(at) == batch:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 class Store(Queries):
     """A herald database. ``Store(path)`` writes (creating and migrating it), ``read_only=True`` reads.
 
@@ -81,6 +91,7 @@ class Store(Queries):
         self._con: Any = None
         self._index: StoryIndex | None = None
         self._keys: set[str] = set()
+        self._batches = 0
         if read_only:
             if not os.path.exists(path):
                 raise FileNotFoundError(f"no herald store at {path} (create one with `herald run`)")
@@ -168,15 +179,19 @@ class Store(Queries):
         if not docs:
             return 0
         index = self.story_index() if regroup else None
-        for doc in docs if index is not None else ():
-            if doc.ok and doc.content_hash:
-                # the store's index is the authority: documents coded elsewhere (another process, a
-                # Dask worker with its own index) are re-assigned against everything stored
-                doc.story_id = index.story_of(doc.content_hash) or index.add(doc.id, doc.content_hash, doc.text)
+        if index is not None:
+            for doc in docs:
+                if doc.ok and doc.content_hash:
+                    # the store's index is the authority: documents coded elsewhere (another process,
+                    # a Dask worker with its own index) are regrouped against everything stored
+                    doc.story_id = index.story_of(doc.content_hash) or index.add(doc.id, doc.content_hash,
+                                                                                 doc.text)
+        self._batches += 1
         with self.connection() as con:
             con.execute("BEGIN")
             try:
                 added = self._write(con, docs, index)
+                _fault_point(self._batches)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -196,7 +211,7 @@ class Store(Queries):
             prior[doc_id] = (int(version), bool(ok_latest))
         row = con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()
         seq = int(row[0]) if row else 0
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in R.FIELDS}
         kept: dict[str, str] = {}  # id -> the key of its latest version, when this batch replaces one
         stories: set[str] = set()

@@ -112,7 +112,7 @@ def gdelt_table(df: pd.DataFrame, lead: dict[str, int]) -> pd.DataFrame:
         cameo = _clean(rec.get("cameo")) or ""
         doc_key = str(rec["event_id"]).split(":", 1)[0]
         row: dict[str, Any] = {
-            "GLOBALEVENTID": int(str(rec["event_key"])[:15], 16),
+            "GLOBALEVENTID": int(rec["event_key"]),
             "SQLDATE": day.strftime("%Y%m%d") if day else None,
             "MonthYear": day.strftime("%Y%m") if day else None,
             "Year": day.year if day else None,
@@ -176,7 +176,7 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
         }.items() if v is not None}
     mode = _clean(rec.get("mode"))
     out: dict[str, Any] = {
-        "id": rec["event_key"],
+        "id": int(rec["event_key"]),
         "date": _clean(rec["date"]),
         "actor": _entity(rec, "source"),
         "recipient": _entity(rec, "target"),

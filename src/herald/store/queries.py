@@ -134,20 +134,26 @@ class Queries:
             params.append(story)
         return " AND ".join(where), params
 
-    def _merged_sql(self, where: str) -> str:
-        """Merged events (one row per ``event_key``) among the ``events`` rows matching ``where``."""
+    @staticmethod
+    def _merged_sql(where: str, outer: str = "", limit: bool = False) -> str:
+        """Merged events among the ``events`` rows matching ``where``: one row per ``event_key``.
+
+        Two steps, so that big stores stay fast: group the matching rows by key (integers, a few
+        narrow columns), apply date filters, order and limit; only then fetch the full row of each
+        kept event's first-stored copy.
+        """
         return f"""
-        WITH e AS (SELECT * FROM events ev WHERE {where}),
-        agg AS (
-            SELECT event_key, count(DISTINCT doc_key) AS num_documents,
-                   count(DISTINCT outlet) AS num_sources, min(seen) AS first_seen
-            FROM e GROUP BY event_key
+        WITH agg AS (
+            SELECT event_key, min(doc_seq) AS rep_seq, arg_min(date, doc_seq) AS rep_date,
+                   count(*) AS num_documents, count(DISTINCT outlet) AS num_sources, min(seen) AS first_seen
+            FROM events ev WHERE {where} GROUP BY event_key
         ),
-        rep AS (
-            SELECT * FROM e
-            QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY seen, doc_seq, event_index) = 1
+        page AS (
+            SELECT * FROM agg {outer.replace("date", "rep_date")}
+            ORDER BY rep_date, rep_seq, event_key {"LIMIT ?" if limit else ""}
         )
-        SELECT rep.*, agg.num_documents, agg.num_sources, agg.first_seen FROM rep JOIN agg USING (event_key)
+        SELECT e.*, page.num_documents, page.num_sources, page.first_seen
+        FROM page JOIN events e ON e.event_key = page.event_key AND e.doc_seq = page.rep_seq AND e.latest
         """
 
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
@@ -156,14 +162,16 @@ class Queries:
                doc_id: str | None = None, story: str | None = None) -> pd.DataFrame:
         """Events, one row per story event (``merged=False``: one row per document copy)."""
         where, params = self._event_filters(source, target, type, country, doc_id, story)
-        base = self._merged_sql(where) if merged else f"SELECT * FROM events ev WHERE {where}"
-        cols = EVENT_COLUMNS + (", num_documents, num_sources, first_seen" if merged else "")
-        outer, p2 = self._date_filter("date", since, until)
-        sql = f"SELECT {cols} FROM ({base}) m {outer} ORDER BY date, doc_id, start, event_key"
-        if limit:
-            sql += " LIMIT ?"
-            p2.append(int(limit))
-        return self._df(sql, params + p2)
+        outer, dates = self._date_filter("date", since, until)
+        lim = [int(limit)] if limit else []
+        if merged:
+            sql = (f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen "
+                   f"FROM ({self._merged_sql(where, outer, bool(limit))}) m ORDER BY date, doc_seq, start, event_key")
+            return self._df(sql, params + dates + lim)
+        outer = outer.replace("WHERE", "AND")
+        sql = (f"SELECT {EVENT_COLUMNS} FROM events ev WHERE {where} {outer} ORDER BY date, doc_seq, start, event_key"
+               + (" LIMIT ?" if limit else ""))
+        return self._df(sql, params + dates + lim)
 
     @staticmethod
     def _date_filter(column: str, since: str | date | None, until: str | date | None) -> tuple[str, list[Any]]:
@@ -189,14 +197,19 @@ class Queries:
         where += " AND (ev.target_code IS NOT NULL OR ev.target_name IS NOT NULL)"
         outer, p2 = self._date_filter("date", since, until)
         sql = f"""
-        SELECT coalesce(source_code, source_country, source_name) AS source,
-               coalesce(target_code, target_country, target_name) AS target,
-               CAST(date_trunc('{by}', date) AS DATE) AS period,
-               count(*) AS events, CAST(sum(num_documents) AS BIGINT) AS documents,
+        SELECT source, target, CAST(date_trunc('{by}', date) AS DATE) AS period,
+               count(*) AS events, CAST(sum(n) AS BIGINT) AS documents,
                round(avg(goldstein), 3) AS mean_goldstein,
                CAST(count_if(quad_class IN (1, 2)) AS BIGINT) AS cooperation,
                CAST(count_if(quad_class IN (3, 4)) AS BIGINT) AS conflict
-        FROM ({self._merged_sql(where)}) m {outer}
+        FROM (
+            SELECT event_key, count(*) AS n,
+                   arg_min(coalesce(source_code, source_country, source_name), doc_seq) AS source,
+                   arg_min(coalesce(target_code, target_country, target_name), doc_seq) AS target,
+                   arg_min(date, doc_seq) AS date, arg_min(goldstein, doc_seq) AS goldstein,
+                   arg_min(quad_class, doc_seq) AS quad_class
+            FROM events ev WHERE {where} GROUP BY event_key
+        ) m {outer}
         GROUP BY ALL ORDER BY period, events DESC, source, target"""
         if limit:
             sql += " LIMIT ?"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -56,26 +56,24 @@ def actor_key(actor: Actor | None) -> str:
     return (actor.code or actor.country or actor.name or actor.text or "").lower()
 
 
-def event_keys(doc_story: str, events: list[Event]) -> list[str]:
+def event_keys(doc_story: str, events: list[Event]) -> list[int]:
     """The merge key of each event: story, type, mode, source, target, negation and occurrence.
 
     Copies of one story code the same events in the same order, so the n-th ACCUSE RUS->NATO in one
     copy is the n-th in another; keying on the occurrence keeps two genuinely separate accusations in
-    one article apart while merging each with its copies elsewhere.
+    one article apart while merging each with its copies elsewhere. A positive 63-bit integer: cheap
+    to group on (a million-event dyad query groups only integers) and safe in every export format.
     """
     seen: dict[tuple[str, ...], int] = defaultdict(int)
-    keys = []
-    order = sorted(range(len(events)), key=lambda i: (events[i].start, i))
-    out = [""] * len(events)
-    for i in order:
+    out = [0] * len(events)
+    for i in sorted(range(len(events)), key=lambda i: (events[i].start, i)):
         e = events[i]
-        ident = (e.type or "", e.mode or "", actor_key(e.source), actor_key(e.target), str(bool(e.negated)))
+        ident = (e.type or "", e.mode or "", actor_key(e.source), actor_key(e.target), "n" if e.negated else "")
         n = seen[ident]
-        seen[ident] += 1
-        raw = "\x1f".join((doc_story, *ident, str(n)))
-        out[i] = hashlib.blake2b(raw.encode(), digest_size=10).hexdigest()
-    keys.extend(out)
-    return keys
+        seen[ident] = n + 1
+        digest = hashlib.blake2b("\x1f".join((doc_story, *ident, str(n))).encode(), digest_size=8).digest()
+        out[i] = int.from_bytes(digest, "big") >> 1
+    return out
 
 
 EVENT_FIELDS = (
@@ -127,7 +125,7 @@ def first_seen(doc: Document, ingested: datetime) -> date:
     return as_date(doc.dates.published) or ingested.date()
 
 
-def event_row(e: Event, doc: Document, key: str, index: int, event_key: str, latest: bool,
+def event_row(e: Event, doc: Document, key: str, index: int, event_key: int, latest: bool,
               ingested: datetime, seq: int, source: str, seen: date) -> tuple[Any, ...]:
     when, basis = event_date(e, doc.dates, ingested)
     loc = e.location

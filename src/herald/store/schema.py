@@ -77,7 +77,7 @@ CREATE TABLE events (
     event_index INTEGER NOT NULL,
     latest BOOLEAN NOT NULL,
     story_id VARCHAR,
-    event_key VARCHAR NOT NULL,
+    event_key BIGINT NOT NULL,
     doc_seq BIGINT NOT NULL,
     outlet VARCHAR,
     doc_url VARCHAR,
@@ -137,19 +137,19 @@ CREATE TABLE stories (
     last_seen DATE
 )"""
 
-# One row per merged event: the copies of an event in the documents of one story, counted once.
+# One row per merged event: the copies of an event in the documents of one story, counted once. The
+# first-stored copy (lowest doc_seq) gives the evidence; see herald.store.queries for the same merge
+# with filters applied first.
 STORY_EVENTS_VIEW = """
 CREATE OR REPLACE VIEW story_events AS
-WITH e AS (SELECT * FROM events WHERE latest),
-agg AS (
-    SELECT event_key, count(DISTINCT doc_key) AS num_documents, count(DISTINCT outlet) AS num_sources,
-           min(seen) AS first_seen, list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
-    FROM e GROUP BY event_key
+WITH agg AS (
+    SELECT event_key, min(doc_seq) AS rep_seq, count(*) AS num_documents,
+           count(DISTINCT outlet) AS num_sources, min(seen) AS first_seen,
+           list(doc_id ORDER BY doc_seq) AS doc_ids
+    FROM events WHERE latest GROUP BY event_key
 )
-SELECT rep.* EXCLUDE (seen, doc_seq, outlet), agg.num_documents, agg.num_sources, agg.first_seen, agg.doc_ids
-FROM (SELECT * FROM e QUALIFY row_number() OVER (PARTITION BY event_key ORDER BY seen, doc_seq, event_index) = 1)
-     AS rep
-JOIN agg USING (event_key)
+SELECT e.*, agg.num_documents, agg.num_sources, agg.first_seen, agg.doc_ids
+FROM agg JOIN events e ON e.event_key = agg.event_key AND e.doc_seq = agg.rep_seq AND e.latest
 """
 
 CURRENT_DOCUMENTS_VIEW = """

@@ -115,7 +115,7 @@ def office_terms(text: str) -> Iterator[Evidence]:
 
 
 _MANY_HOLDERS = {"us_governor", "us_candidate", "us_vp_nominee", "us_third_nominee"}  # offices held by several at once
-_BARE = re.compile(r"(?i)the\s+$")
+_BARE = re.compile(r"(?i)\bthe\s+$")
 
 
 def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], text: str
@@ -133,7 +133,7 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
 
 
 _CAMPAIGN_OF = re.compile(
-    r"(?=[A-Z])\b(?P<name>[A-Z][\w'’-]+)(?:['’]s)?\s+(?:presidential\s+|White\s+House\s+)?"
+    r"(?=[A-Z])\b(?P<name>[A-Z](?:[\w-]|['’](?=[A-Z]))+)(?:['’]s)?\s+(?:presidential\s+|White\s+House\s+)?"
     r"(?:campaign|campaign\s+manager|campaign\s+chairman|running\s+mate)\b"
 )
 
@@ -325,6 +325,22 @@ def written_dates(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]
             ev = _date_evidence(rx, m, text, sents)
             if ev is not None:
                 yield ev
+
+
+def recency(found: list[Evidence]) -> Evidence | None:
+    """Stories talk about recent years: the latest year reported as past puts the story within two years of it.
+
+    This breaks ties between readings years apart ("Republican nominee Donald Trump" fits 2016, 2020
+    and 2024; a story whose latest past year is 2015 is the 2016 one).
+    """
+    years = [(int(iso(e.intervals[0][0])[:4]) + (2 if e.key[0] == "campaign" else 0), e) for e in found
+             if e.key and e.key[0] in ("past", "campaign")]
+    if not years:
+        return None
+    y, e = max(years, key=lambda ye: ye[0])
+    lo, hi = year_span(y)[0], year_span(y + 2)[1]
+    return Evidence([(lo, hi)], 0.5, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "year",
+                    e.start, e.end, ("recency", y))
 
 
 def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list[tuple[int, int]]) -> Evidence | None:

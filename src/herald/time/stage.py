@@ -53,7 +53,11 @@ def collect(doc: Document) -> list[ev.Evidence]:
     found: list[ev.Evidence] = []
     found += ev.office_terms(text)
     found += ev.dated_events(text, sents)
-    found += ev.written_dates(text, sents)
+    dates = list(ev.written_dates(text, sents))
+    found += dates
+    recent = ev.recency(dates)
+    if recent is not None:
+        found.append(recent)
     found += ev.ages(text)
     found += ev.anniversaries(text)
     found += actor_terms(doc, found)
@@ -109,9 +113,14 @@ def date_document(doc: Document) -> None:
     p = page[0] if page else None
     window = sol.nearest(p)
     lines: list[str] = []
-    if p is not None and sol.score_at(p) >= sol.score - 1e-9:
-        lo, hi = max(window[0], p - RECENT_DAYS), min(window[1], p)
-        _set(d, (lo, hi), hi, [f"{page[1]} date {iso(p)} agrees with the content evidence"])
+    if p is not None and sol.score_at(p) > sol.score - STALE_MIN_WEIGHT + 1e-6:
+        agrees = sol.score_at(p) >= sol.score - 1e-9
+        if agrees:
+            lo, hi = max(window[0], p - RECENT_DAYS), min(window[1], p)
+        else:
+            lo, hi = p - RECENT_DAYS, p
+        _set(d, (lo, hi), hi, [f"{page[1]} date {iso(p)} " + ("agrees with the content evidence" if agrees else
+                               "is used: the content evidence against it is too weak")])
     elif p is not None and p > window[1] + STALE_AFTER_DAYS and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT - 1e-6:
         lines.append(f"stale: {page[1]} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
                      f"the content allows ({iso(window[1])}; threshold {STALE_AFTER_DAYS} days)")

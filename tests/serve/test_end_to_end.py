@@ -1,0 +1,101 @@
+"""End to end: `herald run` on the seed article, then `herald serve` and the pages over that store."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from herald.serve import create_app
+from tests.conftest import SEED, herald_cli
+from tests.serve.conftest import LiveServer, Page
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    r = subprocess.run([*herald_cli(), "run", str(SEED), "--db", str(db)], capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return db
+
+
+def test_seed_relationship_russia_nato(seed_store: Path) -> None:
+    with TestClient(create_app(seed_store)) as c:
+        pair = c.get("/api/dyads/RUS/NATO").json()
+        assert pair["events"] >= 1, "the seed's Russia-NATO relationship has no event"
+        quotes = c.get("/api/dyads/RUS/NATO/quotes").json()["items"]
+        assert any("Lavrov" in (q["speaker"] or "") for q in quotes)
+        events = c.get("/api/events", params={"source": "RUS", "target": "NATO", "symmetric": "true"}).json()
+        doc = c.get("/api/documents/" + quote(events["items"][0]["doc_id"], safe="")).json()
+    assert doc["dates"]["stale"] is True  # stamped 2022, story from 2010
+    assert any("Share with friends" in line for line in doc["boilerplate"])
+    for e in doc["events"]:
+        assert doc["text"][e["start"]:e["end"]] == e["sentence"]
+
+
+@pytest.mark.browser
+def test_seed_dyad_page_leads_to_the_highlighted_article(seed_store: Path, browser) -> None:
+    with LiveServer(create_app(seed_store)) as srv:
+        page = Page(browser, srv.url)
+        try:
+            page.goto("/dyads/RUS/NATO")
+            pg = page.page
+            pg.wait_for_selector("#dyad-chart svg rect.bar")
+            page.shot("seed-dyad")
+            pg.locator("#dyad-events a.doc-link").first.click()
+            pg.wait_for_selector("#article .hl-event.flash")
+            assert "Lavrov" in pg.locator("#doc-title").inner_text()
+            assert pg.locator("#stale-badge").is_visible()
+            page.shot("seed-article")
+        finally:
+            page.close()
+        assert page.problems == [] and page.outside == []
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(seed_store: Path) -> Iterator[str]:
+    port = _free_port()
+    proc = subprocess.Popen([*herald_cli(), "serve", "--db", str(seed_store), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url + "/api/summary", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"herald serve did not start: {proc.communicate()[1][-2000:]}") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_herald_serve_answers_on_loopback(served: str) -> None:
+    r = httpx.get(served + "/api/summary")
+    assert r.status_code == 200 and r.json()["counts"]["documents"] == 1
+    assert httpx.get(served + "/").headers["content-security-policy"]
+    assert httpx.get(served + "/api/summary", headers={"host": "attacker.example"}).status_code == 400
+
+
+def test_herald_serve_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:
+    r = subprocess.run([*herald_cli(), "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 2 and "herald run" in r.stderr and "Traceback" not in r.stderr
