@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -26,9 +26,7 @@ def seed() -> Document:
     raw = SEED.read_text(encoding="utf-8")
     stamp = re.search(r"last updated on (\w+ \d+, \d{4})", raw)
     assert stamp
-    updated = date.fromordinal(
-        date(int(stamp.group(1)[-4:]), 4, 16).toordinal()
-    ).isoformat() if stamp.group(1).startswith("April") else None
+    updated = datetime.strptime(stamp.group(1), "%B %d, %Y").date().isoformat()
     text = raw.replace(stamp.group(0), "")  # extraction keeps the stamp out of the article text
     return _run(_doc(text, updated=updated))
 

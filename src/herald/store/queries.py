@@ -166,10 +166,10 @@ class Queries:
         lim = [int(limit)] if limit else []
         if merged:
             sql = (f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen "
-                   f"FROM ({self._merged_sql(where, outer, bool(limit))}) m ORDER BY date, doc_seq, start, event_key")
+                   f"FROM ({self._merged_sql(where, outer, bool(limit))}) m ORDER BY date, doc_seq, start, event_index")
             return self._df(sql, params + dates + lim)
         outer = outer.replace("WHERE", "AND")
-        sql = (f"SELECT {EVENT_COLUMNS} FROM events ev WHERE {where} {outer} ORDER BY date, doc_seq, start, event_key"
+        sql = (f"SELECT {EVENT_COLUMNS} FROM events ev WHERE {where} {outer} ORDER BY date, doc_seq, start, event_index"
                + (" LIMIT ?" if limit else ""))
         return self._df(sql, params + dates + lim)
 

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from herald.time.evidence import _DAY_FIRST, _FULL_DATE, MONTHS
 from herald.time.text import Tense
 
-_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 _WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(yesterday|today|tomorrow|tonight|(last|next|this)\s+(week|month|year))\b", re.I)
 _MONTH_WORD = re.compile(

@@ -107,10 +107,10 @@ def date_document(doc: Document) -> None:
     if sol is None:
         if page:
             t = page[0]
-            _set(d, (t - RECENT_DAYS, t), t, [f"no dating evidence in the text: {page[1]} date {iso(t)} used"])
+            _set(d, (t - RECENT_DAYS, t), t, [f"no dating evidence in the text: {label} date {iso(t)} used"])
         _date_events(doc)
         return
-    p = page[0] if page else None
+    p, label = page if page else (None, "")
     window = sol.nearest(p)
     lines: list[str] = []
     if p is not None and sol.score_at(p) > sol.score - STALE_MIN_WEIGHT + 1e-6:
@@ -119,19 +119,19 @@ def date_document(doc: Document) -> None:
             lo, hi = max(window[0], p - RECENT_DAYS), min(window[1], p)
         else:
             lo, hi = p - RECENT_DAYS, p
-        _set(d, (lo, hi), hi, [f"{page[1]} date {iso(p)} " + ("agrees with the content evidence" if agrees else
+        _set(d, (lo, hi), hi, [f"{label} date {iso(p)} " + ("agrees with the content evidence" if agrees else
                                "is used: the content evidence against it is too weak")])
     elif p is not None and p > window[1] + STALE_AFTER_DAYS and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT - 1e-6:
-        lines.append(f"stale: {page[1]} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
+        lines.append(f"stale: {label} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
                      f"the content allows ({iso(window[1])}; threshold {STALE_AFTER_DAYS} days)")
         _set(d, window, _middle(window), lines)
         d.stale = True
     elif p is not None and p > window[1]:
         lo, hi = max(window[0], p - STALE_AFTER_DAYS), window[1]
-        lines.append(f"{page[1]} date {iso(p)} is somewhat after the content window (ends {iso(hi)}): not stale")
+        lines.append(f"{label} date {iso(p)} is somewhat after the content window (ends {iso(hi)}): not stale")
         _set(d, (min(lo, hi), hi), hi, lines)
     elif p is not None:
-        lines.append(f"{page[1]} date {iso(p)} precedes the content evidence (from {iso(window[0])})")
+        lines.append(f"{label} date {iso(p)} precedes the content evidence (from {iso(window[0])})")
         _set(d, window, window[0], lines)
     else:
         _set(d, window, _middle(window), lines)

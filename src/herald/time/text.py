@@ -30,21 +30,23 @@ _PAST = re.compile(
     r"attended|former|then|did|in\s+the\s+wake\s+of|anniversary)\b",
     re.I,
 )
-_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’)]*|\n|$)")
+_ABBREV = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|"
+    r"Prof|Rev|St|Jr|Sr|Inc|Corp|Co|No|vs|[A-Z])|\b(?:[A-Z]\.){1,3}[A-Z])\.$"
+)
+_BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "hundred": 100})
 ORDINAL_WORDS = {
     w: i
     for i, w in enumerate(
-        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+        ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
     )
 }
 ORDINAL_WORDS.update({"twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
@@ -67,7 +69,16 @@ def sentences(text: str, parsed: Any = None) -> list[tuple[int, int]]:
             return [(s.start_char, s.end_char) for s in parsed.sents]
         except (AttributeError, ValueError):
             pass
-    return [(m.start(), m.end()) for m in _SENT.finditer(text) if m.group().strip()]
+    spans, start = [], 0
+    for m in _BREAK.finditer(text):
+        if m.group()[0] == "." and _ABBREV.search(text[max(0, m.start() - 8) : m.start() + 1]):
+            continue  # "Nov. 8", "Gov. Pence", "U.S. officials"
+        if text[start : m.end()].strip():
+            spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
 
 
 def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -84,8 +95,9 @@ def tense(text: str, sent: tuple[int, int], start: int, end: int) -> Tense:
     forward-looking phrase next to an event is the strongest signal a story gives about its own date.
     """
     a, b = sent
-    best: tuple[int, int, Tense] | None = None
-    for rank, (rx, name) in enumerate(((_FUTURE, "future"), (_PRESENT, "present"), (_PAST, "past"))):
+    best: tuple[int, int] | None = None
+    names: tuple[Tense, ...] = ("future", "present", "past")
+    for rank, rx in enumerate((_FUTURE, _PRESENT, _PAST)):
         for m in rx.finditer(text, a, b):
             if start <= m.start() < end:
                 dist = 0
@@ -93,7 +105,6 @@ def tense(text: str, sent: tuple[int, int], start: int, end: int) -> Tense:
                 dist = start - m.end()
             else:
                 dist = m.start() - end
-            cand = (dist, rank, name)
-            if best is None or cand < best:
-                best = cand  # type: ignore[assignment]
-    return best[2] if best else None
+            if best is None or (dist, rank) < best:
+                best = (dist, rank)
+    return names[best[1]] if best else None

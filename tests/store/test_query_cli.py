@@ -1,0 +1,112 @@
+"""The query commands, run in-process on a small store: formats, filters, refusals, exports, show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from herald.cli import _register, app
+from herald.store import Store
+from herald.store.export import GDELT_COLUMNS
+from herald.stories import assign
+from tests.store.helpers import border_text, coded, error_doc, wrapped
+
+_register()
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "q.duckdb")
+    text = border_text()
+    docs = [coded("a.html", wrapped(text, "Daily Ledger"), url="https://ledger.example/a"),
+            coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09"),
+            error_doc("feed.jsonl#4")]
+    with Store(path) as store:
+        store.write(list(assign(docs, store.story_index())))
+    return path
+
+
+def cli(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_events_in_every_format(db: str) -> None:
+    rows = json.loads(cli("events", "--db", db, "--format", "json"))
+    assert len(rows) == 3 and {r["num_documents"] for r in rows} == {2}
+    assert rows[0]["date"] == "2023-05-08" and rows[0]["sentence"].startswith("Armenia's defence ministry")
+    lines = cli("events", "--db", db, "--format", "jsonl", "--source", "ARM", "--type", "THREATEN").splitlines()
+    assert [json.loads(x)["type"] for x in lines] == ["THREATEN"]
+    csv = cli("events", "--db", db, "--format", "csv", "--all-copies")
+    assert len(csv.strip().splitlines()) == 1 + 6
+    table = cli("events", "--db", db, "--target", "AZE")
+    assert "ACCUSE" in table and "THREATEN" in table and "APPEAL" not in table
+
+
+def test_quotes_dyads_stories_documents(db: str) -> None:
+    quotes = json.loads(cli("quotes", "--db", db, "--speaker", "Azerbaijan", "--format", "json"))
+    assert [q["text"] for q in quotes] == ["a provocation designed to derail the peace process"]
+    dyads = json.loads(cli("dyads", "--db", db, "--format", "json"))
+    assert {(d["source"], d["target"], d["events"]) for d in dyads} == {("ARMGOV", "AZEGOV", 2), ("IGOEU", "ARMGOV", 1)}
+    stories = json.loads(cli("stories", "--db", db, "--format", "json"))
+    assert len(stories) == 1 and stories[0]["documents"] == ["a.html", "b.html"]
+    errors = json.loads(cli("documents", "--db", db, "--status", "error", "--format", "json"))
+    assert errors[0]["id"] == "feed.jsonl#4" and errors[0]["error"]
+
+
+def test_sql_reads_and_refuses_writes(db: str) -> None:
+    assert json.loads(cli("sql", "SELECT count(*) AS n FROM events", "--db", db, "--format", "json")) == [{"n": 6}]
+    refused = runner.invoke(app, ["sql", "DELETE FROM events", "--db", db])
+    assert refused.exit_code == 2 and "refused" in refused.output
+    assert duckdb.connect(db, read_only=True).execute("SELECT count(*) FROM events").fetchone() == (6,)
+
+
+def test_show_marks_up_the_article(db: str) -> None:
+    out = cli("show", "a.html", "--db", db)
+    assert "Armenia warns Azerbaijan" in out and "ACCUSE" in out and "provocation" in out
+    doc = json.loads(cli("show", "a.html", "--db", db, "--format", "json"))
+    assert len(doc["events"]) == 3 and doc["events"][0]["source"]["code"] == "ARMGOV"
+    missing = runner.invoke(app, ["show", "nope", "--db", db])
+    assert missing.exit_code == 1
+
+
+def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> None:
+    with Store(db, read_only=True) as store:
+        ref = store.events()
+    keys = sorted(ref["event_key"])
+    for fmt in ("csv", "parquet", "jsonl", "gdelt", "plover"):
+        out = str(tmp_path / f"e.{fmt}")
+        result = runner.invoke(app, ["export", "--db", db, "--format", fmt, "--out", out])
+        assert result.exit_code == 0, result.output
+        if fmt == "gdelt":
+            back = pd.read_csv(out, sep="\t", header=None, names=GDELT_COLUMNS)
+            assert sorted(back["GLOBALEVENTID"]) == keys
+            assert back["NumSources"].tolist() == [2, 2, 2] and back["EventCode"].astype(str).tolist()[0] == "112"
+            assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}', delim='\t', header=false)").fetchone() == (3,)
+            continue
+        if fmt == "plover":
+            back = pd.read_json(out, lines=True)
+            assert sorted(back["id"]) == keys and back["event"].tolist()[0] == ["ACCUSE"]
+            assert duckdb.sql(f"SELECT count(*) FROM read_json('{out}')").fetchone() == (3,)
+            continue
+        back = {"csv": pd.read_csv, "parquet": pd.read_parquet,
+                "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)  # type: ignore[operator]
+        assert list(back.columns) == list(ref.columns)
+        assert sorted(back["event_key"]) == keys
+        assert back["sentence"].tolist() == ref["sentence"].tolist()
+        assert back["num_documents"].tolist() == ref["num_documents"].tolist()
+        reader = {"csv": "read_csv", "parquet": "read_parquet", "jsonl": "read_json"}[fmt]
+        again = duckdb.sql(f"SELECT event_key, goldstein FROM {reader}('{out}') ORDER BY event_key").fetchall()
+        assert again == sorted(zip(ref["event_key"], ref["goldstein"], strict=True))
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no herald store" in result.output
