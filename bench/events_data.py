@@ -55,7 +55,7 @@ def quad_sentences() -> list[tuple[str, int, bool]]:
 
 
 def stories() -> list[dict[str, object]]:
-    """{'text', 'headline', 'label', 'mode', 'held_out'} per synthetic story."""
+    """{'text', 'headline', 'template', 'label', 'mode', 'held_out'} per synthetic story."""
     out = []
     with need(SHARED / "dev" / "ngec_synthetic_stories.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -65,6 +65,7 @@ def stories() -> list[dict[str, object]]:
                 "headline": headline,
                 "label": row["label"].strip().upper(),
                 "mode": row["mode"].strip(),
+                "template": row["title"],
                 "held_out": held_out(row["title"]),
             })  # fmt: skip
     return out

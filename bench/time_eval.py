@@ -34,7 +34,8 @@ def later(true: date) -> date:
 
 
 def load(split: str) -> list[tuple[str, date, str, str]]:
-    meta = {r["filename"]: r for r in csv.DictReader(open(DATA / "metadata.tsv", encoding="utf-8"), delimiter="\t")}
+    with open(DATA / "metadata.tsv", encoding="utf-8") as fh:
+        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
     out = []
     for f in sorted((DATA / split / "text").glob("*.txt")):
         m = meta.get(f.stem)

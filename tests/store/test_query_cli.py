@@ -33,7 +33,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def cli(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+    result = runner.invoke(app, list(args), env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -89,12 +89,12 @@ def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> Non
             back = pd.read_csv(out, sep="\t", header=None, names=GDELT_COLUMNS)
             assert sorted(back["GLOBALEVENTID"]) == keys
             assert back["NumSources"].tolist() == [2, 2, 2] and back["EventCode"].astype(str).tolist()[0] == "112"
-            assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}', delim='\t', header=false)").fetchone() == (3,)
+            assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}', delim='\t', header=false)").fetchall() == [(3,)]
             continue
         if fmt == "plover":
             back = pd.read_json(out, lines=True)
             assert sorted(back["id"]) == keys and back["event"].tolist()[0] == ["ACCUSE"]
-            assert duckdb.sql(f"SELECT count(*) FROM read_json('{out}')").fetchone() == (3,)
+            assert duckdb.sql(f"SELECT count(*) FROM read_json('{out}')").fetchall() == [(3,)]
             continue
         back = {"csv": pd.read_csv, "parquet": pd.read_parquet,
                 "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)  # type: ignore[operator]

@@ -107,6 +107,7 @@ def test_bad_inputs_are_kept_with_their_errors(clean: dict[str, int]) -> None:
     assert all(reasons.values())  # every bad row says why
 
 
+@pytest.mark.slow
 def test_kill_9_mid_transaction_then_rerun_gives_a_clean_runs_rows(corpus: Path, clean: dict[str, int],
                                                                     tmp_path: Path) -> None:
     db = tmp_path / "killed.duckdb"
@@ -121,6 +122,7 @@ def test_kill_9_mid_transaction_then_rerun_gives_a_clean_runs_rows(corpus: Path,
     assert counts(db) == expected
 
 
+@pytest.mark.slow
 def test_readers_read_while_a_run_writes_and_kill_9_at_any_moment(corpus: Path, clean: dict[str, int],
                                                                  tmp_path: Path) -> None:
     """A reader polls the store during a run; the run is killed -9 once a batch is visible."""

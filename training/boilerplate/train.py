@@ -39,6 +39,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from herald.extract.lines import FEATURES, LineModel, line_features
+
+_FURNITURE = FEATURES.index("furniture_share")
 from herald.extract.text import extract_text, split_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -111,11 +113,13 @@ def load_pages(data: Path) -> list[dict]:
 # ---------------------------------------------------------------- augmentation
 
 def inject_boilerplate(pages: list[dict], rng: random.Random, per_page: int = 4) -> list[dict]:
-    """Copies of the pages with boilerplate lines of *other* training pages put inside the article
+    """Copies of the pages with furniture lines (boilerplate that uses web-furniture words) of the
+    training pages put inside the article
     body, so the model learns that a share button or an ad between two paragraphs is still
     boilerplate (the neighbours alone would say "article")."""
-    pool = [ln for p in pages for ln, y in zip(p["lines"], p["y"], strict=True)
-            if not y and 2 <= len(ln.split()) <= 30]
+    pool = [ln for p, x in zip(pages, [p["x"] for p in pages], strict=True)
+            for ln, y, f in zip(p["lines"], p["y"], x[:, _FURNITURE], strict=True)
+            if not y and len(ln.split()) <= 30 and f > 0]
     out = []
     for p in pages:
         pos = np.flatnonzero(p["y"])

@@ -67,25 +67,23 @@ def automaton() -> ahocorasick.Automaton:
     return build(load())
 
 
-def _capitalised(text: str, start: int, end: int, key: str) -> bool:
-    if key.startswith("the ") and end - start > 4:
-        start += 4
-    c = text[start]
-    return c.isupper() or c.isdigit()
-
-
 def _category(term: Term, text: str, start: int, end: int) -> str | None:
     """Which reading of ``term`` the text at [start, end) supports, if any."""
-    proper = _capitalised(text, start, end, term.key)
     if term.short:
         span = text[start:end]
-        proper = span.isupper() and any(c.isalpha() for c in span)
-    if term.metonym is not None and proper:
-        return METONYM
-    if term.coref is not None:
+        proper = span.isupper()
+    else:
+        c = text[start + 4] if term.key.startswith("the ") and end - start > 4 else text[start]
+        proper = c.isupper() or c.isdigit()
+    if proper:
+        if term.metonym is not None:
+            return METONYM
+        if term.coref is not None:
+            return COREF
+        if term.entities:
+            return ENTITY
+    elif term.coref is not None:
         return COREF
-    if term.entities and proper:
-        return ENTITY
     if term.agent is not None and not term.short:
         return AGENT
     return None

@@ -334,16 +334,19 @@ class Resolver:
         taken = bytearray(len(self.text) + 1)
         for p in out:
             taken[p.mention.start : p.mention.end] = b"\x01" * (p.mention.end - p.mention.start)
-        rx = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                        + r")\b")
+        text, n = self.text, len(self.text)
         extra: list[Placed] = []
-        for m in rx.finditer(self.text):
-            s, e = m.span()
-            if any(taken[s:e]):
-                continue
-            src = names[m.group(1)]
-            extra.append(Placed(Mention(s, e, _copy(src.mention.actor, m.group(1)), "coref"),
-                                entity=src.entity, role=src.role))
+        for surname, src in names.items():
+            k = len(surname)
+            s = text.find(surname)
+            while s >= 0:
+                e = s + k
+                if (s == 0 or not text[s - 1].isalnum()) and (e == n or not text[e].isalnum()) \
+                        and not any(taken[s:e]):
+                    extra.append(Placed(Mention(s, e, _copy(src.mention.actor, surname), "coref"),
+                                        entity=src.entity, role=src.role))
+                    taken[s:e] = b"\x01" * k
+                s = text.find(surname, e)
         if extra:
             out = sorted(out + extra, key=lambda p: p.mention.start)
         return out

@@ -83,6 +83,8 @@ def _key(a: Actor | None) -> str | None:
 def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
     infos = analyse(sent)
     cands = candidates(res, sent, infos)
+    if not cands and not res.in_span(sent.start_char, sent.end_char):
+        return []  # no coded verb and no actor named: nothing the classifier could attach to
     probs = sentence_probs(sent, sentence_features(sent, infos))
     best: dict[tuple[str, str | None, str | None, bool], Event] = {}
     for c in cands:

@@ -1,54 +1,104 @@
-"""Page date stamps in scraped text: "This article was last updated on April 16, 2022", "Published: ..."."""
+"""Page date stamps in scraped text: "This article was last updated on April 16, 2022", "Published: ...".
+
+A stamp is page metadata, not article prose: it says when the *page* was published or touched,
+which may be years after the story happened (the seed page was "last updated" in 2022 for a
+2010 story). The stamp lines are therefore taken out of the article text and reported as
+``dates.published`` / ``dates.updated``; the time stage decides what they mean for the events.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+_MONTH_NAMES = "january february march april may june july august september october november december"
+MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 
-_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE_PATTERNS = [
-    re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I),  # April 16, 2022
-    re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(\d{4})", re.I),  # 16 April 2022
-    re.compile(r"(\d{4})-(\d{2})-(\d{2})"),  # 2022-04-16
+    re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),  # April 16, 2022
+    re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})\b", re.I),  # 16 April 2022
+    re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"),  # 2022-04-16, 2022/04/16
 ]
-_UPDATED = re.compile(r"\b(last\s+)?(updated|modified|revised)\b", re.I)
-_PUBLISHED = re.compile(r"\b(published|posted|first published|released|dated?)\b", re.I)
+# "last updated", "Published:", "Posted on", "first published" ... at the start of the line or
+# after "was"/"were" ("This article was last updated on").
+_STAMP = re.compile(
+    r"(?:^|\b(?:was|were|been|is)\s+|\|\s*)(?P<kw>(?:first\s+|last\s+|originally\s+)?"
+    r"(?:published|posted|updated|modified|revised|edited))\b",
+    re.I,
+)
+_UPDATED_WORDS = ("updated", "modified", "revised", "edited")
+_DATE_ONLY_WORDS = 8  # a line of at most this many words that parses as a date is a date line
+_STAMP_WORDS = 16
 
 
 def parse_date(s: str) -> str | None:
     """The first full date in ``s`` as YYYY-MM-DD, or None."""
     for i, pat in enumerate(_DATE_PATTERNS):
-        m = pat.search(s)
-        if not m:
-            continue
-        try:
-            if i == 0:
-                d = date(int(m.group(3)), MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
-            elif i == 1:
-                d = date(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
-            else:
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except (ValueError, KeyError):
-            continue
-        return d.isoformat()
+        for m in pat.finditer(s):
+            try:
+                if i == 0:
+                    d = date(int(m.group(3)), MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
+                elif i == 1:
+                    d = date(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
+                else:
+                    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except (ValueError, KeyError):
+                continue
+            if 1900 <= d.year <= 2100:
+                return d.isoformat()
     return None
 
 
-def find_stamps(lines: list[str], max_words: int = 20) -> tuple[str | None, str | None]:
-    """(published, updated) from short stamp lines near the top or bottom of a page."""
-    published = updated = None
-    for ln in lines:
-        if len(ln.split()) > max_words:
+@dataclass
+class Stamps:
+    """The page dates found in a page's lines, and which lines were stamps."""
+
+    published: str | None = None
+    updated: str | None = None
+    lines: set[int] = field(default_factory=set)
+
+
+def stamp_kind(line: str) -> str | None:
+    """'updated' or 'published' when ``line`` is a short stamp line with a date, else None."""
+    words = len(line.split())
+    if words > _STAMP_WORDS or line.rstrip().endswith((".", "?", "!")) and words > _DATE_ONLY_WORDS:
+        return None
+    m = _STAMP.search(line)
+    if not m:
+        return None
+    return "updated" if m.group("kw").lower().split()[-1] in _UPDATED_WORDS else "published"
+
+
+def find_stamps(lines: list[str], article_start: int | None = None, lookback: int = 15) -> Stamps:
+    """Page dates from stamp lines anywhere ("Updated: ...", "This article was last updated on
+    ...") and, failing an explicit "published" stamp, from a bare date line just before the
+    article's first line (the byline date of most news pages)."""
+    st = Stamps()
+    bare: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if len(line.split()) > _STAMP_WORDS:
             continue
-        d = parse_date(ln)
-        if not d:
+        d = parse_date(line)
+        if d is None:
             continue
-        if _UPDATED.search(ln):
-            updated = updated or d
-        elif _PUBLISHED.search(ln) or published is None:
-            published = published or d
-    return published, updated
+        kind = stamp_kind(line)
+        if kind == "updated":
+            st.updated = st.updated or d
+            st.lines.add(i)
+        elif kind == "published":
+            st.published = st.published or d
+            st.lines.add(i)
+        elif len(line.split()) <= _DATE_ONLY_WORDS:
+            bare.append((i, d))
+    if st.published is None and article_start is not None:
+        near = [(i, d) for i, d in bare if article_start - lookback <= i <= article_start]
+        if near:
+            i, st.published = near[-1]
+            st.lines.add(i)
+    if st.updated and st.published and st.updated < st.published:
+        st.updated = None  # a stamp cannot be updated before it was published: keep the safe one
+    return st

@@ -66,7 +66,8 @@ _FAMILY_TERMS: dict[str, str] = {
     "ad": "advertisement|advertising|advertiser|advertisers|advertise|ad|ads|sponsored|sponsor|promoted|"
           "promotion|affiliate|paid content|partner content|free|deal|deals|coupon|coupons|offer|offers|"
           "discount|shop now|buy now|order now|buy|amazon|walmart|ebay|price|prices|win|prize|casino|"
-          "bonus|limited time|act now|get it|get yours|get started|learn more|click|tap here|download",
+          "bonus|limited time|act now|get it|get yours|get started|learn more|click|tap here|download|"
+          "voucher|vouchers|giveaway|sweepstakes|cashback|sale|shop|app",
     "meta": "this article|this page|this story|this post|this site|this website|this blog|this video|"
             "our site|our website|our terms|our privacy|your website|your browser|your inbox|"
             "your account|your device|your privacy|link back|republish|republished|reprint|reprints|"
@@ -139,15 +140,19 @@ BASE_FEATURES = [
     "sent_end", "ends_colon", "ends_ellipsis", "starts_cap", "starts_digit", "starts_bullet",
     "stop_ratio", "cap_ratio", "all_caps", "digit_ratio", "punct_per_word", "comma_per_word",
     "has_quote", "link", "date", "byline", "dup", "title_case_short", "starts_lower", "says_header",
-    "ago",
+    "ago", "furniture_share", "furniture_only",
     *(f"fam_{k}" for k in _FAMILY_TERMS),
 ]
+_INSIDE_OF = ["furniture_share", "furniture_only", "fam_share", "fam_subscribe", "fam_comment", "fam_ad",
+              "fam_meta", "link", "few_words"]
 CONTEXT_FEATURES = [
     "rel_pos", "prose_cdf", "prose_inside", "before_prose", "after_prose",
     "prev_log_words", "next_log_words", "prev_stop", "next_stop", "prev_sent_end", "next_sent_end",
     "win2_log_words", "win5_log_words", "win10_log_words", "win5_stop", "win5_fam",
     "page_log_lines", "log_words_vs_max", "continues_prev", "continued_next", "comment_marks_before",
     "win3_date", "win3_marks", "comment_marks_in_text", "win3_short", "win3_sent_end",
+    # furniture between article paragraphs: the line's own evidence against its neighbours' word
+    *(f"inside_x_{k}" for k in _INSIDE_OF),
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
 
@@ -195,7 +200,13 @@ def _base_features(lines: list[str]) -> np.ndarray:
         if i + 1 < nt:
             codes[i] |= _PAIRS.get(toks[i] + " " + toks[i + 1], 0)
     stop = _per_line(tok_line, (codes & _STOP_BIT) > 0, n)
-    fams = [_per_line(tok_line, (codes >> b) & 1 == 1, n) > 0 for b in range(len(_FAMILY_TERMS))]
+    fam_tok = [(codes >> b) & 1 == 1 for b in range(len(_FAMILY_TERMS))]
+    fams = [_per_line(tok_line, f, n) > 0 for f in fam_tok]
+    # how much of the line's content (its non-function words) is web-furniture vocabulary:
+    # "Share on Facebook" is all furniture, "the company will share its profits" hardly any
+    any_fam = np.logical_or.reduce(fam_tok) if nt else np.zeros(0, dtype=bool)
+    content_tok = ~is_nl & ((codes & _STOP_BIT) == 0)
+    furniture = _per_line(tok_line, any_fam, n) / np.maximum(_per_line(tok_line, content_tok, n), 1.0)
     months = _per_line(tok_line, (codes & _MONTH_BIT) > 0, n)
     links = _per_line(tok_line, (codes & _LINK_BIT) > 0, n)
     tok_starts = np.concatenate([[0], np.flatnonzero(is_nl) + 1])
@@ -226,7 +237,7 @@ def _base_features(lines: list[str]) -> np.ndarray:
         _BULLET_LUT[first], stop / ntok, cap_ratio, (n_lower == 0) & (n_upper > 0) & (nc > 3),
         digits / nc, puncts / nw, commas / nw, quotes > 0, (links > 0) | (marks > 0), date,
         first_tok & (nw < 30), dup, (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end, _LOWER_LUT[first],
-        says, ago, *fams,
+        says, ago, np.minimum(furniture, 1.0), (furniture >= 0.5) & (nw <= 15), *fams,
     ]
     return np.column_stack(cols).astype(float)
 
@@ -276,6 +287,7 @@ def line_features(lines: list[str]) -> np.ndarray:
         before = after = np.zeros(n)
     # comment markers met after the article's prose began: a comment section follows the article
     in_text_marks = comment_mark * (cdf > 0)
+    inside = np.minimum(_window_mean(lw, 3), np.log1p(30)) / np.log1p(30) * (cdf > 0) * (after == 0)
     ctx = np.column_stack([
         np.arange(n) / max(n - 1, 1),
         cdf,
@@ -303,6 +315,7 @@ def line_features(lines: list[str]) -> np.ndarray:
         np.log1p(np.cumsum(in_text_marks) - in_text_marks),
         _window_mean(col["short"], 3),
         _window_mean(sent, 3),
+        *(col[k] * inside for k in _INSIDE_OF),
     ])
     return np.hstack([base, ctx])
 

@@ -74,12 +74,15 @@ def extract_text(page: str, model: LineModel | None = None) -> Extracted:
     if not lines:
         return Extracted(text="")
     keep = classify_lines(lines, model)
+    kept_at = np.flatnonzero(keep)
+    stamps = find_stamps(lines, int(kept_at[0]) if len(kept_at) else None)
+    for i in stamps.lines:  # page metadata, reported as dates, not article prose
+        keep[i] = False
     t = pick_title(lines, keep)
     title = lines[t] if t is not None else None
     if t is not None:
         keep[t] = False
-    published, updated = find_stamps(lines)
     kept = [ln for ln, k in zip(lines, keep, strict=True) if k]
     dropped = [ln for i, (ln, k) in enumerate(zip(lines, keep, strict=True)) if not k and i != t]
-    return Extracted(text="\n\n".join(kept), title=title, published=published, updated=updated,
-                     boilerplate=dropped)
+    return Extracted(text="\n\n".join(kept), title=title, published=stamps.published,
+                     updated=stamps.updated, boilerplate=dropped)

@@ -19,6 +19,7 @@ SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".warc": "warc",
+    ".wet": "warc",
     ".rss": "feed",
     ".atom": "feed",
     ".xml": "feed",

@@ -156,9 +156,9 @@ class Store(Queries):
         if self._index is None:
             index = StoryIndex()
             with self.connection() as con:
-                cur = con.execute(
-                    "SELECT content_hash, minhash, story_id, text FROM documents "
-                    "WHERE status = 'ok' AND story_id IS NOT NULL ORDER BY seq"
+                cur = con.execute(  # text only where no signature was stored (bulk loads)
+                    "SELECT content_hash, minhash, story_id, CASE WHEN minhash IS NULL THEN text END "
+                    "FROM documents WHERE status = 'ok' AND story_id IS NOT NULL ORDER BY seq"
                 )
                 while batch := cur.fetchmany(10_000):
                     for content_hash, blob, story, text in batch:

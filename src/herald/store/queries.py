@@ -140,7 +140,8 @@ class Queries:
 
         Two steps, so that big stores stay fast: group the matching rows by key (integers, a few
         narrow columns), apply date filters, order and limit; only then fetch the full row of each
-        kept event's first-stored copy.
+        kept event's first-stored copy. ``where``'s parameters are needed twice: before the date and
+        limit parameters and again after them.
         """
         return f"""
         WITH agg AS (
@@ -153,7 +154,8 @@ class Queries:
             ORDER BY rep_date, rep_seq, event_key {"LIMIT ?" if limit else ""}
         )
         SELECT e.*, page.num_documents, page.num_sources, page.first_seen
-        FROM page JOIN events e ON e.event_key = page.event_key AND e.doc_seq = page.rep_seq AND e.latest
+        FROM page JOIN (SELECT * FROM events ev WHERE {where}) e
+             ON e.event_key = page.event_key AND e.doc_seq = page.rep_seq
         """
 
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
@@ -167,7 +169,7 @@ class Queries:
         if merged:
             sql = (f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen "
                    f"FROM ({self._merged_sql(where, outer, bool(limit))}) m ORDER BY date, doc_seq, start, event_index")
-            return self._df(sql, params + dates + lim)
+            return self._df(sql, params + dates + lim + params)
         outer = outer.replace("WHERE", "AND")
         sql = (f"SELECT {EVENT_COLUMNS} FROM events ev WHERE {where} {outer} ORDER BY date, doc_seq, start, event_index"
                + (" LIMIT ?" if limit else ""))

@@ -26,7 +26,7 @@ class Evidence:
     intervals: list[Interval]  # the story's date lies in one of these
     weight: float
     reason: str
-    kind: str  # office | event | year | date | age | anniversary | actor
+    kind: str  # office | event | year | date | age | anniversary | actor | untitled (tie-breaker only)
     start: int = 0  # offsets of the words that gave it
     end: int = 0
     key: tuple[object, ...] = field(default=())  # identical readings are counted once
@@ -112,6 +112,42 @@ def office_terms(text: str) -> Iterator[Evidence]:
             mod = "then"
         yield from _term_evidence(office, held, mod, text, start, end)
     yield from _campaigns(text)
+    yield from _untitled(text, {(o.id, r.holder) for o, held, _, _, _ in found for r in held})
+
+
+_NO_TITLE_CHECK = {"us_candidate", "us_rep_nominee", "us_dem_nominee", "us_third_nominee", "us_vp_nominee",
+                   "us_governor", "us_president_elect", "us_wh_press_secretary", "dnc_chair", "rnc_chair"}
+
+
+def _untitled(text: str, titled: set[tuple[str, str]]) -> Iterator[Evidence]:
+    """A person named again and again but never by an office they held is probably not holding it then.
+
+    News gives sitting office holders their title ("President Trump"); a story that calls him plain
+    "Trump" five times is unlikely to be from his presidency. Weak (0.4) and only an exclusion, so it
+    never dates a story on its own, but it separates readings that fit several campaigns.
+    """
+    by_holder: dict[tuple[str, str], list[kb.Term]] = {}
+    for t in kb.terms():
+        if t.office not in _NO_TITLE_CHECK and (t.office, t.holder) not in titled:
+            by_holder.setdefault((t.office, t.holder), []).append(t)
+    for (oid, holder), rows in by_holder.items():
+        surname = holder.split()[-1]
+        if text.count(surname) < 2:
+            continue
+        hits = re.findall(rf"\b(?:{rows[0].name})\b", text)
+        if len(hits) < 2:
+            continue
+        office = kb.offices()[oid]
+        spans = merge_spans([(r.start, r.end) for r in rows])
+        outside, lo = [], NEG
+        for a, b in spans:
+            if a > lo:
+                outside.append((lo, a - 1))
+            lo = b + 1
+        if lo < POS:
+            outside.append((lo, POS))
+        yield Evidence(outside, 0.4, f"{holder} is named {len(hits)} times, never as {office.description} "
+                       f"({'; '.join(fmt(x) for x in spans)})", "untitled", 0, 0, ("untitled", oid, holder))
 
 
 _MANY_HOLDERS = {"us_governor", "us_candidate", "us_vp_nominee", "us_third_nominee"}  # offices held by several at once
@@ -132,6 +168,10 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
     return []
 
 
+_FOR_PRESIDENT = re.compile(
+    r"(?:\b(?:Republican|Democrat|GOP)\s+(?=[A-Z])(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})(?![\w-])"
+    r"|(?P<name2>[A-Z][\w-]+)\s+for\s+president\b)"
+)
 _CAMPAIGN_OF = re.compile(
     r"(?=[A-Z])\b(?P<name>[A-Z](?:[\w-]|['’](?=[A-Z]))+)(?:['’]s)?\s+(?:presidential\s+|White\s+House\s+)?"
     r"(?:campaign|campaign\s+manager|campaign\s+chairman|running\s+mate)\b"
@@ -144,16 +184,24 @@ def _campaigns(text: str) -> Iterator[Evidence]:
     Read as current unless a year or "former" marks it as an old campaign ("her 2008 campaign").
     """
     rows = [t for t in kb.terms() if t.office in ("us_candidate", "us_rep_nominee", "us_dem_nominee")]
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
+    for m in _FOR_PRESIDENT.finditer(text):  # "Democrat Hillary Clinton", "endorsed Clinton for president"
+        name = m.group("name") or m.group("name2")
+        held = [r for r in rows if re.fullmatch(rf"(?:{r.name})", name)]
+        if held and len({r.holder for r in held}) == 1 and ("party", name) not in seen:
+            seen.add(("party", name))
+            spans = merge_spans([(r.start, r.end) for r in held])
+            yield Evidence(spans, 0.5, f"{held[0].holder} is presented as a candidate: {'; '.join(fmt(x) for x in spans)} "
+                           f"({quote(text, m.start(), m.end())})", "office", m.start(), m.end(), ("party", held[0].holder))
     for m in _CAMPAIGN_OF.finditer(text):
         if re.search(r"(?:\d{4}|former|previous|past|failed|last)\W*(?:\w+\W+)?$", text[max(0, m.start() - 25) : m.start()], re.I):
             continue
         name = m.group("name")
         held = [r for r in rows if re.fullmatch(rf"(?:{r.name})", name) or re.search(rf"(?:^|\s)(?:{r.name})$", name)]
         holders = {r.holder for r in held}
-        if not held or len(holders) > 1 or name in seen:
+        if not held or len(holders) > 1 or ("campaign", name) in seen:
             continue
-        seen.add(name)
+        seen.add(("campaign", name))
         spans = merge_spans([(r.start, r.end) for r in held])
         yield Evidence(spans, 0.8, f"{held[0].holder} is campaigning: candidate {'; '.join(fmt(x) for x in spans)} "
                        f"({quote(text, m.start(), m.end())})", "office", m.start(), m.end(), ("campaign", held[0].holder))

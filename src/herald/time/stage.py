@@ -100,18 +100,20 @@ def page_date(d: Dates) -> tuple[int, str] | None:
 
 
 def date_document(doc: Document) -> None:
-    found = collect(doc)
+    everything = collect(doc)
+    tiebreak = [e for e in everything if e.kind == "untitled"]
+    found = [e for e in everything if e.kind != "untitled"]
     sol = solve(found)
     page = page_date(doc.dates)
     d = doc.dates
     if sol is None:
         if page:
-            t = page[0]
+            t, label = page
             _set(d, (t - RECENT_DAYS, t), t, [f"no dating evidence in the text: {label} date {iso(t)} used"])
         _date_events(doc)
         return
     p, label = page if page else (None, "")
-    window = sol.nearest(p)
+    window = _pick(sol, tiebreak, p)
     lines: list[str] = []
     if p is not None and sol.score_at(p) > sol.score - STALE_MIN_WEIGHT + 1e-6:
         agrees = sol.score_at(p) >= sol.score - 1e-9
@@ -138,6 +140,25 @@ def date_document(doc: Document) -> None:
     d.evidence += _explain(sol, window)
     _reresolve(doc)
     _date_events(doc)
+
+
+def _pick(sol: Solution, tiebreak: list[ev.Evidence], p: int | None) -> Interval:
+    """Among equally supported stretches, the one the tie-breaking evidence favours, then the nearest to ``p``."""
+    windows = sol.windows
+    if p is not None:
+        if any(a <= p <= b for a, b in windows):
+            return next(w for w in windows if w[0] <= p <= w[1])
+        # a page cannot report a story from after its own date: readings that start later go last
+        windows = [w for w in windows if w[0] <= p] or windows
+    if len(windows) == 1 or not tiebreak:
+        return Solution(windows, sol.score, sol.evidence).nearest(p)
+
+    def support(w: Interval) -> float:
+        mid = (max(w[0], NEG + 1) + min(w[1], POS - 1)) // 2
+        return sum(e.weight for e in tiebreak if e.holds(mid))
+
+    top = max(support(w) for w in windows)
+    return Solution([w for w in windows if support(w) >= top - 1e-9], sol.score, sol.evidence).nearest(p)
 
 
 def _middle(w: Interval) -> int | None:
