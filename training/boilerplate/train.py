@@ -38,9 +38,11 @@ from urllib.parse import urlparse
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from herald.extract.lines import FEATURES, LineModel, line_features
+from herald.extract.lines import FEATURES, N_BASE, LineModel, line_features
 
 _FURNITURE = FEATURES.index("furniture_share")
+AUGMENT_PER_PAGE = int(os.environ.get("AUG", "12"))  # furniture lines injected per augmented page
+VETO = float(os.environ.get("VETO", "0.2"))  # line-model P(article) under which furniture lines go
 from herald.extract.text import extract_text, split_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,23 +148,28 @@ def weights(pages: list[dict]) -> np.ndarray:
     return np.concatenate([np.sqrt([len(ln.split()) for ln in p["lines"]]) for p in pages])
 
 
-def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0) -> LineModel:
+def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0,
+          veto: float = VETO) -> LineModel:
     """Fit the logistic regression on ``pages`` (plus augmented copies)."""
     rng = random.Random(seed)
-    train_pages = pages + (inject_boilerplate(pages, rng) if augment else [])
+    train_pages = pages + (inject_boilerplate(pages, rng, AUGMENT_PER_PAGE) if augment else [])
     x = np.vstack([p.get("x") if p.get("x") is not None else line_features(p["lines"])
                    for p in train_pages])
     y = np.concatenate([p["y"] for p in train_pages])
     w = weights(train_pages)
+    return LineModel({"features": FEATURES, "threshold": 0.5, "veto": veto,
+                      "page": fit_lr(x, y, w, c), "line": fit_lr(x[:, :N_BASE], y, w, c)})
+
+
+def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     mean[0], scale[0] = 0.0, 1.0  # the bias column stays a constant 1
     lr = LogisticRegression(C=c, max_iter=500, solver="newton-cholesky")
     lr.fit((x - mean) / scale, y, sample_weight=w)
-    return LineModel({"features": FEATURES, "threshold": 0.5, "mean": mean.tolist(),
-                      "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
-                      "intercept": float(lr.intercept_[0])})
+    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
+            "intercept": float(lr.intercept_[0])}
 
 
 def groups_of(pages: list[dict], k: int, seed: int = 0) -> list[list[int]]:
@@ -188,7 +195,7 @@ def cross_validate(pages: list[dict], k: int, c: float, augment: bool) -> dict:
         for i in fold:
             p = pages[i]
             pairs.append((p["gold"], extract_text(p["text"], model).text))
-            keep = model.scores(p["lines"]) >= model.threshold
+            keep = model.classify(p["lines"])
             pairs_lines.append((p["gold"], "\n".join(ln for ln, k_ in zip(p["lines"], keep, strict=True)
                                                      if k_)))
             pairs_base.append((p["gold"], baseline_20_words(p["text"])))

@@ -124,6 +124,7 @@ _SENT_END_LUT = _char_table(".!?\"”’)»…:;")
 _BULLET_LUT = _char_table("-*•·>–—")
 _MARK_LUT = _char_table("@#|›»©")
 _QUOTE_LUT = _char_table("\"“”")
+_MONEY_LUT = _char_table("$£€%")
 _UPPER_LUT = np.zeros(0x2200, dtype=bool)
 _UPPER_LUT[ord("A"):ord("Z") + 1] = True
 _UPPER_LUT[0xC0:0xDF] = True
@@ -155,6 +156,8 @@ CONTEXT_FEATURES = [
     *(f"inside_x_{k}" for k in _INSIDE_OF),
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
+N_BASE = len(BASE_FEATURES)
+_FURNITURE_COL = FEATURES.index("furniture_share")
 
 
 def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
@@ -202,6 +205,8 @@ def _base_features(lines: list[str]) -> np.ndarray:
     stop = _per_line(tok_line, (codes & _STOP_BIT) > 0, n)
     fam_tok = [(codes >> b) & 1 == 1 for b in range(len(_FAMILY_TERMS))]
     fams = [_per_line(tok_line, f, n) > 0 for f in fam_tok]
+    money = _per_line(line_of, _MONEY_LUT[lut_cp], n) > 0  # $ £ € % : prices and discounts
+    fams[3] = fams[3] | money
     # how much of the line's content (its non-function words) is web-furniture vocabulary:
     # "Share on Facebook" is all furniture, "the company will share its profits" hardly any
     any_fam = np.logical_or.reduce(fam_tok) if nt else np.zeros(0, dtype=bool)
@@ -325,31 +330,61 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 class LineModel:
-    """A logistic regression over standardised line features (weights from a JSON file)."""
+    """Two logistic regressions over standardised line features (weights from a JSON file).
+
+    The *page* model sees a line with its neighbours and decides most lines. The *line* model
+    sees the line alone (its own words, length, punctuation): when it is confident that a line
+    is web furniture ("Share on Facebook", "Advertisement", "Leave a comment") the line goes even
+    if the page model, swayed by the article paragraphs around it, would keep it. That is what
+    removes ads and share rows injected *between* paragraphs.
+    """
 
     def __init__(self, spec: dict) -> None:
         if spec.get("features") != FEATURES:
             raise ValueError("line model was trained on other features: retrain it "
                              "(python training/boilerplate/train.py)")
         self.threshold = float(spec.get("threshold", 0.5))
-        self.mean, self.scale = np.array(spec["mean"]), np.array(spec["scale"])
-        self.coef, self.intercept = np.array(spec["coef"]), float(spec["intercept"])
+        self.veto = float(spec.get("veto", 0.0))
+        page, line = spec["page"], spec["line"]
+        self.mean, self.scale = np.array(page["mean"]), np.array(page["scale"])
+        self.coef, self.intercept = np.array(page["coef"]), float(page["intercept"])
+        self.line_mean, self.line_scale = np.array(line["mean"]), np.array(line["scale"])
+        self.line_coef, self.line_intercept = np.array(line["coef"]), float(line["intercept"])
 
     def spec(self) -> dict:
         """The JSON-able description of this model (what ``line_model.json`` holds)."""
         def r(a: np.ndarray) -> list[float]:
             return [round(float(v), 6) for v in a]
-        return {"features": FEATURES, "threshold": self.threshold, "mean": r(self.mean),
-                "scale": r(self.scale), "coef": r(self.coef), "intercept": round(self.intercept, 6)}
+        return {"features": FEATURES, "threshold": self.threshold, "veto": self.veto,
+                "page": {"mean": r(self.mean), "scale": r(self.scale), "coef": r(self.coef),
+                         "intercept": round(self.intercept, 6)},
+                "line": {"mean": r(self.line_mean), "scale": r(self.line_scale),
+                         "coef": r(self.line_coef), "intercept": round(self.line_intercept, 6)}}
 
     def predict(self, x: np.ndarray) -> np.ndarray:
+        """P(article) from the page model (the line with its context)."""
         return _sigmoid(((x - self.mean) / self.scale) @ self.coef + self.intercept)
 
+    def predict_line(self, x: np.ndarray) -> np.ndarray:
+        """P(article) from the line model (the line's own features only)."""
+        own = x[:, :N_BASE]
+        return _sigmoid(((own - self.line_mean) / self.line_scale) @ self.line_coef + self.line_intercept)
+
+    def keep(self, x: np.ndarray) -> np.ndarray:
+        """Boolean mask of the lines kept as article text."""
+        furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0)
+        return (self.predict(x) >= self.threshold) & ~furniture
+
     def scores(self, lines: list[str]) -> np.ndarray:
-        """The probability that each line belongs to the article."""
+        """The probability that each line belongs to the article (page model; no veto)."""
         if not lines:
             return np.zeros(0)
         return self.predict(line_features(lines))
+
+    def classify(self, lines: list[str]) -> np.ndarray:
+        if not lines:
+            return np.zeros(0, dtype=bool)
+        return self.keep(line_features(lines))
 
 
 @lru_cache(maxsize=1)

@@ -65,8 +65,7 @@ def pick_title(lines: list[str], keep: np.ndarray) -> int | None:
 
 def classify_lines(lines: list[str], model: LineModel | None = None) -> np.ndarray:
     """Boolean mask: True for the lines kept as article text."""
-    m = model or load_model()
-    return m.scores(lines) >= m.threshold
+    return (model or load_model()).classify(lines)
 
 
 def extract_text(page: str, model: LineModel | None = None) -> Extracted:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from herald.models import Document, Quote
-from herald.quotes.cues import ACCORDING, NEEDS_CLAUSE, OBJECT_CONTENT, SPEECH
+from herald.quotes.cues import ACCORDING, ATTITUDE, ATTITUDE_FREE, NEEDS_CLAUSE, OBJECT_CONTENT, SPEECH
 from herald.quotes.marks import QuoteSpan, find_quotes
 from herald.quotes.names import wordset
 from herald.quotes.speakers import Speaker, SpeakerIndex
@@ -77,11 +77,17 @@ class _Article:
 
 
 # --- cues and subjects --------------------------------------------------------------------------
-def _is_cue(tok: Any) -> bool:
+def _is_cue(tok: Any, reported: bool = False) -> bool:
+    """Whether ``tok`` introduces speech; ``reported`` also admits stance and belief verbs,
+    which attribute a paraphrase but are too loose to attribute a verbatim quotation."""
     lemma = tok.lemma_
     if tok.lower_ in ACCORDING:
         return any(c.lower_ == "to" for c in tok.children)
-    if tok.pos_ != "VERB" or not (lemma in SPEECH or lemma in OBJECT_CONTENT):
+    if tok.pos_ != "VERB":
+        return False
+    if reported and lemma in ATTITUDE:
+        return lemma not in NEEDS_CLAUSE or lemma in ATTITUDE_FREE or _clause(tok) is not None
+    if not (lemma in SPEECH or lemma in OBJECT_CONTENT):
         return False
     return lemma not in NEEDS_CLAUSE or _clause(tok) is not None
 
@@ -371,9 +377,9 @@ def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
     clause = _clause(cue)
     if clause is not None:
         return _trim(art, clause.left_edge.i, clause.right_edge.i, cue.i)
-    if cue.lemma_ in NEEDS_CLAUSE:
+    if cue.lemma_ in NEEDS_CLAUSE and cue.lemma_ not in ATTITUDE_FREE:
         return None
-    if cue.lemma_ in OBJECT_CONTENT:
+    if cue.lemma_ in OBJECT_CONTENT or cue.lemma_ in ATTITUDE:
         rights = [c for c in cue.rights if c.dep_ in _CONTENT_DEPS and not _circumstance(c)]
         if rights:
             return _trim(art, rights[0].left_edge.i, rights[-1].right_edge.i, cue.i)
@@ -387,7 +393,7 @@ def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
 def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> list[_Attr]:
     out: list[_Attr] = []
     for tok in art.sp:
-        if tok.i in used or art.mask[tok.i] != -1 or not _is_cue(tok):
+        if tok.i in used or art.mask[tok.i] != -1 or not _is_cue(tok, reported=True):
             continue
         span = _reported_span(art, tok)
         if span is None:
