@@ -111,11 +111,8 @@ def main() -> int:
             cat, line = rng.choice(pool)
             out.insert(pos, line)
             injected.append((cat, line))
-        def run(text: str) -> str:
-            return extract_one(RawDocument(id=pid, source=pid, kind="txt", content=text)).text
-
-        clean = run("\n".join(lines))
-        dirty = run("\n".join(out))
+        clean = extract_one(RawDocument(id=pid, source=pid, kind="txt", content="\n".join(lines))).text
+        dirty = extract_one(RawDocument(id=pid, source=pid, kind="txt", content="\n".join(out))).text
         kept = set(split_lines(dirty))
         for cat, line in injected:
             total[cat] += 1

@@ -39,11 +39,11 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from herald.extract.lines import FEATURES, N_BASE, LineModel, line_features
+from herald.extract.text import extract_text, split_lines
 
 _FURNITURE = FEATURES.index("furniture_share")
 AUGMENT_PER_PAGE = int(os.environ.get("AUG", "12"))  # furniture lines injected per augmented page
-VETO = float(os.environ.get("VETO", "0.2"))  # line-model P(article) under which furniture lines go
-from herald.extract.text import extract_text, split_lines
+VETO = float(os.environ.get("VETO", "0.3"))  # line-model P(article) under which furniture lines go
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "herald" / "extract" / "line_model.json"

@@ -29,6 +29,7 @@ from herald.nlp import load  # noqa: E402
 
 OUT = ROOT / "src" / "herald" / "events" / "data"
 MIN_COUNT = 2
+MAX_FEATURES = 20_000
 
 
 def featurise(texts: list[str], cache: str) -> list[list[str]]:
@@ -75,16 +76,21 @@ def fit(
     clf = LogisticRegression(C=best[1], max_iter=3000, class_weight="balanced").fit(x, y)
     vocab = np.array(vec.get_feature_names_out(), dtype=str)
     weights = clf.coef_.T.astype(np.float32)
-    # drop features whose weights are all ~0 (smaller file, same scores)
-    keep = np.abs(weights).max(axis=1) > 1e-4
+    labels_out = np.array([str(c) for c in clf.classes_], dtype=str)
+    n = save(name, labels_out, vocab, weights, clf.intercept_.astype(np.float32))
+    print(f"{name}: C={best[1]:g}, {n} features -> {OUT / (name + '.npz')}")
+
+
+def save(name: str, labels: np.ndarray, vocab: np.ndarray, weights: np.ndarray, bias: np.ndarray) -> int:
+    """Keep the MAX_FEATURES features with the largest weights (the rest barely move a score),
+    as float16: the shipped file stays small."""
+    strength = np.abs(weights).max(axis=1)
+    order = np.argsort(-strength)[:MAX_FEATURES]
+    keep = np.sort(order[strength[order] > 1e-4])
     np.savez_compressed(
-        OUT / f"{name}.npz",
-        labels=np.array([str(c) for c in clf.classes_], dtype=str),
-        vocab=vocab[keep],
-        weights=weights[keep],
-        bias=clf.intercept_.astype(np.float32),
+        OUT / f"{name}.npz", labels=labels, vocab=vocab[keep], weights=weights[keep].astype(np.float16), bias=bias
     )
-    print(f"{name}: C={best[1]:g}, {int(keep.sum())} features -> {OUT / (name + '.npz')}")
+    return len(keep)
 
 
 def train_quad() -> None:

@@ -46,6 +46,9 @@ def build(kb: KB) -> ahocorasick.Automaton:
     for key in keys:
         if len(key) < 2:
             continue
+        if key.startswith("the ") and key[4:] in kb.by_alias and key not in kb.corefs \
+                and key not in kb.metonyms:
+            continue  # "the un": "un" matches anyway, and "the" must not hide "UN Security Council"
         letters = sum(c.isalpha() for c in key)
         term = Term(
             key=key,
@@ -94,7 +97,7 @@ _BREAKS = str.maketrans({c: " " for c in ',;:!?()[]{}"“”«»*|<>+=#@~^_\u202
 
 
 def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
-    """Leftmost-longest, non-overlapping phrase hits in ``text``, in order.
+    """Leftmost-longest, non-overlapping phrase hits in ``text``, in order (``iter_long``).
 
     Keys are stored with a leading space and the text is scanned with punctuation turned into
     spaces, so the automaton only reports phrases that start a word: the C loop does the
@@ -104,7 +107,7 @@ def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
     folded = fold(text).translate(_BREAKS)
     n = len(folded)
     found: list[Hit] = []
-    for last, term in auto.iter(" " + folded):
+    for last, term in auto.iter_long(" " + folded):
         end = last  # exclusive end in ``text`` (the padded string is one character longer)
         start = end - len(term.key)
         if end < n:
@@ -114,16 +117,4 @@ def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
         cat = _category(term, text, start, end)
         if cat is not None:
             found.append(Hit(start, end, cat, term))
-    if len(found) < 2:
-        return found
-    # longest first: "the UN Security Council" is one name, not "the UN" + "Security Council"
-    found.sort(key=lambda h: (h.start - h.end, h.start))
-    taken = bytearray(n + 1)
-    hits: list[Hit] = []
-    for h in found:
-        if any(taken[h.start : h.end]):
-            continue
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-        hits.append(h)
-    hits.sort(key=lambda h: h.start)
-    return hits
+    return found

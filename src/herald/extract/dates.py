@@ -30,6 +30,7 @@ _STAMP = re.compile(
     r"(?:published|posted|updated|modified|revised|edited))\b",
     re.I,
 )
+_YEAR = re.compile(r"\d{4}")  # every date pattern above has a four-digit year: a cheap pre-filter
 _UPDATED_WORDS = ("updated", "modified", "revised", "edited")
 _DATE_ONLY_WORDS = 8  # a line of at most this many words that parses as a date is a date line
 _STAMP_WORDS = 16
@@ -80,7 +81,7 @@ def find_stamps(lines: list[str], article_start: int | None = None, lookback: in
     st = Stamps()
     bare: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if len(line.split()) > _STAMP_WORDS:
+        if not _YEAR.search(line) or len(line.split()) > _STAMP_WORDS:
             continue
         d = parse_date(line)
         if d is None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+
 _PROFILES_TEXT = {
     "en": "the of and to in a is that for on with as was by he it at from his her said be are were "
           "has have had not but an they this which or who their its will would been",
@@ -45,29 +47,22 @@ _SCRIPTS = [  # (code point range, language or script tag)
     (0x4E00, 0x9FFF, "zh"),
 ]
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 MIN_SHARE = 0.12  # share of a language's function words in its typical prose: 0.35-0.50
 
 
 def _script(sample: str) -> str | None:
-    """The non-Latin writing system of most letters, if there is one."""
-    letters = _LETTER.findall(sample)
+    """The non-Latin writing system of most letters, if there is one (numpy over code points)."""
+    if sample.isascii():
+        return None
+    cp = np.frombuffer(sample.encode("utf-32-le"), dtype=np.uint32)
+    letters = int(np.count_nonzero(cp >= 0x41))  # rough: letters and symbols, not digits or spaces
     if not letters:
         return None
-    counts: Counter[str] = Counter()
-    for ch in letters:
-        cp = ord(ch)
-        if cp < 0x0250:
-            counts["latin"] += 1
-            continue
-        for lo, hi, tag in _SCRIPTS:
-            if lo <= cp <= hi:
-                counts[tag] += 1
-                break
-    tag, n = counts.most_common(1)[0] if counts else ("latin", 0)
-    if tag == "ja" or (tag == "zh" and counts["ja"] > 0.1 * n):
-        return "ja"
-    return None if tag == "latin" or n < 0.5 * len(letters) else tag
+    counts = {tag: int(np.count_nonzero((cp >= lo) & (cp <= hi))) for lo, hi, tag in _SCRIPTS}
+    tag = max(counts, key=lambda k: counts[k])
+    if counts["ja"] and (tag == "ja" or (tag == "zh" and counts["ja"] > 0.1 * counts["zh"])):
+        tag = "ja"
+    return tag if counts[tag] >= 0.5 * letters else None
 
 
 def detect_language(text: str) -> str:
@@ -80,7 +75,7 @@ def detect_language(text: str) -> str:
     if not words:
         return "und"
     counts = Counter(words)
-    shares = {lang: sum(c for w, c in counts.items() if w in prof) / len(words)
+    shares = {lang: sum(counts[w] for w in prof if w in counts) / len(words)
               for lang, prof in _PROFILES.items()}
     best = max(shares, key=lambda k: shares[k])
     if len(words) < 12:  # a headline or a caption: too short to tell, English unless shown otherwise

@@ -54,7 +54,7 @@ _STOP = frozenset(_STOP_WORDS.split())
 # site), grouped so the model weighs each family on its own evidence. Matching is by word and word
 # pair lookup (no regex per line), which keeps the classifier at thousands of pages per second.
 _FAMILY_TERMS: dict[str, str] = {
-    "share": "share|shares|tweet|retweet|facebook|twitter|pinterest|linkedin|whatsapp|reddit|flipboard|"
+    "share": "share|shares|tweet|retweet|pin it|facebook|twitter|pinterest|linkedin|whatsapp|reddit|flipboard|"
              "tumblr|instagram|youtube|email this|print this|copy link|with friends|sharing is|like us|"
              "follow us|follow me|rss|feed",
     "subscribe": "subscribe|subscribed|subscription|subscriber|subscribers|newsletter|newsletters|sign up|"
@@ -205,13 +205,14 @@ def _base_features(lines: list[str]) -> np.ndarray:
     stop = _per_line(tok_line, (codes & _STOP_BIT) > 0, n)
     fam_tok = [(codes >> b) & 1 == 1 for b in range(len(_FAMILY_TERMS))]
     fams = [_per_line(tok_line, f, n) > 0 for f in fam_tok]
-    money = _per_line(line_of, _MONEY_LUT[lut_cp], n) > 0  # $ £ € % : prices and discounts
-    fams[3] = fams[3] | money
+    money = _per_line(line_of, _MONEY_LUT[lut_cp], n)  # $ £ € % : prices and discounts
+    fams[3] = fams[3] | (money > 0)
     # how much of the line's content (its non-function words) is web-furniture vocabulary:
     # "Share on Facebook" is all furniture, "the company will share its profits" hardly any
     any_fam = np.logical_or.reduce(fam_tok) if nt else np.zeros(0, dtype=bool)
     content_tok = ~is_nl & ((codes & _STOP_BIT) == 0)
-    furniture = _per_line(tok_line, any_fam, n) / np.maximum(_per_line(tok_line, content_tok, n), 1.0)
+    furniture = ((_per_line(tok_line, any_fam, n) + money)
+                 / np.maximum(_per_line(tok_line, content_tok, n), 1.0))
     months = _per_line(tok_line, (codes & _MONTH_BIT) > 0, n)
     links = _per_line(tok_line, (codes & _LINK_BIT) > 0, n)
     tok_starts = np.concatenate([[0], np.flatnonzero(is_nl) + 1])
@@ -226,8 +227,9 @@ def _base_features(lines: list[str]) -> np.ndarray:
     says = ((last_code & _SAYS_BIT) > 0) & (last == ord(":"))
     ago = _per_line(tok_line, (codes & _AGO_BIT) > 0, n) > 0
     numeric_date = np.zeros(n, dtype=bool)
-    for i in np.flatnonzero(digits):
-        numeric_date[i] = _NUMERIC_DATE.search(lines[i]) is not None
+    hits = [m.start() for m in _NUMERIC_DATE.finditer(page)]
+    if hits:
+        numeric_date[np.searchsorted(starts, hits, side="right") - 1] = True
     date = ((months > 0) & (digits > 0)) | numeric_date
     dup_counts = Counter(lines)
     dup = np.fromiter((dup_counts[ln] > 1 for ln in lines), dtype=bool, count=n)

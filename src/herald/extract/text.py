@@ -44,12 +44,12 @@ def pick_title(lines: list[str], keep: np.ndarray) -> int | None:
     kept = np.flatnonzero(keep)
     if len(kept):
         start = int(kept[0])
-        body = {w.lower() for i in kept[:30] for w in _WORD.findall(lines[int(i)])}
+        body = {w for i in kept[:30] for w in _WORD.findall(lines[int(i)].lower())}
         best, best_score = None, 0.0
         for i in range(max(0, start - _TITLE_LOOKBACK), start + 1):
             if not _title_like(lines[i]):
                 continue
-            words = {w.lower() for w in _WORD.findall(lines[i])}
+            words = set(_WORD.findall(lines[i].lower()))
             if not words:
                 continue
             score = len(words & body) / len(words) + 0.01 * (i - start)  # nearer wins ties

@@ -149,6 +149,8 @@ class Gazetteer:
                 (cc, fold(c["name"])) in self.capitals,
             )
             self._add(e.name, e)
+            if e.population < ALTERNATE_MIN_POPULATION:
+                continue  # lookup() ignores smaller cities' alternates: do not index them at all
             for alt in c["alternatenames"]:
                 if len(alt) >= 3 and alt[0].isupper() and _latin(alt):
                     self._add(alt, e, primary=False)

@@ -343,7 +343,9 @@ def _trim(art: _Article, i: int, j: int, anchor: int) -> tuple[int, int]:
     i, j = max(i, lo), min(j, hi)
     while i < j and (sp[i].is_punct or sp[i].dep_ == "mark" and sp[i].lower_ == "that" or sp[i].is_space):
         i += 1
-    while j > i and (sp[j].is_punct and sp[j].text not in ("”", '"', "''") or sp[j].is_space):
+    while j > i and (
+        sp[j].is_punct and sp[j].text not in ("”", '"', "''") or sp[j].is_space or sp[j].dep_ == "cc"
+    ):
         j -= 1
     return sp[i].idx, sp[j].idx + len(sp[j].text)
 
@@ -355,6 +357,31 @@ def _circumstance(tok: Any) -> bool:
     if tok.lower_ in ("at", "in", "during", "after", "before", "since", "while", "via", "through"):
         return True
     return any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
+
+
+_ASIDE_DEPS = frozenset({"appos", "relcl", "advcl", "parataxis", "conj", "acl", "npadvmod"})
+
+
+def _right_end(tok: Any) -> int:
+    """Index of the last token of ``tok``'s phrase without a trailing aside.
+
+    PolNeAR's content stops where the writer's own words resume: before a comma or dash that
+    opens an apposition (", a Republican from Ohio"), a non-restrictive relative clause
+    (", who ..."), a participle or adverbial clause, or a new coordinated clause with its own
+    subject (", and he railed against ..."). Restrictive modifiers with no punctuation stay.
+    """
+    end = tok.right_edge.i
+    for child in tok.rights:
+        if child.dep_ not in _ASIDE_DEPS:
+            continue
+        if child.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        before = tok.doc[child.left_edge.i - 1] if child.left_edge.i > tok.i else None
+        if before is not None and before.dep_ == "cc" and before.i - 1 > tok.i:
+            before = tok.doc[before.i - 1]
+        if before is not None and before.is_punct and before.text in (",", "—", "–", "-", "(", ";", "--"):
+            return max(tok.i, before.i - 1)
+    return end
 
 
 def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
@@ -382,7 +409,7 @@ def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
     if cue.lemma_ in OBJECT_CONTENT or cue.lemma_ in ATTITUDE:
         rights = [c for c in cue.rights if c.dep_ in _CONTENT_DEPS and not _circumstance(c)]
         if rights:
-            return _trim(art, rights[0].left_edge.i, rights[-1].right_edge.i, cue.i)
+            return _trim(art, rights[0].left_edge.i, _right_end(rights[-1]), cue.i)
     if cue.dep_ == "parataxis" and cue.head.i < cue.i:
         head = cue.head
         return _trim(art, head.left_edge.i, cue.left_edge.i - 1, cue.i)
