@@ -29,6 +29,7 @@ class Term:
     metonym: Metonym | None
     coref: tuple[str, ...] | None
     short: bool  # needs capitals in the text ("US", "UN", "MBS")
+    kind: str = ""  # kind of the first entity: person | country | organisation | place
 
 
 @dataclass(slots=True)
@@ -57,6 +58,7 @@ def build(kb: KB) -> ahocorasick.Automaton:
             metonym=kb.metonyms.get(key),
             coref=kb.corefs.get(key),
             short=letters <= 3 and " " not in key,
+            kind=kb.entities[kb.by_alias[key][0]].kind if key in kb.by_alias else "",
         )
         # a leading space anchors every key at a word start (see :func:`scan`)
         auto.add_word(" " + key, term)

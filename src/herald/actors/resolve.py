@@ -84,15 +84,13 @@ class Resolver:
 
     # ----- pass 1: hits and chunks --------------------------------------------------------
 
-    def _is_ctx(self, h: Hit) -> bool:
-        if h.cat == METONYM:
-            return True
-        if h.cat != ENTITY:
-            return False
-        return self._entity(h).kind in ("country", "organisation")
+    @staticmethod
+    def _is_ctx(h: Hit) -> bool:
+        return h.cat == METONYM or (h.cat == ENTITY and h.term.kind in _CTX_KINDS)
 
-    def _is_person(self, h: Hit) -> bool:
-        return h.cat == PERSON or (h.cat == ENTITY and self._entity(h).kind == "person")
+    @staticmethod
+    def _is_person(h: Hit) -> bool:
+        return h.cat == PERSON or (h.cat == ENTITY and h.term.kind == "person")
 
     def _entity(self, h: Hit) -> Entity:
         return self.kb.entities[h.term.entities[0]]
@@ -356,12 +354,12 @@ class Resolver:
     def run(self, entities: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
         hits = scan(self.text)
         hits = self._with_entities(hits, entities)
+        present = self.present
         for h in hits:
-            if h.cat == ENTITY:
-                e = self._entity(h)
-                if e.kind in ("country", "organisation"):
-                    self.present.add(e.code or "")
-                    self.present.add(e.country or "")
+            if h.cat == ENTITY and h.term.kind in _CTX_KINDS:
+                e = self.kb.entities[h.term.entities[0]]
+                present.add(e.code or "")
+                present.add(e.country or "")
         placed: list[Placed] = []
         self._pending: dict[int, tuple[str, ...]] = {}
         self._office: dict[int, str] = {}
@@ -410,6 +408,7 @@ class Resolver:
 
 
 _NO_TERM = Term("", (), None, None, None, False)
+_CTX_KINDS = frozenset({"country", "organisation"})
 # sectors worth a mention even when the text names no country ("police", "rebels", "troops")
 _POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO",
                         "PTY", "INS"})

@@ -53,6 +53,21 @@ ATTITUDE = wordset(
     apologize invoke approve ignore resist attribute opt paint think believe"""
 )
 
+# nouns and adjectives that report a stance with its holder ("his attacks on", "Trump's call
+# for", "her claim that", "critical of")
+NOUN_CUES = wordset(
+    """attack criticism support call claim statement argument warning promise pledge plan
+    proposal opposition endorsement praise defense defence allegation accusation denial demand
+    request vow comment remark suggestion view belief fear hope concern insistence assertion
+    complaint condemnation rejection push question assessment announcement mention case
+    admission acknowledgment explanation prediction position stance embrace swipe"""
+)
+ADJ_CUES = wordset(
+    """critical proud supportive skeptical sceptical worried concerned confident sure certain
+    optimistic hopeful pessimistic opposed aware convinced angry upset happy eager adamant
+    dismissive wary fearful doubtful unsure enthusiastic determined"""
+)
+
 # in the reported pass these need no clause complement ("polls show a tie", "she believes in it")
 ATTITUDE_FREE = wordset("show find think believe")
 

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from herald.models import Document, Quote
-from herald.quotes.cues import ACCORDING, ATTITUDE, ATTITUDE_FREE, NEEDS_CLAUSE, OBJECT_CONTENT, SPEECH
+from herald.quotes.cues import (
+    ACCORDING,
+    ADJ_CUES,
+    ATTITUDE,
+    ATTITUDE_FREE,
+    NEEDS_CLAUSE,
+    NOUN_CUES,
+    OBJECT_CONTENT,
+    SPEECH,
+)
 from herald.quotes.marks import QuoteSpan, find_quotes
 from herald.quotes.names import wordset
 from herald.quotes.speakers import Speaker, SpeakerIndex
@@ -30,7 +39,7 @@ _CONTENT_DEPS = ("dobj", "prep", "xcomp", "dative", "ccomp", "obj", "oprd", "att
 _STATEMENT_NOUNS = wordset("statement release letter tweet post interview ad video report memo email message")
 _TERMINAL = (".", "?", "!", "…")
 _MAX_CUE_GAP = 6  # tokens allowed between a cue before a quotation and its opening mark
-_MIN_CONTENT_WORDS = 3
+_MIN_CONTENT_WORDS = 2
 _CARRY_MIN_WORDS = 5
 
 
@@ -417,20 +426,54 @@ def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
     return None
 
 
+_NOUN_CONTENT_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "over", "with"})
+
+
+def _nominal(art: _Article, tok: Any) -> tuple[Any, tuple[int, int]] | None:
+    """A stance written as a noun or adjective: "his attacks on Clinton", "Trump's call for a
+    ban", "her claim that ...", "Republicans are critical of the deal". Returns the token naming
+    the holder and the content span, or None."""
+    if tok.pos_ == "NOUN" and tok.lemma_ in NOUN_CUES:
+        holder = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if holder is None:
+            return None
+    elif tok.pos_ == "ADJ" and tok.lemma_ in ADJ_CUES and tok.dep_ in ("acomp", "amod") and tok.dep_ == "acomp":
+        holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if holder is None:
+            return None
+    else:
+        return None
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return holder, _trim(art, c.left_edge.i, _right_end(c), tok.i)
+        if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS:
+            objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+            if objs:
+                return holder, _trim(art, objs[0].left_edge.i, _right_end(objs[0]), tok.i)
+    return None
+
+
+def _candidate(art: _Article, tok: Any) -> tuple[Any, tuple[int, int]] | None:
+    """(speaker token, content span) when ``tok`` is the cue of a reported statement."""
+    if _is_cue(tok, reported=True):
+        span = _reported_span(art, tok)
+        return (_subject(tok), span) if span is not None else None
+    return _nominal(art, tok)
+
+
 def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> list[_Attr]:
     out: list[_Attr] = []
     for tok in art.sp:
-        if tok.i in used or art.mask[tok.i] != -1 or not _is_cue(tok, reported=True):
+        if tok.i in used or art.mask[tok.i] != -1:
             continue
-        span = _reported_span(art, tok)
-        if span is None:
+        found = _candidate(art, tok)
+        if found is None:
             continue
-        start, end = span
+        subj, (start, end) = found
         if len(art.text[start:end].split()) < _MIN_CONTENT_WORDS:
             continue
         if any(min(end, b) - max(start, a) > 0.5 * (end - start) for a, b in taken):
             continue
-        subj = _subject(tok)
         if subj is None or subj.i >= art.token_at(start) and subj.idx < end:
             continue
         speaker = art.speakers.resolve(subj)

@@ -76,18 +76,22 @@ class StoryIndex:
             return known
         sig = self.signature(text)
         self._fresh[content_hash] = sig
-        match = self.match(sig)
+        keys = None if self._empty(sig) else self._band_keys(sig)
+        match = self._match(sig, keys)
         story = match[0] if match else story_id_for(content_hash)
-        self.insert(content_hash, sig, story)
+        self._insert(content_hash, sig, story, keys)
         return story
 
     def match(self, sig: np.ndarray) -> tuple[str, float] | None:
         """The story of the most similar indexed document at or above the threshold, if any."""
-        if self._empty(sig):
+        return self._match(sig, None if self._empty(sig) else self._band_keys(sig))
+
+    def _match(self, sig: np.ndarray, keys: list[int] | None) -> tuple[str, float] | None:
+        if keys is None:
             return None
         candidates: set[int] = set()
         get = self._buckets.get
-        for hit in map(get, self._band_keys(sig)):
+        for hit in map(get, keys):
             if hit:
                 candidates.update(hit)
         if not candidates:
@@ -102,6 +106,9 @@ class StoryIndex:
 
     def insert(self, content_hash: str, sig: np.ndarray, story_id: str) -> None:
         """Index a document whose story is already known (used when loading a stored corpus)."""
+        self._insert(content_hash, sig, story_id, None if self._empty(sig) else self._band_keys(sig))
+
+    def _insert(self, content_hash: str, sig: np.ndarray, story_id: str, keys: list[int] | None) -> None:
         if content_hash in self._by_hash:
             return
         slot = len(self._stories)
@@ -110,9 +117,9 @@ class StoryIndex:
         self._sigs[slot] = sig
         self._stories.append(story_id)
         self._by_hash[content_hash] = slot
-        if not self._empty(sig):
+        if keys is not None:
             buckets = self._buckets
-            for key in self._band_keys(sig):
+            for key in keys:
                 hit = buckets.get(key)
                 if hit is None:
                     buckets[key] = [slot]

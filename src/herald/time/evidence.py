@@ -338,7 +338,8 @@ def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
                     tn = "present"  # "Monday's presidential debate", "last night's summit"
                 windows = _ELECTION_WINDOW if series.kind == "election" else _TENSE_WINDOW
                 ivs = [windows[tn](o.start, o.end) for o in occ]
-                names = occ[0].name if len(occ) == 1 else f"one of {len(occ)} {series.description}"
+                desc = series.description.removeprefix("the ")
+                names = occ[0].name if len(occ) == 1 else f"one of {len(occ)} occurrences of {desc}"
                 when = fmt((occ[0].start, occ[0].end)) if len(occ) == 1 else "various dates"
                 yield Evidence(
                     ivs, _TENSE_WEIGHT[tn],
