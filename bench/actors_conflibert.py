@@ -43,7 +43,8 @@ def sentences(path: Path) -> list[list[tuple[str, str]]]:
 def detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     text, spans = "", []
     for i, tok in enumerate(tokens):
-        if i and tok not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER:
+        glued = tok in ("’", "'") or (tok == "s" and i and tokens[i - 1] in ("’", "'"))
+        if i and not glued and tok not in NO_SPACE_BEFORE and tokens[i - 1] not in NO_SPACE_AFTER:
             text += " "
         spans.append((len(text), len(text) + len(tok)))
         text += tok

@@ -31,7 +31,9 @@ def main() -> None:
     t0 = time.perf_counter()
     parsed = list(nlp.pipe(texts, batch_size=64))
     parse_s = time.perf_counter() - t0
-    docs = [upstream(Document(id=str(i), source="bench", text=sp.text, nlp=sp)) for i, sp in enumerate(parsed)]
+    docs = [
+        upstream(Document(id=str(i), source="bench", text=sp.text, nlp=sp)) for i, sp in enumerate(parsed)
+    ]
     code_sentence(docs[0], Resolver(docs[0]), parsed[0][:])  # load lexicon and models once
     t0 = time.perf_counter()
     events = 0

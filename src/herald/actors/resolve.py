@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from herald.actors import kb as kbm
-from herald.actors.kb import KB, Entity, Role, load, normalize, office_holder, pick_role
+from herald.actors.kb import KB, Entity, Role, load, office_holder, pick_role
 from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
 from herald.actors.offices import HEAD, HOG, HOS
 from herald.models import Actor, Document, Mention
@@ -169,6 +169,8 @@ class Resolver:
         country, sector, ctx_name, org = self.ctx_of(ch.ctx)
         head = ch.agents[-1].term.agent if ch.agents else None
         office = head.office if head else None
+        if office is not None and _after_modifier(self.text, ch.agents[-1].start):
+            office = None  # "deputy foreign minister" is not the foreign minister
         if org and office in (HOS, HOG, HEAD):
             office = HEAD
         if ch.person is not None:
@@ -219,7 +221,7 @@ class Resolver:
     def _role_phrase(self, ch: Chunk, text: str, country: str | None, sector: str | None,
                      ctx_name: str | None, org: bool, office: str | None,
                      head: kbm.Agent) -> Placed | None:
-        if country is not None and office is not None and not _after_modifier(self.text, ch.start):
+        if country is not None and office is not None:
             found = office_holder(self.kb, country, office, self.day)
             if found is not None:
                 ent, role = found
@@ -231,10 +233,7 @@ class Resolver:
             actor = Actor(text, head.title, None, head.sector, head.sector, head.title, "agent")
             return Placed(Mention(ch.start, ch.end, actor, "role"))
         sec = head.sector or sector or ("IGO" if org else None)
-        if org:
-            code = country
-        else:
-            code = country + (sec or "")
+        code = country if org else country + (sec or "")
         actor = Actor(text, ctx_name or country, country, sec, code, head.title, "agent")
         return Placed(Mention(ch.start, ch.end, actor, "role"), org=org)
 
@@ -376,7 +375,7 @@ class Resolver:
                 continue
             if ch.agents and ch.ctx is None and ch.person is None:
                 office = ch.agents[-1].term.agent.office if ch.agents[-1].term.agent else None
-                if office is not None and not _after_modifier(self.text, ch.start):
+                if office is not None and not _after_modifier(self.text, ch.agents[-1].start):
                     self._office[id(p2)] = office
             placed.append(p2)
         placed = self.coref(placed, hits)

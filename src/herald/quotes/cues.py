@@ -38,8 +38,7 @@ OBJECT_CONTENT = wordset(
     """accuse blame criticize criticise condemn denounce praise welcome applaud hail deny
     urge warn thank congratulate defend attack slam blast mock dismiss reject endorse
     demand propose recommend promise pledge vow threaten question challenge dispute
-    tout decry rail assail rebuff refuse decline discuss highlight express offer
-    advocate cite reference mention describe name order disavow oppose
+    tout decry assail refuse decline discuss highlight express offer cite reference mention describe name order disavow oppose
     seek back call hope hop plan intend lament complain regret deplore"""
 )
 
@@ -49,18 +48,21 @@ OBJECT_CONTENT = wordset(
 # with any complement, were a correctly attributed statement in >= ~40% of their uses.
 ATTITUDE = wordset(
     """show find see want talk support vote look push decide consider refer share lay address
-    compare view learn recognize list encourage embrace aim demonstrate weigh voice expose
-    apologize invoke approve ignore resist attribute opt paint think believe"""
+    compare view learn recognize list encourage aim demonstrate weigh voice expose
+    apologize invoke approve ignore resist attribute opt paint think believe
+    release issue determine prefer identify underscore press remember publish portray debate
+    like liken champion allude credit detail reaffirm outline bemoan persuade convince pitch
+    relish brush distance"""
 )
 
 # nouns and adjectives that report a stance with its holder ("his attacks on", "Trump's call
 # for", "her claim that", "critical of")
 NOUN_CUES = wordset(
-    """attack criticism support call claim statement argument warning promise pledge plan
-    proposal opposition endorsement praise defense defence allegation accusation denial demand
-    request vow comment remark suggestion view belief fear hope concern insistence assertion
-    complaint condemnation rejection push question assessment announcement mention case
-    admission acknowledgment explanation prediction position stance embrace swipe"""
+    """attack criticism call claim argument warning promise pledge proposal opposition
+    endorsement praise defense defence allegation accusation denial demand vow remark
+    suggestion belief fear hope concern insistence assertion complaint condemnation rejection
+    question assessment announcement mention case admission acknowledgment explanation
+    prediction swipe"""
 )
 ADJ_CUES = wordset(
     """critical proud supportive skeptical sceptical worried concerned confident sure certain

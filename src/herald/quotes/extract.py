@@ -39,7 +39,7 @@ _CONTENT_DEPS = ("dobj", "prep", "xcomp", "dative", "ccomp", "obj", "oprd", "att
 _STATEMENT_NOUNS = wordset("statement release letter tweet post interview ad video report memo email message")
 _TERMINAL = (".", "?", "!", "…")
 _MAX_CUE_GAP = 6  # tokens allowed between a cue before a quotation and its opening mark
-_MIN_CONTENT_WORDS = 2
+_MIN_CONTENT_WORDS = 1
 _CARRY_MIN_WORDS = 5
 
 
@@ -437,7 +437,7 @@ def _nominal(art: _Article, tok: Any) -> tuple[Any, tuple[int, int]] | None:
         holder = next((c for c in tok.children if c.dep_ == "poss"), None)
         if holder is None:
             return None
-    elif tok.pos_ == "ADJ" and tok.lemma_ in ADJ_CUES and tok.dep_ in ("acomp", "amod") and tok.dep_ == "acomp":
+    elif tok.pos_ == "ADJ" and tok.lemma_ in ADJ_CUES and tok.dep_ == "acomp":
         holder = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if holder is None:
             return None
