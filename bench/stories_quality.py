@@ -147,13 +147,18 @@ def main() -> int:
         raws, gold = corpus(load("train"), seed=args.seed + 1)
         docs = clean(raws, not args.raw)
         print(f"train: {len(set(gold))} stories, {len(docs)} documents")
-        best = (-1.0, threshold, bands)
+        results = []
         for b in (16, 32, 64):
             for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8):
                 p, r, f = score(docs, gold, t, b)
                 print(f"  bands={b:2d} threshold={t:.2f}  P={p:.4f} R={r:.4f} F1={f:.4f}")
-                best = max(best, (f, t, b))
-        _, threshold, bands = best
+                results.append((f, t, b))
+        # the highest threshold within 0.005 F1 of the best: leftover boilerplate shared by distinct
+        # pages (which this corpus under-represents) pushes similarity up, so prefer the margin
+        top = max(f for f, _, _ in results)
+        near = [(t, b) for f, t, b in results if f >= top - 0.005]
+        threshold = max(t for t, _ in near)
+        bands = max(b for t, b in near if t == threshold)  # more bands: more recall at equal cost here
         print(f"chosen on train: threshold={threshold} bands={bands} (shipped: {THRESHOLD}, {BANDS})")
     raws, gold = corpus(load("dev"), seed=args.seed)
     t0 = time.perf_counter()

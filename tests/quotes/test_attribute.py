@@ -122,3 +122,61 @@ def test_seed_lament_is_a_negative_reported_stance(seed_quotes: tuple[str, list[
     _, quotes = seed_quotes
     q = by_start(quotes, "the alliance’s ambiguous position")
     assert q.speaker == "Sergey Lavrov" and q.cue == "lamented" and q.polarity < 0
+
+
+def test_stance_and_intent_are_reported_statements(quotes_in: Run) -> None:
+    text = (
+        "Donald Trump wants a wall on the southern border. "
+        "A new poll shows a tight race in Ohio. "
+        "Senator Marco Rubio supported the trade deal."
+    )
+    quotes = quotes_in(text)
+    assert by_start(quotes, "a wall on the southern border").speaker == "Donald Trump"
+    assert by_start(quotes, "a tight race in Ohio").speaker_mention == "A new poll"
+    assert by_start(quotes, "the trade deal").speaker == "Marco Rubio"
+    assert all(q.kind == "indirect" for q in quotes)
+
+
+def test_attitude_verbs_never_attribute_a_direct_quote(quotes_in: Run) -> None:
+    # "wants" reports a stance; the quotation's cue is the speech verb "said"
+    text = "Hillary Clinton wants change. “We will win in November,” her spokesman Brian Fallon said."
+    q = by_start(quotes_in(text), "We will win in November")
+    assert q.kind == "direct" and q.cue == "said" and q.speaker == "Brian Fallon"
+
+
+def test_nominal_and_adjectival_cues(quotes_in: Run) -> None:
+    text = (
+        "Jeb Bush renewed his attacks on the Iran nuclear agreement. "
+        "Senator Lindsey Graham was critical of the administration's plan for Syria."
+    )
+    quotes = quotes_in(text)
+    attacks = by_start(quotes, "the Iran nuclear agreement")
+    assert attacks.speaker == "Jeb Bush" and attacks.cue == "attacks"
+    critical = by_start(quotes, "the administration's plan for Syria")
+    assert critical.speaker == "Lindsey Graham" and critical.cue == "critical"
+
+
+def test_parenthetical_cue_reports_the_whole_clause(quotes_in: Run) -> None:
+    text = "Governor Chris Christie spoke in Iowa. The bigger risk, he said, is a clash over taxes."
+    q = by_start(quotes_in(text), "The bigger risk")
+    assert q.speaker == "Chris Christie" and q.kind == "indirect"
+    assert q.text.endswith("a clash over taxes")
+
+
+def test_poll_shares_are_speakers(quotes_in: Run) -> None:
+    q = by_start(quotes_in("In the survey, 52 percent of voters said the economy was getting worse."), "economy")
+    assert q.speaker is not None and "percent" in q.speaker
+
+
+def test_titles_and_scare_quotes_are_not_quotations(quotes_in: Run) -> None:
+    text = (
+        "Bernie Sanders appeared on “This Week With George Stephanopoulos” on Sunday. "
+        "Donald Trump met the “reformers” in the Senate."
+    )
+    quotes = quotes_in(text)
+    assert not [q for q in quotes if q.kind != "indirect"]
+
+
+def test_live_blog_time_stamp_is_not_the_speaker(quotes_in: Run) -> None:
+    q = by_start(quotes_in("6:20 p.m. President Barack Obama says the economy is recovering."), "economy")
+    assert q.speaker == "Barack Obama"

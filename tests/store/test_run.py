@@ -1,8 +1,8 @@
 """`herald run` into a store, end to end: idempotent reruns, kill -9 and resume, readers during a run.
 
 The corpus is 60 small inputs built from the articles in tests/data/stories: originals, copies with
-other boilerplate and small edits (so stories form), single paragraphs (distinct stories), and bad
-inputs (broken JSONL lines, a record without text, an empty file, a binary file) that must be kept
+other boilerplate and small edits (so stories form), single paragraphs (excerpts, which join their
+article's story when they hold enough of it), and bad inputs (broken JSONL lines, a record without text, an empty file, a binary file) that must be kept
 with their errors.
 """
 

@@ -204,3 +204,41 @@ def test_summary_is_what_the_run_report_prints(db: str) -> None:
     assert (s["events (one per story)"], s["events (all copies)"]) == (3, 6)
     assert s["stories with most copies"][0]["documents"] == 2
     assert all(isinstance(v, (int, list)) for v in s.values())
+
+
+def test_copies_coded_slightly_differently_still_merge(db: str) -> None:
+    """One copy resolved no target for an event and lost the paragraph holding another."""
+    text = border_text()
+    first = coded("a.html", wrapped(text, "Ledger"), url="https://ledger.example/a")
+    second = coded("b.html", wrapped(text, "Brief"), url="https://brief.example/b")
+    second.events[0].target = None  # the accusation's target not resolved in this copy
+    del second.events[2]  # the appeal's paragraph was dropped by this site
+    write(db, [first])
+    write(db, [second])  # a later batch: aligned against the stored founding copy
+    with herald.open(db) as store:
+        merged = store.events()
+    assert merged["type"].tolist() == ["ACCUSE", "THREATEN", "APPEAL"]
+    assert merged["num_documents"].tolist() == [2, 2, 1]
+    assert merged["target_name"].tolist()[0] == "Azerbaijan"  # evidence from the founding copy
+
+
+def test_an_unanchored_event_does_not_merge_with_a_different_one(db: str) -> None:
+    text = border_text()
+    first = coded("a.html", wrapped(text, "Ledger"))
+    second = coded("b.html", wrapped(text, "Brief"))
+    second.events[0].source = second.events[2].source  # the EU, not Armenia: another event
+    write(db, [first, second])
+    with herald.open(db) as store:
+        merged = store.events(type="ACCUSE")
+    assert sorted(merged["num_documents"].tolist()) == [1, 1]
+
+
+def test_a_reader_refuses_an_unmigrated_store(db: str) -> None:
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE documents (doc_key VARCHAR PRIMARY KEY, id VARCHAR)")
+    con.close()
+    with pytest.raises(SchemaTooNew, match="open it for writing once"):
+        herald.open(db)
+    Store(db).close()  # a writer migrates it
+    with herald.open(db) as store:
+        assert store.summary()["documents"] == 0

@@ -115,3 +115,13 @@ def test_bad_documents_pass_through() -> None:
     assert len(out) == 3
     assert out[0].dates.event_date is None
     assert any("dating failed" in line for line in out[1].dates.evidence)
+
+
+def test_relative_days_are_not_resolved_on_a_stale_page() -> None:
+    text = ("NATO chief Anders Fogh Rasmussen spoke on Thursday. Russia has been invited to the upcoming "
+            "NATO summit in Lisbon.")
+    doc = _doc(text, updated="2022-04-16")
+    doc.events = [Event("CONSULT", None, None, None, None, None, None, "", 0, 51)]
+    out = _run(doc)
+    assert out.dates.stale is True
+    assert out.events[0].date == out.dates.event_date  # the story's estimate, not a made-up Thursday

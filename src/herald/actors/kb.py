@@ -37,9 +37,20 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", fold(text)).strip()
 
 
-def fold(text: str) -> str:
+_FOLD = {**_TRANSLATE, ord("\n"): " ", ord("\t"): " ", ord("\r"): " "}
+
+
+def lower_same_length(text: str) -> str:
+    """``str.lower`` that never changes the length ("İ".lower() is two characters)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower()[:1] for c in text)
+    return low
+
+
+def fold(text: str, table: dict[int, str] = _FOLD) -> str:
     """Case- and punctuation-fold a text without changing its length (offsets stay valid)."""
-    return text.translate(_TRANSLATE).lower().replace("\n", " ").replace("\t", " ")
+    return lower_same_length(text).translate(table)
 
 
 def date_bounds(start: str | None, end: str | None) -> tuple[str, str]:
@@ -118,7 +129,7 @@ class Metonym:
     source: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class KB:
     """The loaded knowledge base with its lookup tables."""
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from herald.actors import kb as kbm
 from herald.actors.kb import KB, Agent, Metonym, fold, load
 
 # hit categories
@@ -96,6 +97,7 @@ def _category(term: Term, text: str, start: int, end: int) -> str | None:
 
 # punctuation that separates words; "." "'" "-" "&" "/" stay, names contain them ("U.S.")
 _BREAKS = str.maketrans({c: " " for c in ',;:!?()[]{}"“”«»*|<>+=#@~^_\u2026'})
+_SCAN = {**kbm._FOLD, **_BREAKS}
 
 
 def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
@@ -106,7 +108,7 @@ def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
     boundary work and Python sees a few candidates per sentence, not every substring.
     """
     auto = auto if auto is not None else automaton()
-    folded = fold(text).translate(_BREAKS)
+    folded = fold(text, _SCAN)
     n = len(folded)
     found: list[Hit] = []
     for last, term in auto.iter_long(" " + folded):

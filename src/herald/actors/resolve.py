@@ -17,6 +17,7 @@ Three passes over one document:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -153,8 +154,7 @@ class Resolver:
         return e.country, None, e.name, org
 
     def _org_code(self, code: str) -> bool:
-        i = self.kb.countries.get(code)
-        return i is not None and self.kb.entities[i].kind == "organisation"
+        return code in _org_codes(self.kb)
 
     def metonym_choice(
         self, candidates: Sequence[tuple[str, str | None, str | None, str]]
@@ -416,6 +416,12 @@ _POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", 
 _THING_LABELS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow|under|first|"
                        r"state|parliamentary|then|late|future|next|incoming|outgoing)[- ]$", re.I)
+
+
+@functools.lru_cache(maxsize=4)
+def _org_codes(kb: KB) -> frozenset[str]:
+    """Codes that name an organisation rather than a country (NATO, UN, EU, ...)."""
+    return frozenset(c for c, i in kb.countries.items() if kb.entities[i].kind == "organisation")
 
 
 def _after_modifier(text: str, start: int) -> bool:

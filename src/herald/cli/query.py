@@ -32,10 +32,11 @@ EVENT_TABLE = ["date", "type", "source_name", "target_name", "num_documents", "n
 def _open(db: str) -> Any:
     import herald
     from herald.store import StoreLocked
+    from herald.store.schema import SchemaTooNew
 
     try:
         return herald.open(db)
-    except (FileNotFoundError, StoreLocked) as exc:
+    except (FileNotFoundError, StoreLocked, SchemaTooNew) as exc:
         typer.echo(f"herald: {exc}", err=True)
         raise typer.Exit(2) from None
 

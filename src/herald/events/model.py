@@ -30,10 +30,11 @@ class LinearModel:
     bias: Any  # (n_labels,)
 
     def probs(self, feats: list[str]) -> Any:
-        idx = sorted({self.vocab[f] for f in feats if f in self.vocab})
-        z = self.bias.copy()
-        if idx:
-            z = z + self.weights[idx].sum(axis=0) / np.sqrt(len(idx))
+        get = self.vocab.get
+        idx = list({j for f in feats if (j := get(f)) is not None})
+        z = self.bias
+        if idx:  # binary features scaled by 1/sqrt(count), as in training: one row sum
+            z = z + self.weights[idx].sum(axis=0) * (1.0 / np.sqrt(len(idx)))
         z = z - z.max()
         e = np.exp(z)
         return e / e.sum()

@@ -15,12 +15,15 @@ proposal's confidence. Policy, in the order applied:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from herald.events.features import sentence_features
 from herald.events.model import plover_probs, sentence_probs
 from herald.events.ontology import TYPE_CAMEO, category, score, type_quad
 from herald.events.parties import Resolver
+from herald.events.lexicon import lexicon
+from herald.events.tokens import Tok, light, root
 from herald.events.rules import Candidate, analyse, arguments, aux_mode, candidates, negated
 from herald.models import Actor, Document, Event, Quote
 
@@ -80,31 +83,51 @@ def _key(a: Actor | None) -> str | None:
     return a.code or a.country or a.name
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence an event is read from, with its offsets (computed once per sentence)."""
+
+    text: str
+    start: int
+    end: int
+
+
 def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
-    infos = analyse(sent)
-    cands = candidates(res, sent, infos)
-    if not cands and not res.in_span(sent.start_char, sent.end_char):
+    toks = light(sent)
+    if not toks:
+        return []
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    named = bool(res.in_span(start, end))
+    lex = lexicon()
+    if not named and not any(t.pos_ == "VERB" and lex.knows(t.lemma_) for t in toks):
+        return []  # no lexicon verb and no actor named: nothing the rules or the classifier could code
+    infos = analyse(toks)
+    cands = candidates(res, toks, infos)
+    if not cands and not named:
         return []  # no coded verb and no actor named: nothing the classifier could attach to
-    probs = sentence_probs(sent, sentence_features(sent, infos))
+    ev_at = Evidence(toks[0].doc.text[start:end], start, end)
+    probs = sentence_probs(toks, sentence_features(toks, infos))
     best: dict[tuple[str, str | None, str | None, bool], Event] = {}
     for c in cands:
-        ev = _event(doc, sent, c, probs)
+        ev = _event(doc, ev_at, c, probs)
         if ev is None:
             continue
         k = (ev.type, _key(ev.source), _key(ev.target), ev.negated)
         if k not in best or best[k].confidence < ev.confidence:
             best[k] = ev
     if probs is not None and not any(not e.negated for e in best.values()):
-        ev = _model_event(doc, res, sent, probs)
+        ev = _model_event(doc, res, toks, ev_at, probs)
         if ev is not None:
             best[(ev.type, _key(ev.source), _key(ev.target), ev.negated)] = ev
     kept = sorted(best.values(), key=lambda e: -e.confidence)[:MAX_PER_SENTENCE]
     return sorted(kept, key=lambda e: (e.start, e.trigger or ""))
 
 
-def _main_verb(sent: Any) -> Any | None:
+def _main_verb(toks: list[Tok]) -> Any | None:
     """The sentence's main verb, looking through a reporting verb to what it reports."""
-    verb = sent.root
+    verb = root(toks)
+    if verb is None:
+        return None
     for _ in range(3):
         if verb.lemma_.lower() not in REPORTING:
             break
@@ -115,14 +138,16 @@ def _main_verb(sent: Any) -> Any | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
-def _model_event(doc: Document, res: Resolver, sent: Any, probs: list[float]) -> Event | None:
+def _model_event(
+    doc: Document, res: Resolver, toks: list[Tok], ev_at: Evidence, probs: list[float]
+) -> Event | None:
     """The classifier's event for a sentence the rules do not code: only when it is sure of a
     QuadClass and the parse gives at least one actor; the type is the PLOVER model's best type of
     that quad class."""
     q = max(range(1, 5), key=lambda k: probs[k])
     if probs[q] < MODEL_MIN_PROB or probs[q] < probs[0]:
         return None
-    verb = _main_verb(sent)
+    verb = _main_verb(toks)
     if verb is None:
         return None
     source, target, how, _subj = arguments(res, verb)
@@ -130,7 +155,7 @@ def _model_event(doc: Document, res: Resolver, sent: Any, probs: list[float]) ->
         return None  # the classifier alone needs a political actor as the doer
     if source is not None and target is not None and _key(source) == _key(target):
         return None
-    types = plover_probs(sent) or {}
+    types = plover_probs(toks) or {}
     same = {t: p for t, p in types.items() if type_quad(t) == q}
     ptype = max(same, key=lambda t: same[t]) if same else QUAD_DEFAULT[q]
     mode = aux_mode(verb)
@@ -145,9 +170,9 @@ def _model_event(doc: Document, res: Resolver, sent: Any, probs: list[float]) ->
         goldstein=score(ptype, None),
         source=source,
         target=target,
-        sentence=sent.text,
-        start=sent.start_char,
-        end=sent.end_char,
+        sentence=ev_at.text,
+        start=ev_at.start,
+        end=ev_at.end,
         negated=negated(verb),
         confidence=round(0.8 * probs[q], 3),
         rule="model:quad+plover" + ("" if how in ("subject", "agent") else f":{how}"),
@@ -162,7 +187,7 @@ def _speaker_clause(verb: Any) -> bool:
     return verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
-def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) -> Event | None:
+def _event(doc: Document, ev_at: Evidence, c: Candidate, probs: list[float] | None) -> Event | None:
     cat = category(c.code)
     if cat is None:
         return None
@@ -196,9 +221,9 @@ def _event(doc: Document, sent: Any, c: Candidate, probs: list[float] | None) ->
         goldstein=score(ptype, cat.mode if ptype == cat.type else None),
         source=source,
         target=target,
-        sentence=sent.text,
-        start=sent.start_char,
-        end=sent.end_char,
+        sentence=ev_at.text,
+        start=ev_at.start,
+        end=ev_at.end,
         negated=c.negated,
         confidence=round(conf, 3),
         rule=c.rule + ("" if c.how in ("subject", "agent") else f":{c.how}"),

@@ -109,6 +109,7 @@ for _bit, _terms in enumerate(_FAMILY_TERMS.values()):
 _PAIR_FIRST = frozenset(t.split()[0] for t in _PAIRS)
 _TOKEN = re.compile(r"\w+|\n")
 _NUMERIC_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_DIGIT_RUN = re.compile(r"\d[\d:/.\-]*\d")  # cheap first pass: runs of digits and separators
 
 
 def _char_table(chars: str, size: int = 0x2200) -> np.ndarray:
@@ -227,7 +228,7 @@ def _base_features(lines: list[str]) -> np.ndarray:
     says = ((last_code & _SAYS_BIT) > 0) & (last == ord(":"))
     ago = _per_line(tok_line, (codes & _AGO_BIT) > 0, n) > 0
     numeric_date = np.zeros(n, dtype=bool)
-    hits = [m.start() for m in _NUMERIC_DATE.finditer(page)]
+    hits = [m.start() for m in _DIGIT_RUN.finditer(page) if _NUMERIC_DATE.search(m.group())]
     if hits:
         numeric_date[np.searchsorted(starts, hits, side="right") - 1] = True
     date = ((months > 0) & (digits > 0)) | numeric_date
@@ -249,14 +250,21 @@ def _base_features(lines: list[str]) -> np.ndarray:
     return np.column_stack(cols).astype(float)
 
 
+@lru_cache(maxsize=256)
+def _window(n: int, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    idx = np.arange(n)
+    lo = np.maximum(idx - k, 0)
+    hi = np.minimum(idx + k + 1, n)
+    return lo, hi, 1.0 / (hi - lo)
+
+
 def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
     """Mean of x over the lines i-k..i+k (the line itself included), clipped at the page edges."""
-    c = np.concatenate([[0.0], np.cumsum(x)])
-    n = len(x)
-    idx = np.arange(n)
-    lo = np.clip(idx - k, 0, n)
-    hi = np.clip(idx + k + 1, 0, n)
-    return (c[hi] - c[lo]) / (hi - lo)
+    c = np.empty(len(x) + 1)
+    c[0] = 0.0
+    np.cumsum(x, out=c[1:])
+    lo, hi, inv = _window(len(x), k)
+    return (c[hi] - c[lo]) * inv
 
 
 def _shift(x: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:

@@ -41,6 +41,7 @@ _TERMINAL = (".", "?", "!", "…")
 _MAX_CUE_GAP = 6  # tokens allowed between a cue before a quotation and its opening mark
 _MIN_CONTENT_WORDS = 1
 _CARRY_MIN_WORDS = 5
+_MIN_CLAUSE_QUOTE_WORDS = 3
 
 
 @dataclass
@@ -110,9 +111,9 @@ def _subject(tok: Any, depth: int = 0) -> Any:
                     if p.dep_ == "pobj":
                         return p
         return None
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            return c
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.ent_type_ not in ("TIME", "DATE")]
+    if subjects:
+        return subjects[-1]  # "6:20 p.m. Obama says ...": a live blog's time stamp parses as a subject
     if depth >= 3:
         return None
     head = tok.head
@@ -235,6 +236,21 @@ def _mixed_span(art: _Article, cue: Any, q: QuoteSpan) -> tuple[int, int] | None
     return min(start, q.start), max(end, q.end)
 
 
+_MINOR = wordset("a an and at by for from in of on or the to with vs. vs as is are")
+_MAX_TITLE_WORDS = 8
+
+
+def _is_title(inner: str) -> bool:
+    """A quoted name of a work, show, slogan or nickname ("This Week With George
+    Stephanopoulos", "Parks and Recreation"): every word capitalised except short function
+    words, no sentence punctuation. Such a span names something; nobody is being quoted."""
+    words = inner.strip(" ,").split()
+    if not 2 <= len(words) <= _MAX_TITLE_WORDS or inner.rstrip(" ,”\"'").endswith(_TERMINAL):
+        return False
+    major = [w for w in words if w.lower() not in _MINOR]
+    return bool(major) and all(w[:1].isupper() or not w[:1].isalpha() for w in major)
+
+
 def _direct(art: _Article) -> tuple[list[_Attr], set[int]]:
     attrs: list[_Attr] = []
     used: set[int] = set()
@@ -242,6 +258,8 @@ def _direct(art: _Article) -> tuple[list[_Attr], set[int]]:
     last_in_para: dict[int, _Attr] = {}
     for qi, q in enumerate(art.quotes):
         para = art.para(q.opened)
+        if _is_title(art.text[q.start : q.end]):
+            continue
         cue, where = _choose_cue(art, qi)
         if cue is not None and cue.i in by_cue and by_cue[cue.i].para == para:
             prev = by_cue[cue.i]  # split quotation: one cue, two pieces
@@ -321,6 +339,8 @@ def _by_clause(art: _Article, qi: int, para: int) -> _Attr | None:
     """A short quotation inside a sentence with no reporting verb ("admires Putin as a "strong
     leader"") belongs to the subject of the verb it hangs from, if that subject is named."""
     q = art.quotes[qi]
+    if len(art.text[q.start : q.end].split()) < _MIN_CLAUSE_QUOTE_WORDS:
+        return None  # a scare quote ("a 'deal'"): the writer's irony, not anyone's words
     a, b = art.token_at(q.start), art.token_at(q.end)
     heads = [art.sp[i].head for i in range(a, b) if art.mask[art.sp[i].head.i] != qi]
     tok = heads[0] if heads else None
@@ -410,22 +430,30 @@ def _reported_span(art: _Article, cue: Any) -> tuple[int, int] | None:
         right = (phrase_r + 1, hi) if phrase_r + 1 <= hi else None
         side = max((s for s in (left, right) if s), key=lambda s: s[1] - s[0], default=None)
         return _trim(art, side[0], side[1], cue.i) if side else None
-    clause = _clause(cue)
-    if clause is not None:
-        return _trim(art, clause.left_edge.i, clause.right_edge.i, cue.i)
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if clauses:  # two clauses ("X, Sanders said, and Y") are one statement around its cue
+        return _trim(art, clauses[0].left_edge.i, clauses[-1].right_edge.i, cue.i)
+    if cue.lemma_ in _SAY_OBJECT:  # "Trump says racist things", "46 percent said yes"
+        objs = [c for c in cue.rights if c.dep_ in ("dobj", "intj")]
+        if objs:
+            return _trim(art, objs[0].left_edge.i, _right_end(objs[0]), cue.i)
     if cue.lemma_ in NEEDS_CLAUSE and cue.lemma_ not in ATTITUDE_FREE:
         return None
     if cue.lemma_ in OBJECT_CONTENT or cue.lemma_ in ATTITUDE:
         rights = [c for c in cue.rights if c.dep_ in _CONTENT_DEPS and not _circumstance(c)]
         if rights:
             return _trim(art, rights[0].left_edge.i, _right_end(rights[-1]), cue.i)
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+    if cue.dep_ == "parataxis" and cue.head is not cue:
         head = cue.head
+        if cue.right_edge.i < head.right_edge.i:
+            # "The bigger risk, he said, is a clash": the aside sits inside what was said
+            return _trim(art, head.left_edge.i, head.right_edge.i, cue.i)
         return _trim(art, head.left_edge.i, cue.left_edge.i - 1, cue.i)
     del sp
     return None
 
 
+_SAY_OBJECT = wordset("say write tweet post")
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "over", "with"})
 
 
@@ -453,6 +481,11 @@ def _nominal(art: _Article, tok: Any) -> tuple[Any, tuple[int, int]] | None:
     return None
 
 
+def _aside(cue: Any, subj: Any) -> bool:
+    """Whether the speaker is named in a parenthetical cue ("The risk, he said, is ...")."""
+    return bool(cue.dep_ == "parataxis" and cue.left_edge.i <= subj.i <= cue.right_edge.i)
+
+
 def _candidate(art: _Article, tok: Any) -> tuple[Any, tuple[int, int]] | None:
     """(speaker token, content span) when ``tok`` is the cue of a reported statement."""
     if _is_cue(tok, reported=True):
@@ -474,7 +507,7 @@ def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> li
             continue
         if any(min(end, b) - max(start, a) > 0.5 * (end - start) for a, b in taken):
             continue
-        if subj is None or subj.i >= art.token_at(start) and subj.idx < end:
+        if subj is None or subj.i >= art.token_at(start) and subj.idx < end and not _aside(tok, subj):
             continue
         speaker = art.speakers.resolve(subj)
         if speaker is None or not speaker.name:
@@ -485,8 +518,8 @@ def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> li
         out.append(_Attr(start, end, kind, tok, speaker, art.para(start), conf, []))
     # a cue inside another statement's content is part of what that speaker said ("Merrill says
     # Machado promised ..."): the writer attributes the whole to the outer speaker
-    spans = [(a.start, a.end) for a in out] + taken
-    return [a for a in out if not any(s <= a.cue.idx < e for s, e in spans)]
+    spans = [(a.start, a.end, a.cue.i) for a in out] + [(s, e, -1) for s, e in taken]
+    return [a for a in out if not any(s <= a.cue.idx < e and i != a.cue.i for s, e, i in spans)]
 
 
 # --- the article ------------------------------------------------------------------------------

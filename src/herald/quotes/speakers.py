@@ -36,8 +36,9 @@ _PERSON_PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _GROUP_PRON = {"they", "them", "we", "us", "it", "their"}
 _GROUP_LABELS = {"ORG", "NORP", "GPE"}
 _LOOKBACK_SENTS = 6
-# entity types that are never the speaker ("5:45 p.m. said ..." is a parse error)
-_NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+# entity types that are never the speaker ("5:45 p.m. said ..." is a parse error); poll shares
+# ("52 percent said", "one in three") are speakers, so PERCENT and CARDINAL are not listed
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
 
 
 @dataclass

@@ -30,10 +30,14 @@ import numpy as np
 from herald.models import Document
 from herald.store import rows as R
 from herald.store.queries import Queries
-from herald.store.schema import migrate
+from herald.store.schema import SCHEMA_VERSION, SchemaTooNew, current_version, migrate
 from herald.stories import StoryIndex
 
 CHILD_TABLES = ("quotes", "events", "actors", "places")
+
+
+class SchemaMismatch(SchemaTooNew):
+    """A read-only store whose schema version is not the one this herald reads."""
 
 
 class StoreLocked(RuntimeError):
@@ -95,8 +99,18 @@ class Store(Queries):
         if read_only:
             if not os.path.exists(path):
                 raise FileNotFoundError(f"no herald store at {path} (create one with `herald run`)")
+            con = connect(path, read_only=True, timeout=timeout)
+            have = current_version(con)
+            if have != SCHEMA_VERSION:
+                con.close()
+                raise SchemaMismatch(
+                    f"{path} has schema version {have}, this herald reads version {SCHEMA_VERSION}: "
+                    + ("open it for writing once (e.g. `herald run` on new input) to migrate it"
+                       if have < SCHEMA_VERSION else "upgrade herald"))
             if hold is None or hold:
-                self._con = connect(path, read_only=True, timeout=timeout)
+                self._con = con
+            else:
+                con.close()
             return
         con = connect(path, read_only=False, timeout=timeout)
         migrate(con)
@@ -213,6 +227,7 @@ class Store(Queries):
         seq = int(row[0]) if row else 0
         now = datetime.now(UTC).replace(tzinfo=None)
         tables: dict[str, list[tuple[Any, ...]]] = {t: [] for t in R.FIELDS}
+        refs = self._story_refs(con, docs)
         kept: dict[str, str] = {}  # id -> the key of its latest version, when this batch replaces one
         stories: set[str] = set()
         new_keys: list[str] = []
@@ -233,7 +248,7 @@ class Store(Queries):
                     sig = index.signature_of(doc.content_hash)
             tables["documents"].append(R.document_row(
                 doc, key, version + 1, latest, seq, sig.tobytes() if sig is not None else None, now))
-            self._add_children(tables, doc, key, latest, now, seq)
+            self._add_children(tables, doc, key, latest, now, seq, refs)
             if doc.story_id:
                 stories.add(doc.story_id)
             new_keys.append(key)
@@ -249,12 +264,17 @@ class Store(Queries):
 
     @staticmethod
     def _add_children(tables: dict[str, list[tuple[Any, ...]]], doc: Document, key: str, latest: bool,
-                      now: datetime, seq: int) -> None:
+                      now: datetime, seq: int, refs: dict[str, list[R.Ref]]) -> None:
         story = doc.story_id or key
         events = tables["events"]
         if doc.events:
             outlet, seen = R.outlet(doc), R.first_seen(doc, now)
-            for i, (e, ek) in enumerate(zip(doc.events, R.event_keys(story, doc.events), strict=True)):
+            ekeys = R.event_keys(story, doc.events)
+            if doc.story_id and doc.story_id in refs:
+                ekeys = R.align(doc.events, ekeys, refs[doc.story_id])
+            elif doc.story_id and latest:
+                refs[doc.story_id] = R.refs_of(doc.events, ekeys)  # the founder, for later copies
+            for i, (e, ek) in enumerate(zip(doc.events, ekeys, strict=True)):
                 events.append(R.event_row(e, doc, key, i, ek, latest, now, seq, outlet, seen))
         for i, q in enumerate(doc.quotes):
             tables["quotes"].append(R.quote_row(q, doc, key, i, latest))
@@ -264,6 +284,32 @@ class Store(Queries):
             tables["places"].append(R.place_row(p, doc, key, i, latest, False))
         if doc.dateline is not None:
             tables["places"].append(R.place_row(doc.dateline, doc, key, len(doc.places), latest, True))
+
+    @staticmethod
+    def _story_refs(con: Any, docs: list[Document]) -> dict[str, list[R.Ref]]:
+        """Events of the founding copy of every already-stored story this batch adds a copy to."""
+        wanted = sorted({d.story_id for d in docs if d.story_id and d.events})
+        if not wanted:
+            return {}
+        known = [r[0] for r in con.execute(
+            "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()]
+        if not known:
+            return {}
+        rows = con.execute(
+            """WITH founder AS (
+                   SELECT story_id, min(doc_seq) AS seq FROM events
+                   WHERE latest AND story_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY story_id)
+               SELECT e.story_id, e.event_key, e.type, e.negated,
+                      lower(coalesce(nullif(e.source_code, ''), nullif(e.source_country, ''),
+                                     nullif(e.source_name, ''), nullif(e.source_text, ''), '')),
+                      lower(coalesce(nullif(e.target_code, ''), nullif(e.target_country, ''),
+                                     nullif(e.target_name, ''), nullif(e.target_text, ''), ''))
+               FROM events e JOIN founder f ON e.story_id = f.story_id AND e.doc_seq = f.seq
+               WHERE e.latest ORDER BY e.story_id, e.start, e.event_index""", [known]).fetchall()
+        refs: dict[str, list[R.Ref]] = {}
+        for story, *ref in rows:
+            refs.setdefault(story, []).append((int(ref[0]), ref[1], bool(ref[2]), ref[3], ref[4]))
+        return refs
 
     @staticmethod
     def _supersede(con: Any, ids: list[str], keep: list[str]) -> set[str]:

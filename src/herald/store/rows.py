@@ -76,6 +76,54 @@ def event_keys(doc_story: str, events: list[Event]) -> list[int]:
     return out
 
 
+Ref = tuple[int, str, bool, str, str]  # event_key, type, negated, source key, target key
+
+
+def _compatible(e: Event, ref: Ref) -> bool:
+    """Could this event be the same report as ``ref`` (an event of another copy of the story)?
+
+    Same type and negation; each side's actor equal or missing on one of the two; and at least one
+    side present and equal (the anchor), unless neither event names any actor.
+    """
+    _, typ, neg, src, tgt = ref
+    if e.type != typ or bool(e.negated) != neg:
+        return False
+    mine = (actor_key(e.source), actor_key(e.target))
+    anchored = False
+    for a, b in zip(mine, (src, tgt), strict=True):
+        if a and b:
+            if a != b:
+                return False
+            anchored = True
+    return anchored or not (any(mine) or src or tgt)
+
+
+def align(events: list[Event], keys: list[int], refs: list[Ref]) -> list[int]:
+    """Give each event the key of the matching event of the story's founding copy, in text order.
+
+    Copies are coded independently and can differ slightly (an actor resolved in one copy and not in
+    the other, a paragraph missing): greedy in-order matching on compatible type and actors keeps
+    their events merged where exact keys would split them. Unmatched events keep their own key.
+    """
+    used = [False] * len(refs)
+    out = list(keys)
+    pos = 0
+    for i in sorted(range(len(events)), key=lambda i: (events[i].start, i)):
+        for j in range(pos, len(refs)):
+            if not used[j] and _compatible(events[i], refs[j]):
+                used[j] = True
+                out[i] = refs[j][0]
+                pos = j + 1 if j == pos else pos
+                break
+    return out
+
+
+def refs_of(events: list[Event], keys: list[int]) -> list[Ref]:
+    order = sorted(range(len(events)), key=lambda i: (events[i].start, i))
+    return [(keys[i], events[i].type, bool(events[i].negated), actor_key(events[i].source),
+             actor_key(events[i].target)) for i in order]
+
+
 EVENT_FIELDS = (
     "event_id", "doc_key", "doc_id", "event_index", "latest", "story_id", "event_key", "doc_seq", "outlet",
     "doc_url", "seen", "type", "mode", "cameo",

@@ -55,25 +55,96 @@ _MOD = r"(?:former|ex|then|onetime|one-time|erstwhile|late|future|would-be|incom
 _MOD_BEFORE = re.compile(rf"(?i)(?:\b({_MOD})[-\s]+(?:[\w.]+\s+){{0,2}}|\b(an?)\s+)$")
 
 
+_FRAGMENT = re.compile(r"[A-Z][a-z]+(?P<open>[\[(])?")
+_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def _fragments(name_rx: str) -> tuple[tuple[str, bool], ...]:
+    """Capitalised literals of a name pattern, each flagged when the pattern may continue it.
+
+    Every match of the pattern contains one of them, so they make a cheap screen that decides
+    which holders a story can name at all: the costly title-and-name matching then runs on a
+    handful of names per document instead of the whole table. "Trump" must be a capitalised word
+    of the story; "Zelens" (from ``Zelens(?:ky|kyy)``) only a part of one. Empty: cannot screen.
+    """
+    return tuple(sorted({(m.group()[: m.start("open") - m.start()] if m.group("open") else m.group(), bool(m.group("open")))
+                         for m in _FRAGMENT.finditer(name_rx)}))
+
+
 @lru_cache(maxsize=1)
-def _office_patterns() -> list[tuple[kb.Office, re.Pattern[str], re.Pattern[str], re.Pattern[str], list[kb.Term]]]:
+def _office_table() -> list[tuple[kb.Office, re.Pattern[str], list[tuple[kb.Term, tuple[tuple[str, bool], ...]]]]]:
     by_office: dict[str, list[kb.Term]] = {}
     for t in kb.terms():
         by_office.setdefault(t.office, []).append(t)
-    out = []
-    for oid, rows in by_office.items():
-        office = kb.offices()[oid]
-        names = "|".join(f"(?:{p})" for p in sorted({r.name for r in rows}, key=len, reverse=True))
-        title = f"(?i:{office.title})"
-        prefix = re.compile(
-            rf"(?<![Vv]ice[\s-])(?<!Deputy\s)(?<!Assistant\s)(?<!Press\s)\b{title}\s+(?P<name>{names})\b{_NAME_ENDS}"
-        )
-        appos = re.compile(
-            rf"(?=[A-Z])\b(?P<name>{names}),\s+(?:(?i:the|a|an|his|her|their|its)\s+|[A-Z][\w.]*['’]s\s+)?"
-            rf"(?:(?P<mod>(?i:{_MOD}))[-\s]+)?{title}\b"
-        )
-        out.append((office, re.compile(title), prefix, appos, rows))
+    return [(kb.offices()[oid], re.compile(f"(?i:{kb.offices()[oid].title})"),
+             [(r, _fragments(r.name)) for r in rows]) for oid, rows in by_office.items()]
+
+
+def named_rows(text: str, rows: list[tuple[kb.Term, tuple[tuple[str, bool], ...]]], words: set[str]) -> list[kb.Term]:
+    """The rows whose holder's name can occur in ``text`` (``words``: its capitalised words)."""
+    return [r for r, frags in rows if not frags or any(f in words if not part else f in text for f, part in frags)]
+
+
+@lru_cache(maxsize=256)
+def _title_rx(title_src: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An office title ("NATO chief") and the title after a name ("Rasmussen|, NATO's chief").
+
+    Titles are found once per story; a name then only has to start where a title (and a space)
+    ends, so a story costs one scan per office it names plus a short match per name.
+    """
+    title = f"(?i:{title_src})"
+    scan = re.compile(rf"\b(?<![Vv]ice[\s-])(?<!Deputy\s)(?<!Assistant\s)(?<!Press\s){title}(?=\s)")
+    after = re.compile(
+        rf",\s+(?:(?i:the|a|an|his|her|their|its)\s+|[A-Z][\w.]*['’]s\s+)?(?:(?P<mod>(?i:{_MOD}))[-\s]+)?{title}\b"
+    )
+    return scan, after
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _title_ends(scan: re.Pattern[str], text: str) -> dict[int, int]:
+    """Where a name right after a title would start -> where that title starts."""
+    out: dict[int, int] = {}
+    for t in scan.finditer(text):
+        sp = _SPACE_RUN.match(text, t.end())
+        if sp is not None:
+            out.setdefault(sp.end(), t.start())
     return out
+
+
+@lru_cache(maxsize=4096)
+def _tail_rx(name_rx: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:^|\s)(?:{name_rx})$")
+
+
+@lru_cache(maxsize=4096)
+def _name_rx(name_rx: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{name_rx})\b")
+
+
+_NAME_ENDS_RX = re.compile(_NAME_ENDS)
+
+
+def _holder_mentions(text: str, rows: list[kb.Term]) -> list[re.Match[str]]:
+    """Where the story names one of these holders, longest names first, without overlaps."""
+    found: dict[int, re.Match[str]] = {}
+    for pattern in {r.name for r in rows}:
+        for m in _any_name_rx(pattern).finditer(text):
+            old = found.get(m.start())
+            if old is None or m.end() > old.end():
+                found[m.start()] = m
+    out: list[re.Match[str]] = []
+    for start in sorted(found):
+        if out and start < out[-1].end():
+            continue
+        out.append(found[start])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _any_name_rx(name_rx: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?=[A-Z])(?:{name_rx})\b")
 
 
 def _modifier(text: str, start: int) -> str | None:
@@ -90,17 +161,27 @@ def office_terms(text: str) -> Iterator[Evidence]:
     "President Bush"), only the latest can be current: the earlier ones are read as "then".
     """
     found: list[tuple[kb.Office, list[kb.Term], str | None, int, int]] = []
-    for office, title, prefix, appos, rows in _office_patterns():
-        if not title.search(text):  # cheap screen: most offices are never named in a given story
+    words = set(_WORD.findall(text))
+    for office, title, table in _office_table():
+        rows = named_rows(text, table, words)
+        if not rows:  # most holders are never named in a given story
             continue
+        scan, after = _title_rx(office.title)
+        ends = _title_ends(scan, text)
         named = False
-        for rx in (prefix, appos):
-            for m in rx.finditer(text):
-                held = [r for r in rows if re.fullmatch(r.name, m.group("name"))]
-                if held:
-                    named = True
-                    mod = m.groupdict().get("mod") or _modifier(text, m.start())
-                    found.append((office, held, mod.lower() if mod else None, m.start(), m.end()))
+        for m in _holder_mentions(text, rows):
+            held = [r for r in rows if _name_rx(r.name).fullmatch(m.group())]
+            b = ends.get(m.start())
+            if b is not None and _NAME_ENDS_RX.match(text, m.end()):
+                named = True
+                mod = _modifier(text, b)
+                found.append((office, held, mod.lower() if mod else None, b, m.end()))
+                continue
+            a = after.match(text, m.end())
+            if a is not None:
+                named = True
+                mod = a.group("mod") or _modifier(text, m.start())
+                found.append((office, held, mod.lower() if mod else None, m.start(), a.end()))
         if not named:
             found += _bare_title(office, title, rows, text)
     latest: dict[str, int] = {}
@@ -126,15 +207,13 @@ def _untitled(text: str, titled: set[tuple[str, str]]) -> Iterator[Evidence]:
     "Trump" five times is unlikely to be from his presidency. Weak (0.4) and only an exclusion, so it
     never dates a story on its own, but it separates readings that fit several campaigns.
     """
-    by_holder: dict[tuple[str, str], list[kb.Term]] = {}
-    for t in kb.terms():
-        if t.office not in _NO_TITLE_CHECK and (t.office, t.holder) not in titled:
-            by_holder.setdefault((t.office, t.holder), []).append(t)
-    for (oid, holder), rows in by_holder.items():
+    for (oid, holder), rows in _holders().items():
+        if (oid, holder) in titled:
+            continue
         surname = holder.split()[-1]
         if text.count(surname) < 2:
             continue
-        hits = re.findall(rf"\b(?:{rows[0].name})\b", text)
+        hits = _name_rx(rows[0].name).findall(text)
         if len(hits) < 2:
             continue
         office = kb.offices()[oid]
@@ -150,6 +229,15 @@ def _untitled(text: str, titled: set[tuple[str, str]]) -> Iterator[Evidence]:
                        f"({'; '.join(fmt(x) for x in spans)})", "untitled", 0, 0, ("untitled", oid, holder))
 
 
+@lru_cache(maxsize=1)
+def _holders() -> dict[tuple[str, str], list[kb.Term]]:
+    by_holder: dict[tuple[str, str], list[kb.Term]] = {}
+    for t in kb.terms():
+        if t.office not in _NO_TITLE_CHECK:
+            by_holder.setdefault((t.office, t.holder), []).append(t)
+    return by_holder
+
+
 _MANY_HOLDERS = {"us_governor", "us_candidate", "us_vp_nominee", "us_third_nominee"}  # offices held by several at once
 _BARE = re.compile(r"(?i)\bthe\s+$")
 
@@ -162,7 +250,7 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
     for m in title.finditer(text):
         if not _BARE.search(text[max(0, m.start() - 5) : m.start()]):
             continue
-        held = [r for r in rows if re.search(rf"\b(?:{r.name})\b", text)]
+        held = [r for r in rows if _name_rx(r.name).search(text)]
         if held and len({r.holder for r in held}) <= 2:
             return [(office, held, "bare", m.start(), m.end())]
     return []
@@ -187,7 +275,7 @@ def _campaigns(text: str) -> Iterator[Evidence]:
     seen: set[tuple[str, str]] = set()
     for m in _FOR_PRESIDENT.finditer(text):  # "Democrat Hillary Clinton", "endorsed Clinton for president"
         name = m.group("name") or m.group("name2")
-        held = [r for r in rows if re.fullmatch(rf"(?:{r.name})", name)]
+        held = [r for r in rows if _name_rx(r.name).fullmatch(name)]
         if held and len({r.holder for r in held}) == 1 and ("party", name) not in seen:
             seen.add(("party", name))
             spans = merge_spans([(r.start, r.end) for r in held])
@@ -197,7 +285,7 @@ def _campaigns(text: str) -> Iterator[Evidence]:
         if re.search(r"(?:\d{4}|former|previous|past|failed|last)\W*(?:\w+\W+)?$", text[max(0, m.start() - 25) : m.start()], re.I):
             continue
         name = m.group("name")
-        held = [r for r in rows if re.fullmatch(rf"(?:{r.name})", name) or re.search(rf"(?:^|\s)(?:{r.name})$", name)]
+        held = [r for r in rows if _name_rx(r.name).fullmatch(name) or _tail_rx(r.name).search(name)]
         holders = {r.holder for r in held}
         if not held or len(holders) > 1 or ("campaign", name) in seen:
             continue
@@ -217,6 +305,10 @@ def merge_spans(spans: list[Interval]) -> list[Interval]:
     return out
 
 
+_LIKELY = re.compile(r"(?i)\b(?:likely|probable|expected|eventual)\b")
+LIKELY_DAYS = 180  # a "likely nominee" is called so for months before the nomination is clinched
+
+
 def _term_evidence(
     office: kb.Office, held: list[kb.Term], mod: str | None, text: str, start: int, end: int
 ) -> Iterator[Evidence]:
@@ -227,6 +319,11 @@ def _term_evidence(
         yield Evidence([(r.start, r.end) for r in held], 0.7,
                        f"the {office.description} named is {' or '.join(sorted({r.holder for r in held}))}: {spans} ({said})",
                        "office", start, end, ("office", office.id, who, "bare"))
+    elif mod in (None, "outgoing") and _LIKELY.search(text, start, end):
+        # "the likely Democratic nominee": said during the primaries, before the nomination was clinched
+        yield Evidence([(r.start - LIKELY_DAYS, r.end) for r in held], 0.7,
+                       f"{who} is named the likely {office.description} {spans} ({said})", "office", start, end,
+                       ("office", office.id, who, "likely"))
     elif mod in (None, "outgoing"):
         yield Evidence([(r.start, r.end) for r in held], 1.0,
                        f"{who} was {office.description} {spans} ({said})", "office", start, end,
@@ -317,19 +414,23 @@ _JUST_NOW = re.compile(
     r"(?i)\b(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+night|\s+morning)?|last\s+night|"
     r"tonight|today|yesterday|this\s+week)['’]s\s+(?:\w+\s+){0,3}$"
 )
+_ONCE = {"treaty", "attack", "war", "annexation"}  # named mostly after the fact, even in a future sentence
 _TENSE_WORDS = {"future": "is ahead", "present": "is under way", "past": "is over", None: "is named"}
 
 
 def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
     """"the upcoming summit in Lisbon", "this week at a United Nations assembly": dated events by tense."""
-    for sent in sents:
-        s = text[sent[0] : sent[1]]
-        for series in kb.series().values():
-            if series.context is not None and not series.context.search(s):
+    for series in kb.series().values():
+        checked: dict[tuple[int, int], bool] = {}
+        for m in series.trigger.finditer(text):  # trigger first: most series are never named in a story
+            sent = sentence_of(sents, m.start())
+            if sent[0] == sent[1]:
                 continue
-            if series.exclude is not None and series.exclude.search(s):
-                continue
-            for m in series.trigger.finditer(text, sent[0], sent[1]):
+            if sent not in checked:
+                s = text[sent[0] : sent[1]]
+                checked[sent] = (series.context is None or bool(series.context.search(s))) and (
+                    series.exclude is None or not series.exclude.search(s))
+            if checked[sent]:
                 occ = _occurrences(series.id, text, sent, m.start(), m.end())
                 if not occ:
                     continue
@@ -341,8 +442,11 @@ def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
                 desc = series.description.removeprefix("the ")
                 names = occ[0].name if len(occ) == 1 else f"one of {len(occ)} occurrences of {desc}"
                 when = fmt((occ[0].start, occ[0].end)) if len(occ) == 1 else "various dates"
+                weight = _TENSE_WEIGHT[tn]
+                if tn == "future" and series.kind in _ONCE:
+                    weight = _TENSE_WEIGHT[None]  # "the Iran deal will not play well": the deal is done
                 yield Evidence(
-                    ivs, _TENSE_WEIGHT[tn],
+                    ivs, weight,
                     f"{names} ({when}) {_TENSE_WORDS[tn]} ({quote(text, sent[0], sent[1], 90)})",
                     "event", m.start(), m.end(), ("event", series.id, tuple(o.start for o in occ), tn),
                 )
@@ -382,8 +486,7 @@ def recency(found: list[Evidence]) -> Evidence | None:
     This breaks ties between readings years apart ("Republican nominee Donald Trump" fits 2016, 2020
     and 2024; a story whose latest past year is 2015 is the 2016 one).
     """
-    years = [(int(iso(e.intervals[0][0])[:4]) + (2 if e.key[0] == "campaign" else 0), e) for e in found
-             if e.key and e.key[0] in ("past", "campaign")]
+    years = [(int(iso(e.intervals[0][0])[:4]), e) for e in found if e.key and e.key[0] == "past"]
     if not years:
         return None
     y, e = max(years, key=lambda ye: ye[0])
@@ -408,8 +511,7 @@ def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list
     said = quote(text, max(sent[0], m.start() - 30), min(sent[1], m.end() + 30))
     what = fmt((lo, hi)) if lo != hi else iso(lo)
     if rx is _YEAR and _CAMPAIGN.match(text[m.end() : m.end() + 30]):
-        return Evidence([(shift_years(lo, -2), POS)], 0.4, f"the {y} campaign is current or past ({said})",
-                        "year", m.start(), m.end(), ("campaign", y))
+        return _campaign_year(y, tn, said, m)
     before = text[max(0, m.start() - 25) : m.start()]
     if re.search(r"(?i)\b(?:by|until|till|through|beginning|starting|effective|before)\s+(?:\w+\s+)?$", before) or (
         tn == "future" and re.search(r"(?i)\b(?:will|'ll|next|upcoming|plans?|expected|scheduled|coming)\b", text[max(0, m.start() - 40) : m.end() + 25])
@@ -419,6 +521,17 @@ def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list
     weight = 0.4 if rx in (_YEAR, _MONTH_YEAR) else 0.5
     return Evidence([(lo, POS)], weight, f"{what} is reported as past or present ({said})", "date",
                     m.start(), m.end(), ("past", lo))
+
+
+def _campaign_year(y: int, tn: str | None, said: str, m: re.Match[str]) -> Evidence:
+    """"the 2016 race", "2016 hopefuls": the story is from the campaign (two years before, up to the
+    end of that year), unless the sentence speaks of it as over ("won the 2012 election")."""
+    lo, hi = year_span(y)
+    if tn == "past":
+        return Evidence([(lo, POS)], 0.4, f"the {y} campaign is over ({said})", "year", m.start(), m.end(),
+                        ("past", lo))
+    return Evidence([(shift_years(lo, -2), hi)], 0.5, f"the {y} campaign is under way or ahead ({said})",
+                    "year", m.start(), m.end(), ("campaign", y))
 
 
 # ---------------------------------------------------------------- ages of people
@@ -456,10 +569,15 @@ def ages(text: str) -> Iterator[Evidence]:
 
 # ---------------------------------------------------------------- ages and anniversaries of events
 
-_AGE_OF = re.compile(rf"\b(?P<n>{NUMBER})[-\s]years?[-\s]old\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
-_ANNIV = re.compile(rf"\b(?P<n>{ORDINAL})\s+anniversary\s+of\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
-_YEARS_SINCE = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+(?:since|after)\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
-_YEARS_AGO = re.compile(rf"\b(?P<n>{NUMBER})\s+years\s+ago\b", re.I)
+# The number is read as a plain word and checked afterwards: an alternation of number words at the
+# start of a pattern is tried at every word of every story, a word class is not.
+_WORDNUM = r"(?P<n>\d{1,3}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?)"
+_AGE_OF = re.compile(rf"\b{_WORDNUM}[-\s]years?[-\s]old\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
+_ANNIV = re.compile(rf"\b{_WORDNUM}\s+anniversary\s+of\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
+_YEARS_SINCE = re.compile(rf"\b{_WORDNUM}\s+years\s+(?:since|after)\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
+_YEARS_AGO = re.compile(rf"\b{_WORDNUM}\s+years\s+ago\b", re.I)
+_NUMBER_RX = re.compile(rf"(?i)(?:{NUMBER})")
+_ORDINAL_RX = re.compile(rf"(?i)(?:{ORDINAL})")
 
 
 def _named_event(rest: str, at_start: bool) -> tuple[kb.Series, list[kb.DatedEvent]] | None:
@@ -484,7 +602,11 @@ def anniversaries(text: str) -> Iterator[Evidence]:
     """
     for rx, exact, at_start in ((_AGE_OF, False, True), (_ANNIV, True, True), (_YEARS_SINCE, False, True),
                                 (_YEARS_AGO, False, False)):
+        if rx is _ANNIV and "anniversar" not in text or rx is not _ANNIV and "year" not in text:
+            continue
         for m in rx.finditer(text):
+            if not (_ORDINAL_RX if rx is _ANNIV else _NUMBER_RX).fullmatch(m.group("n")):
+                continue
             n = number(m.group("n"))
             if n is None or not 0 < n <= 100:
                 continue

@@ -23,8 +23,12 @@ _MONTH_WORD = re.compile(
 )
 
 
-def resolve(sentence: str, anchor: date, tn: Tense = None) -> tuple[date, str] | None:
-    """The first date expression of ``sentence`` as a day, with the words that gave it; None if none."""
+def resolve(sentence: str, anchor: date, tn: Tense = None, relative: bool = True) -> tuple[date, str] | None:
+    """The first date expression of ``sentence`` as a day, with the words that gave it; None if none.
+
+    ``relative=False`` reads only dates written in full: "on Thursday" or "last week" mean
+    something only against the day the story was written, which a republished page does not give.
+    """
     for rx in (_FULL_DATE, _DAY_FIRST):
         m = rx.search(sentence)
         if m:
@@ -32,6 +36,8 @@ def resolve(sentence: str, anchor: date, tn: Tense = None) -> tuple[date, str] |
                 return date(int(m.group("y")), MONTHS[m.group("mon").lower()[:3]], int(m.group("d"))), m.group()
             except ValueError:
                 pass
+    if not relative:
+        return None
     m = _RELATIVE.search(sentence)
     if m:
         return _relative(m, anchor), m.group()

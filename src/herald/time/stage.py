@@ -16,10 +16,12 @@ then compares the page date with it:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date as _date
 
 from herald.models import Dates, Document
+from herald.time import cycles
 from herald.time import evidence as ev
 from herald.time.calendar import NEG, POS, Interval, day, fmt, iso
 from herald.time.relative import resolve
@@ -60,35 +62,53 @@ def collect(doc: Document) -> list[ev.Evidence]:
         found.append(recent)
     found += ev.ages(text)
     found += ev.anniversaries(text)
+    found += cycles.campaign(text)
     found += actor_terms(doc, found)
     return found
 
 
+_FORMER = re.compile(r"(?i)\b(?:former|ex|then|onetime|one-time|late|future|would-be|incoming|outgoing)\b[-\s]")
+
+
 def actor_terms(doc: Document, known: list[ev.Evidence]) -> list[ev.Evidence]:
-    """Role terms from the actors stage's knowledge base for people named with a role in the text."""
+    """Role terms from the actors stage's knowledge base, for people the text names with that role.
+
+    "Russian Foreign Minister Sergey Lavrov" puts the story in Lavrov's term as foreign minister.
+    The role must be spelled out next to the name (the words of the role before "of", e.g.
+    "foreign minister", inside the mention or just before it); "former"/"then" titles are left
+    out, and mentions an office of the shipped tables already covers are not counted twice.
+    """
     try:
-        from herald.actors import role_terms  # type: ignore[attr-defined]
+        from herald.actors import role_terms
     except ImportError:
         return []
-    covered = {(e.start, e.end) for e in known if e.kind == "office"}
-    out = []
+    covered = [(e.start, e.end) for e in known if e.kind == "office"]
+    dated = {str(e.key[2]) for e in known if e.kind == "office" and len(e.key) > 2}
+    out: list[ev.Evidence] = []
+    seen: set[tuple[str, str]] = set()
     for m in doc.mentions:
         a = m.actor
-        if a.kind != "person" or any(s <= m.start < e for s, e in covered):
+        if a.kind != "person" or a.name in dated or any(s <= m.start < e or s < m.end <= e for s, e in covered):
             continue
-        before = doc.text[max(0, m.start - 45) : m.start].lower()
+        before = re.split(r"[.!?;\n]\s", doc.text[max(0, m.start - 45) : m.start])[-1]
+        near = before + doc.text[m.start : m.end]
+        if _FORMER.search(near):
+            continue
         try:
             roles = role_terms(a)
         except Exception:  # the other stage's bug must not stop dating
             continue
-        for role, start, end in roles or []:
-            words = [w for w in role.lower().split() if len(w) > 3] + [(a.code or "").lower()]
-            if not start or not any(w and w in before for w in words):
+        low = " ".join(near.lower().split())
+        for role, start, _ in roles or []:
+            head = role.lower().split(" of ")[0].strip()
+            if not start or len(head) < 4 or head not in low or (a.name, head) in seen:
                 continue
-            lo, hi = day(start), day(end) if end else POS
-            out.append(ev.Evidence([(lo, hi)], 0.9, f"{a.name} was {role} {fmt((lo, hi))} "
+            spans = ev.merge_spans([(day(s), day(e) if e else POS) for r, s, e in roles
+                                    if s and r.lower().split(" of ")[0].strip() == head])
+            seen.add((a.name, head))
+            out.append(ev.Evidence(spans, 0.9, f"{a.name} was {head} {'; '.join(fmt(x) for x in spans)} "
                                    f"({ev.quote(doc.text, max(0, m.start - 30), m.end)})", "actor",
-                                   m.start, m.end, ("actor", a.name, role, start)))
+                                   m.start, m.end, ("actor", a.name, head)))
     return out
 
 
@@ -213,6 +233,7 @@ def _date_events(doc: Document) -> None:
         sent = sentence_of(sents, e.start)
         if sent[0] == sent[1]:
             sent = (e.start, e.end)
-        got = resolve(doc.text[sent[0] : sent[1]], anchor, tense(doc.text, sent, e.start, e.end))
+        got = resolve(doc.text[sent[0] : sent[1]], anchor, tense(doc.text, sent, e.start, e.end),
+                      relative=not doc.dates.stale)  # a stale page's story day is an estimate, not an anchor
         if got is not None:
             e.date = got[0].isoformat()

@@ -7,6 +7,7 @@ A light cue reading (nearest cue word in the sentence) is enough here and works 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Literal
 
@@ -82,9 +83,10 @@ def sentences(text: str, parsed: Any = None) -> list[tuple[int, int]]:
 
 
 def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in spans:
-        if a <= pos < b:
-            return a, b
+    """The sentence span holding ``pos`` (spans are sorted and disjoint), or an empty span."""
+    i = bisect.bisect_right(spans, (pos, len(spans) and spans[-1][1] + 1)) - 1
+    if 0 <= i < len(spans) and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return pos, pos
 
 
