@@ -18,22 +18,22 @@ ACTOR = {"text", "name", "country", "sector", "code"}
 
 def test_seed_document_follows_the_contract(seed_doc: Document) -> None:
     d = json.loads(json.dumps(seed_doc.to_dict()))
-    assert CONTRACT <= d.keys()
-    assert DATES <= d["dates"].keys()
+    assert d.keys() >= CONTRACT
+    assert d["dates"].keys() >= DATES
     assert d["status"] == "ok" and d["error"] is None
     assert d["language"] == "en"
     for q in d["quotes"]:
-        assert QUOTE <= q.keys()
+        assert q.keys() >= QUOTE
         assert q["kind"] in ("direct", "indirect", "mixed")
         assert seed_doc.text[q["start"]:q["end"]] == q["text"]
     for e in d["events"]:
-        assert EVENT <= e.keys()
+        assert e.keys() >= EVENT
         assert 1 <= e["quad_class"] <= 4
         assert 0 <= e["confidence"] <= 1
         assert e["rule"]
         for side in ("source", "target"):
             if e[side] is not None:
-                assert ACTOR <= e[side].keys()
+                assert e[side].keys() >= ACTOR
         assert e["sentence"] in seed_doc.text
 
 

