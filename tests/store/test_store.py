@@ -168,7 +168,8 @@ def test_schema_is_versioned_and_migrated_once(db: str) -> None:
     Store(db).close()
     Store(db).close()
     con = duckdb.connect(db)
-    assert con.execute("SELECT version FROM schema_migrations").fetchall() == [(SCHEMA_VERSION,)]
+    assert con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall() == [
+        (v,) for v in range(1, SCHEMA_VERSION + 1)]
     con.execute("INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')")
     con.close()
     with pytest.raises(SchemaTooNew):
@@ -242,3 +243,41 @@ def test_a_reader_refuses_an_unmigrated_store(db: str) -> None:
     Store(db).close()  # a writer migrates it
     with herald.open(db) as store:
         assert store.summary()["documents"] == 0
+
+
+def _representatives(db: str) -> list[tuple[str, str]]:
+    with herald.open(db) as store:
+        rows = store.sql("SELECT doc_id, type FROM events WHERE latest AND representative ORDER BY doc_id, event_index")
+    return [tuple(r) for r in rows.values.tolist()]  # type: ignore[misc]
+
+
+def test_each_story_event_has_one_representative_copy(db: str) -> None:
+    """``events.representative`` marks the copy ``story_events`` shows, and follows re-ingestion."""
+    text = border_text()
+    write(db, [coded("a.html", wrapped(text, "Ledger")), coded("b.html", wrapped(text, "Brief"))])
+    assert _representatives(db) == [("a.html", "ACCUSE"), ("a.html", "THREATEN"), ("a.html", "APPEAL")]
+    with herald.open(db) as store:
+        view = store.sql("SELECT doc_id, type FROM story_events ORDER BY event_index").values.tolist()
+    assert [tuple(r) for r in view] == _representatives(db)
+    # a changed a.html supersedes the founder: its copy in b.html now stands for the story's events
+    write(db, [coded("a.html", wrapped(text, "Ledger").replace("next month", "in June"))])
+    assert _representatives(db) == [("b.html", "ACCUSE"), ("b.html", "THREATEN"), ("b.html", "APPEAL")]
+    with herald.open(db) as store:
+        assert store.sql("SELECT count(*) AS n FROM events WHERE representative AND NOT latest")["n"][0] == 0
+
+
+def test_migration_2_marks_the_representatives_of_a_version_1_store(db: str) -> None:
+    from herald.store import schema
+
+    text = border_text()
+    write(db, [coded("a.html", wrapped(text, "Ledger")), coded("b.html", wrapped(text, "Brief"))])
+    con = duckdb.connect(db)  # turn it back into a version-1 store
+    con.execute("DROP VIEW story_events")
+    con.execute("ALTER TABLE events DROP COLUMN representative")
+    con.execute(schema.STORY_EVENTS_VIEW)
+    con.execute("DELETE FROM schema_migrations WHERE version > 1")
+    con.close()
+    with pytest.raises(SchemaTooNew, match="open it for writing once"):
+        herald.open(db)
+    Store(db).close()  # migrates
+    assert _representatives(db) == [("a.html", "ACCUSE"), ("a.html", "THREATEN"), ("a.html", "APPEAL")]

@@ -228,13 +228,14 @@ def export(
     type: Annotated[str | None, typer.Option("--type")] = None,
     since: Annotated[str | None, typer.Option("--since")] = None,
     until: Annotated[str | None, typer.Option("--until")] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Where: ISO alpha-3 code (PRT).")] = None,
     all_copies: Annotated[bool, typer.Option("--all-copies", help="One row per document copy.")] = False,
 ) -> None:
     """Export events: csv/parquet/jsonl (herald's columns), gdelt (GDELT 1.0 layout), plover (JSONL)."""
     with _open(db) as store:
         try:
             n = store.export(out, format, merged=not all_copies, source=source, target=target, type=type,
-                             since=since, until=until)
+                             since=since, until=until, country=country)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     typer.echo(f"herald: wrote {n} events to {out} ({format})", err=True)

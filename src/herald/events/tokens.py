@@ -21,7 +21,7 @@ class Tok:
 
     ``lemma_`` is already lower-cased (every caller compares lower-cased lemmas). ``subtree`` is
     the span from the left to the right edge, which is the subtree for a projective parse (the
-    parser's output is projective but for rare repairs)."""
+    parser's output is projective but for rare repairs; then the span is a few tokens wider)."""
 
     __slots__ = (
         "i",
@@ -38,10 +38,9 @@ class Tok:
         "like_num",
         "head",
         "children",
-        "left_edge",
-        "right_edge",
         "doc",
         "_all",
+        "_edges",
     )
 
     i: int
@@ -58,14 +57,37 @@ class Tok:
     like_num: bool
     head: Tok
     children: list[Tok]
-    left_edge: Tok
-    right_edge: Tok
     doc: Any  # the spaCy Doc, for text slices
     _all: list[Tok]
+    _edges: tuple[int, int] | None
+
+    def edges(self) -> tuple[int, int]:
+        """First and last index of the subtree (computed on first use)."""
+        if self._edges is None:
+            lo = hi = self.i
+            stack = list(self.children)
+            while stack:
+                t = stack.pop()
+                if t.i < lo:
+                    lo = t.i
+                elif t.i > hi:
+                    hi = t.i
+                stack.extend(t.children)
+            self._edges = (lo, hi)
+        return self._edges
+
+    @property
+    def left_edge(self) -> Tok:
+        return self._all[self.edges()[0]]
+
+    @property
+    def right_edge(self) -> Tok:
+        return self._all[self.edges()[1]]
 
     @property
     def subtree(self) -> list[Tok]:
-        return self._all[self.left_edge.i : self.right_edge.i + 1]
+        lo, hi = self.edges()
+        return self._all[lo : hi + 1]
 
     @property
     def lefts(self) -> list[Tok]:
@@ -84,48 +106,43 @@ _CACHE_MAX = 500_000
 
 def sheet(doc: Any) -> list[Tok]:
     """Light tokens of a whole spaCy Doc, indexed like the Doc (attributes read in one
-    ``to_array`` call; the subtree edges computed from the heads)."""
+    ``to_array`` call; subtrees computed only for the tokens that ask)."""
     n = len(doc)
     if n == 0:
         return []
-    arr = doc.to_array(list(_ATTRS))
+    rows = doc.to_array(list(_ATTRS)).tolist()
     heads = (doc.to_array([HEAD]).astype(np.int64) + np.arange(n)).tolist()
     cache, lower = _STRINGS, _LOWER
-    missing = set(np.unique(arr[:, :6]).tolist()).difference(cache)
-    if missing:
-        if len(cache) > _CACHE_MAX:  # a long crawl meets ever new words: start over
-            cache.clear(), lower.clear()
-            cache[0] = lower[0] = ""
-            missing = set(np.unique(arr[:, :6]).tolist()).difference(cache)
-        strings = doc.vocab.strings
-        for h in missing:
-            cache[h] = strings[h]
-            lower[h] = cache[h].lower()
-    new = Tok.__new__
+    if len(cache) > _CACHE_MAX:  # a long crawl meets ever new words: start over
+        cache.clear(), lower.clear()
+        cache[0] = lower[0] = ""
+    strings, new = doc.vocab.strings, Tok.__new__
     toks: list[Tok] = []
-    for i, (orth, low, lem, pos, dep, ent, iob, punct, space, num, idx) in enumerate(arr.tolist()):
+    for i, (orth, low, lem, pos, dep, ent, iob, punct, space, num, idx) in enumerate(rows):
         k = new(Tok)
-        k.i, k.idx, k.text, k.lower_, k.lemma_ = i, idx, cache[orth], cache[low], lower[lem]
-        k.pos_, k.dep_, k.ent_type_, k.ent_iob_ = cache[pos], cache[dep], cache[ent], _IOB[iob]
+        k.text = cache.get(orth) or _add(strings, orth)
+        k.lower_ = cache.get(low) or _add(strings, low)
+        k.lemma_ = lower.get(lem) or _add(strings, lem, True)
+        k.pos_ = cache.get(pos) or _add(strings, pos)
+        k.dep_ = cache.get(dep) or _add(strings, dep)
+        k.ent_type_ = cache[ent] if ent in cache else _add(strings, ent)
+        k.i, k.idx, k.ent_iob_ = i, idx, _IOB[iob]
         k.is_punct, k.is_space, k.like_num = punct == 1, space == 1, num == 1
-        k.children, k.doc, k._all = [], doc, toks
+        k.children, k.doc, k._all, k._edges = [], doc, toks, None
         toks.append(k)
-    lo, hi = list(range(n)), list(range(n))
-    for i, h in enumerate(heads):
-        k = toks[i]
-        k.head = toks[h]
-        if h != i:
-            toks[h].children.append(k)
-        j, steps = i, 0
-        while heads[j] != j and steps < n:  # every ancestor's subtree reaches this token
-            j, steps = heads[j], steps + 1
-            if i < lo[j]:
-                lo[j] = i
-            elif i > hi[j]:
-                hi[j] = i
-    for k, a, b in zip(toks, lo, hi, strict=True):
-        k.left_edge, k.right_edge = toks[a], toks[b]
+    for k, h in zip(toks, heads, strict=True):
+        head = toks[h]
+        k.head = head
+        if head is not k:
+            head.children.append(k)
     return toks
+
+
+def _add(strings: Any, h: int, lowered: bool = False) -> str:
+    s = strings[h]
+    _STRINGS[h] = s
+    _LOWER[h] = s.lower()
+    return _LOWER[h] if lowered else s
 
 
 def root(toks: list[Tok]) -> Tok | None:

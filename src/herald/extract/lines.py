@@ -83,39 +83,70 @@ _LINK_TOKENS = "http https www com org net html php"
 _BYLINE_FIRST = "by posted written author photo image credit source updated published"
 _SAYS = "says said wrote writes commented replied"
 
-# One lookup per token: a bit mask of the word lists above (bits 0-4 the phrase families).
-_STOP_BIT, _MONTH_BIT, _LINK_BIT, _BYLINE_BIT, _SAYS_BIT, _AGO_BIT = (1 << b for b in range(8, 14))
-_CODES: dict[str, int] = {}
+# Every token is looked up once, as a 64-bit hash, in a sorted table of the word lists above:
+# the hashes of a whole page are computed with numpy (no Python loop over tokens or lines), so
+# the classifier costs well under a millisecond per page. Bits 0-4 are the phrase families.
+_STOP_BIT, _MONTH_BIT, _LINK_BIT, _BYLINE_BIT, _SAYS_BIT, _AGO_BIT, _CTA_BIT = (1 << b for b in range(8, 15))
+# Verbs that open calls to action ("Get 50% off", "Claim your voucher", "Try it free"): at the
+# start of a short line they mark an ad or a prompt; prose rarely opens with a bare imperative.
+_CTA_VERBS = ("get buy shop order save try claim grab download install join sign subscribe click tap "
+              "enter win discover learn find watch listen follow share like register book start call "
+              "visit check explore unlock upgrade apply donate support see read view")
+_MASK64 = (1 << 64) - 1
+_P, _Q = 0x100000001B3, 0x9E3779B97F4A7C15  # odd multipliers: the token and the pair hash
+_MAX_TOKEN = 48  # characters of a token that enter its hash (longer tokens are never vocabulary)
+_POW = np.array([pow(_P, i, 1 << 64) for i in range(_MAX_TOKEN)], dtype=np.uint64)
 
 
-def _add(words: list[str], bit: int) -> None:
-    for w in words:
-        _CODES[w] = _CODES.get(w, 0) | bit
+def _hash(word: str) -> int:
+    """The hash numpy computes for a lower-case token (see :func:`_tokens`)."""
+    return sum(ord(c) * int(_POW[min(i, _MAX_TOKEN - 1)]) for i, c in enumerate(word)) & _MASK64
 
 
-for _bit, _terms in enumerate(_FAMILY_TERMS.values()):
-    _add([t for t in _terms.split("|") if " " not in t], 1 << _bit)
-_add(list(_STOP), _STOP_BIT)
-_add(_MONTHS.split(), _MONTH_BIT)
-_add(_LINK_TOKENS.split(), _LINK_BIT)
-_add(_BYLINE_FIRST.split(), _BYLINE_BIT)
-_add(_SAYS.split(), _SAYS_BIT)
-_add(["ago"], _AGO_BIT)
-_PAIRS: dict[str, int] = {}
-for _bit, _terms in enumerate(_FAMILY_TERMS.values()):
-    for _t in _terms.split("|"):
-        if " " in _t:
-            _PAIRS[_t] = _PAIRS.get(_t, 0) | (1 << _bit)
-_PAIR_FIRST = frozenset(t.split()[0] for t in _PAIRS)
-_TOKEN = re.compile(r"\w+|\n")
+def _pair_hash(first: str, second: str) -> int:
+    return (_hash(first) * _Q + _hash(second)) & _MASK64
+
+
+def _table(entries: dict[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    keys = np.array(sorted(entries), dtype=np.uint64)
+    return keys, np.array([entries[int(k)] for k in keys], dtype=np.int64)
+
+
+def _build_tables() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+    words: dict[int, int] = {}
+    pairs: dict[int, int] = {}
+
+    def add(ws: list[str], bit: int) -> None:
+        for w in ws:
+            words[_hash(w)] = words.get(_hash(w), 0) | bit
+
+    for bit, terms in enumerate(_FAMILY_TERMS.values()):
+        for t in terms.split("|"):
+            if " " in t:
+                a, b = t.split()
+                pairs[_pair_hash(a, b)] = pairs.get(_pair_hash(a, b), 0) | (1 << bit)
+            else:
+                add([t], 1 << bit)
+    add(list(_STOP), _STOP_BIT)
+    add(_MONTHS.split(), _MONTH_BIT)
+    add(_LINK_TOKENS.split(), _LINK_BIT)
+    add(_BYLINE_FIRST.split(), _BYLINE_BIT)
+    add(_SAYS.split(), _SAYS_BIT)
+    add(["ago"], _AGO_BIT)
+    add(_CTA_VERBS.split(), _CTA_BIT)
+    return _table(words), _table(pairs)
+
+
+(_WORD_KEYS, _WORD_CODES), (_PAIR_KEYS, _PAIR_CODES) = _build_tables()
 _NUMERIC_DATE = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
-_DIGIT_RUN = re.compile(r"\d[\d:/.\-]*\d")  # cheap first pass: runs of digits and separators
+
+_LUT_SIZE = 0x2200  # code points above this are one class: letters of other scripts, symbols
 
 
-def _char_table(chars: str, size: int = 0x2200) -> np.ndarray:
-    t = np.zeros(size, dtype=bool)
+def _char_table(chars: str) -> np.ndarray:
+    t = np.zeros(_LUT_SIZE + 1, dtype=bool)
     for c in chars:
-        if ord(c) < size:
+        if ord(c) < _LUT_SIZE:
             t[ord(c)] = True
     return t
 
@@ -125,17 +156,34 @@ _SENT_END_LUT = _char_table(".!?\"”’)»…:;")
 _BULLET_LUT = _char_table("-*•·>–—")
 _MARK_LUT = _char_table("@#|›»©")
 _QUOTE_LUT = _char_table("\"“”")
-_MONEY_LUT = _char_table("$£€%")
-_UPPER_LUT = np.zeros(0x2200, dtype=bool)
+_MONEY_LUT = _char_table("$£€¥%")
+_SPACE_LUT = _char_table(" \t\u00a0\n")
+_UPPER_LUT = np.zeros(_LUT_SIZE + 1, dtype=bool)
 _UPPER_LUT[ord("A"):ord("Z") + 1] = True
 _UPPER_LUT[0xC0:0xDF] = True
 _UPPER_LUT[0xD7] = False
 _UPPER_LUT[0x410:0x430] = True
-_LOWER_LUT = np.zeros(0x2200, dtype=bool)
+_LOWER_LUT = np.zeros(_LUT_SIZE + 1, dtype=bool)
 _LOWER_LUT[ord("a"):ord("z") + 1] = True
 _LOWER_LUT[0xDF:0x100] = True
 _LOWER_LUT[0xF7] = False
 _LOWER_LUT[0x430:0x450] = True
+_DIGIT_LUT = _char_table(string.digits)
+# \w as Python's re module sees it (alphanumeric or "_"); other scripts count as word characters
+_WORD_LUT = np.array([chr(c).isalnum() or c == 0x5F for c in range(_LUT_SIZE)] + [True])
+_LOWERCASE = np.array([ord(chr(c).lower()) if len(chr(c).lower()) == 1 else c for c in range(_LUT_SIZE)]
+                      + [0], dtype=np.uint64)
+# the per-line character counts, one column each, summed for all lines in one reduceat
+_CHAR_COLS = [_UPPER_LUT, _LOWER_LUT, _DIGIT_LUT, _PUNCT_LUT, _char_table(","), _QUOTE_LUT, _MARK_LUT,
+              _MONEY_LUT, _char_table("!")]
+_DATE_SEP_LUT = _char_table(":/.-")
+# Code points fall into a handful of distinct combinations of the columns above: one class id per
+# code point, one bincount of (line, class) per page, and a small product gives every count.
+_CLASS_ROWS, _CHAR_CLASS = np.unique(np.column_stack(_CHAR_COLS).astype(np.float64), axis=0,
+                                     return_inverse=True)
+_CHAR_CLASS = _CHAR_CLASS.reshape(-1).astype(np.int64)
+_N_CLASSES = len(_CLASS_ROWS)
+
 
 BASE_FEATURES = [
     "bias", "log_words", "few_words", "short", "long", "very_long", "log_chars_per_word",
@@ -144,6 +192,7 @@ BASE_FEATURES = [
     "has_quote", "link", "date", "byline", "dup", "title_case_short", "starts_lower", "says_header",
     "ago", "furniture_share", "furniture_only",
     *(f"fam_{k}" for k in _FAMILY_TERMS),
+    "exclamation", "price", "cta_start",
 ]
 _INSIDE_OF = ["furniture_share", "furniture_only", "fam_share", "fam_subscribe", "fam_comment", "fam_ad",
               "fam_meta", "link", "few_words"]
@@ -161,6 +210,40 @@ N_BASE = len(BASE_FEATURES)
 _FURNITURE_COL = FEATURES.index("furniture_share")
 
 
+def _lookup(keys: np.ndarray, codes: np.ndarray, h: np.ndarray) -> np.ndarray:
+    at = np.minimum(np.searchsorted(keys, h), len(keys) - 1)
+    return np.where(keys[at] == h, codes[at], 0)
+
+
+def _tokens(cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The word-list codes of the page's \\w+ tokens (pair codes on a pair's first token) and the
+    line of each token: hashes of the lower-cased tokens, computed for the whole page at once."""
+    w = _WORD_LUT[idx]
+    high = np.flatnonzero(idx == _LUT_SIZE)
+    if len(high):  # CJK and Hangul are words; emoji and symbols are not
+        c = cp[high]
+        w[high] = ((c >= 0x2E80) & (c < 0xD800)) | ((c >= 0xF900) & (c < 0xFB00)) | ((c >= 0x20000) & (c < 0x40000))
+    prev_w = np.concatenate([[False], w[:-1]])
+    starts = np.flatnonzero(w & ~prev_w)
+    nt = len(starts)
+    if nt == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    tok_id = np.cumsum(w & ~prev_w) - 1  # the token each character belongs to (if a word char)
+    rel = np.clip(np.arange(len(cp)) - starts[np.maximum(tok_id, 0)], 0, _MAX_TOKEN - 1)
+    lower = np.where(idx < _LUT_SIZE, _LOWERCASE[idx], cp.astype(np.uint64))
+    term = np.where(w, lower * _POW[rel], np.uint64(0))
+    csum = np.cumsum(term, dtype=np.uint64)
+    ends = np.concatenate([starts[1:], [len(cp)]])  # the sum up to the next token excludes no word char
+    before = np.concatenate([[np.uint64(0)], csum[starts[1:] - 1]])
+    h = csum[ends - 1] - before
+    codes = _lookup(_WORD_KEYS, _WORD_CODES, h)
+    tok_line = line_of[starts]
+    if nt > 1:
+        pair = _lookup(_PAIR_KEYS, _PAIR_CODES, h[:-1] * np.uint64(_Q) + h[1:])
+        codes[:-1] |= np.where(tok_line[:-1] == tok_line[1:], pair, 0)
+    return codes, tok_line
+
+
 def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
     """How many of the masked positions fall on each line."""
     return np.bincount(line_of[mask], minlength=n)[:n].astype(float)
@@ -168,84 +251,79 @@ def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
 
 def _base_features(lines: list[str]) -> np.ndarray:
     """Features of each line on its own, computed for the whole page at once (numpy over the
-    page's code points and one regex tokenisation), which is what makes the classifier fast."""
+    page's code points and token hashes), which is what makes the classifier fast."""
     n = len(lines)
-    page = "\n".join(lines)
+    page = "\n".join(lines) + "\n"  # every line, the last one too, ends with its newline
     cp = np.frombuffer(page.encode("utf-32-le"), dtype=np.uint32)
-    lut_cp = np.minimum(cp, 0x21FF)
+    idx = np.minimum(cp, _LUT_SIZE)
     nl = cp == 10
-    line_of = np.cumsum(nl)
-    text = ~nl
-    nc = np.fromiter(map(len, lines), dtype=float, count=n)
-    space = (cp == 32) | (cp == 9) | (cp == 0xA0) | nl
+    ends = np.flatnonzero(nl)  # the newline closing each line
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    line_of = np.repeat(np.arange(n), ends - starts + 1)
+    nc = (ends - starts).astype(float)
+    cls = np.bincount(line_of * _N_CLASSES + _CHAR_CLASS[idx], minlength=n * _N_CLASSES)
+    counts = cls.reshape(n, _N_CLASSES) @ _CLASS_ROWS
+    n_upper, n_lower, digits, puncts, commas, quotes, marks, money, bangs = counts.T
+    space = _SPACE_LUT[idx]
     word_start = ~space & np.concatenate([[True], space[:-1]])
     nw = np.maximum(_per_line(line_of, word_start, n), 1.0)
-    upper = _UPPER_LUT[lut_cp]
-    lower = _LOWER_LUT[lut_cp]
-    digits = _per_line(line_of, (cp >= 48) & (cp <= 57), n)
-    caps = _per_line(line_of, word_start & upper, n)
-    n_upper = _per_line(line_of, upper, n)
-    n_lower = _per_line(line_of, lower, n)
-    puncts = _per_line(line_of, _PUNCT_LUT[lut_cp] & text, n)
-    commas = _per_line(line_of, cp == 44, n)
-    quotes = _per_line(line_of, _QUOTE_LUT[lut_cp], n)
-    marks = _per_line(line_of, _MARK_LUT[lut_cp], n)
-    starts = np.concatenate([[0], np.flatnonzero(nl) + 1])
-    ends = np.concatenate([np.flatnonzero(nl) - 1, [len(cp) - 1]])
-    first, last = lut_cp[starts], lut_cp[ends]
+    caps = _per_line(line_of, word_start & _UPPER_LUT[idx], n)
+    first = idx[starts]
+    last = idx[np.maximum(ends - 1, starts)]
+    last_cp = cp[np.maximum(ends - 1, 0)]
+    empty = ends == starts
+    first = np.where(empty, 0, first)
+    last = np.where(empty, 0, last)
 
-    toks = _TOKEN.findall(page.lower())
-    nt = len(toks)
-    is_nl = np.fromiter(map("\n".__eq__, toks), dtype=bool, count=nt)
-    tok_line = np.cumsum(is_nl)
-    ntok = np.maximum(_per_line(tok_line, ~is_nl, n), 1.0)
-    codes = np.fromiter(map(_CODES.get, toks, repeat(0)), dtype=np.int64, count=nt)
-    for i in np.flatnonzero(np.fromiter(map(_PAIR_FIRST.__contains__, toks), dtype=bool, count=nt)):
-        if i + 1 < nt:
-            codes[i] |= _PAIRS.get(toks[i] + " " + toks[i + 1], 0)
-    stop = _per_line(tok_line, (codes & _STOP_BIT) > 0, n)
+    codes, tok_line = _tokens(cp, idx, line_of)
+    ntok = np.maximum(np.bincount(tok_line, minlength=n)[:n].astype(float), 1.0)
+    stop_tok = (codes & _STOP_BIT) > 0
+    stop = _per_line(tok_line, stop_tok, n)
     fam_tok = [(codes >> b) & 1 == 1 for b in range(len(_FAMILY_TERMS))]
     fams = [_per_line(tok_line, f, n) > 0 for f in fam_tok]
-    money = _per_line(line_of, _MONEY_LUT[lut_cp], n)  # $ £ € % : prices and discounts
-    fams[3] = fams[3] | (money > 0)
+    fams[3] = fams[3] | (money > 0)  # $ £ € % : prices and discounts
     # how much of the line's content (its non-function words) is web-furniture vocabulary:
     # "Share on Facebook" is all furniture, "the company will share its profits" hardly any
-    any_fam = np.logical_or.reduce(fam_tok) if nt else np.zeros(0, dtype=bool)
-    content_tok = ~is_nl & ((codes & _STOP_BIT) == 0)
+    any_fam = (codes & 0x1F) > 0
     furniture = ((_per_line(tok_line, any_fam, n) + money)
-                 / np.maximum(_per_line(tok_line, content_tok, n), 1.0))
+                 / np.maximum(_per_line(tok_line, ~stop_tok, n), 1.0))
     months = _per_line(tok_line, (codes & _MONTH_BIT) > 0, n)
     links = _per_line(tok_line, (codes & _LINK_BIT) > 0, n)
-    tok_starts = np.concatenate([[0], np.flatnonzero(is_nl) + 1])
-    first_code = np.zeros(n, dtype=np.int64)
-    ok = tok_starts < nt
-    first_code[ok] = codes[tok_starts[ok]]
-    first_tok = (first_code & _BYLINE_BIT) > 0
-    tok_ends = np.concatenate([np.flatnonzero(is_nl) - 1, [nt - 1]])
-    last_code = np.zeros(n, dtype=np.int64)
-    ok = (tok_ends >= 0) & (tok_ends < nt)
-    last_code[ok] = codes[tok_ends[ok]]
+    has_tok = np.bincount(tok_line, minlength=n)[:n] > 0
+    first_tok_at = np.minimum(np.searchsorted(tok_line, np.arange(n)), max(len(codes) - 1, 0))
+    last_tok_at = np.maximum(np.searchsorted(tok_line, np.arange(n), side="right") - 1, 0)
+    first_code = np.where(has_tok, codes[first_tok_at], 0) if len(codes) else np.zeros(n, dtype=np.int64)
+    last_code = np.where(has_tok, codes[last_tok_at], 0) if len(codes) else np.zeros(n, dtype=np.int64)
+    byline = (first_code & _BYLINE_BIT) > 0
     says = ((last_code & _SAYS_BIT) > 0) & (last == ord(":"))
     ago = _per_line(tok_line, (codes & _AGO_BIT) > 0, n) > 0
+    cta = ((first_code & _CTA_BIT) > 0) & (nw <= 20)
     numeric_date = np.zeros(n, dtype=bool)
-    hits = [m.start() for m in _DIGIT_RUN.finditer(page) if _NUMERIC_DATE.search(m.group())]
-    if hits:
-        numeric_date[np.searchsorted(starts, hits, side="right") - 1] = True
+    dig = _DIGIT_LUT[idx]
+    # digit, separator, digit: the only places a numeric date or a time can start; the regex then
+    # runs over those few lines instead of the whole page
+    maybe = np.flatnonzero(dig[:-2] & _DATE_SEP_LUT[idx[1:-1]] & dig[2:])
+    for i in np.unique(line_of[maybe]).tolist():
+        numeric_date[i] = _NUMERIC_DATE.search(lines[i]) is not None
     date = ((months > 0) & (digits > 0)) | numeric_date
     dup_counts = Counter(lines)
-    dup = np.fromiter((dup_counts[ln] > 1 for ln in lines), dtype=bool, count=n)
-    ellipsis = (last == 0x2026) | np.fromiter((ln.endswith("...") for ln in lines), dtype=bool, count=n)
+    dup = np.fromiter(map(dup_counts.__getitem__, lines), dtype=np.int64, count=n) > 1
+    dots = (ends - starts >= 3) & (last_cp == 46) & (cp[np.maximum(ends - 2, 0)] == 46) \
+        & (cp[np.maximum(ends - 3, 0)] == 46)
+    ellipsis = (last == 0x2026) | dots
 
     log_words = np.log1p(nw)
     sent_end = _SENT_END_LUT[last]
     cap_ratio = caps / nw
+    nc1 = np.maximum(nc, 1.0)
     cols = [
-        np.ones(n), log_words, nw < 4, nw < 10, nw >= 20, nw >= 40, np.log(nc / nw),
+        np.ones(n), log_words, nw < 4, nw < 10, nw >= 20, nw >= 40, np.log(nc1 / nw),
         sent_end, last == ord(":"), ellipsis, _UPPER_LUT[first], (first >= 48) & (first <= 57),
         _BULLET_LUT[first], stop / ntok, cap_ratio, (n_lower == 0) & (n_upper > 0) & (nc > 3),
-        digits / nc, puncts / nw, commas / nw, quotes > 0, (links > 0) | (marks > 0), date,
-        first_tok & (nw < 30), dup, (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end, _LOWER_LUT[first],
+        digits / nc1, puncts / nw, commas / nw, quotes > 0, (links > 0) | (marks > 0), date,
+        byline & (nw < 30), dup, (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end, _LOWER_LUT[first],
         says, ago, np.minimum(furniture, 1.0), (furniture >= 0.5) & (nw <= 15), *fams,
+        bangs > 0, (money > 0) & (digits > 0), cta,
     ]
     return np.column_stack(cols).astype(float)
 

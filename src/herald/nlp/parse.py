@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from herald.models import Document
 from herald.nlp.model import load
 
-BATCH = 16
+BATCH = 64  # measured: 64 texts per batch is ~10% cheaper per word than 16
 
 
 def parse(docs: Iterable[Document], batch_size: int = BATCH) -> Iterator[Document]:

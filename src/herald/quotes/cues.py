@@ -4,6 +4,9 @@ A cue is a verb of saying ("say", "tell", "warn"), of public position-taking ("a
 "praise") or of reported cognition ("believe", "think"), the three families that attribution
 corpora such as PolNeAR annotate. The lists are written by hand from the semantics of the verbs;
 they are deliberately lemma based so that "said", "says", "saying" and "has said" are one entry.
+Stance and intent ("wants", "supports") and nominal cues ("his attacks on") report a position in
+the writer's words, so they attribute reported speech only, never a verbatim quotation.
+"hop" is listed next to "hope" because the tagger lemmatises "hopes"/"hoping" that way.
 """
 
 from __future__ import annotations
@@ -38,8 +41,8 @@ OBJECT_CONTENT = wordset(
     """accuse blame criticize criticise condemn denounce praise welcome applaud hail deny
     urge warn thank congratulate defend attack slam blast mock dismiss reject endorse
     demand propose recommend promise pledge vow threaten question challenge dispute
-    tout decry assail refuse decline discuss highlight express offer cite reference mention describe name order disavow oppose
-    seek back call hope hop plan intend lament complain regret deplore"""
+    tout decry assail refuse decline discuss highlight express offer cite reference mention
+    describe name order disavow oppose seek back call hope hop plan intend lament complain regret deplore"""
 )
 
 # stance, intent and findings that attribution corpora annotate as reported content ("Trump

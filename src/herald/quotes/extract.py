@@ -7,9 +7,11 @@ the writer ("saying they "reflect ..."") makes a *mixed* quote whose text is tha
 quotations sharing one cue are one split quote. A quotation with no cue that starts a paragraph
 carries over the speaker of the previous paragraph, the way news writes long statements.
 
-Reported speech is every remaining cue verb with a subject and content: its clausal complement
-("said (that) ..."), its object for verbs like "accuse"/"deny"/"urge", or the clause that
-"according to X" attaches to.
+Reported speech is every remaining cue with a holder and content: a verb's clausal complement
+("said (that) ..."), its object for verbs like "accuse"/"deny"/"urge"/"want", the clause around a
+parenthetical cue ("The risk, he said, is ..."), the clause that "according to X" attaches to, or
+the object of a noun or adjective cue ("his attacks on X", "critical of X"). Quoted titles and
+short scare quotes with no cue are not quotations.
 """
 
 from __future__ import annotations

@@ -104,6 +104,18 @@ def _extend_left(ent: Any) -> Any:
     return doc[start : ent.end] if start < ent.start else ent
 
 
+def _same_name(actor_name: str, words: str) -> bool:
+    """Whether the actor's name shares a word with the words naming the speaker here.
+
+    The actor is always kept as ``speaker_actor``, but it replaces the written name only when it
+    is the same name in fuller form ("Trump" -> "Donald Trump"). A link that generalises
+    ("Americans" -> the actor United States, "the police" -> a police force) would put a
+    government's name on what a group of people said.
+    """
+    mine = {w.lower().strip(".,'’") for w in words.split()}
+    return any(w.lower().strip(".,'’") in mine for w in actor_name.split())
+
+
 def _first_name_gender(words: list[str]) -> str | None:
     if len(words) < 2:
         return None
@@ -293,20 +305,20 @@ class SpeakerIndex:
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         mention = self.doc.text[start:end]
         actor = self.actor_at(tok.idx, tok.idx + len(tok.text))
-        if actor is not None and actor.name:
+        if actor is not None and actor.name and _same_name(actor.name, mention):
             return Speaker(actor.name, mention, actor, start, end, "actor")
         ent = self._entity_of(tok)
         if ent is not None:
             name = self.canonical(ent.span.text, ent.label)
-            return Speaker(name, mention, None, start, end, "entity")
+            return Speaker(name, mention, actor, start, end, "entity")
         if tok.ent_type_ in _NOT_SPEAKERS:
             return None
         if tok.tag_ == "NN" and span[0].lower_ == "the":
             holder = self._role_holder(tok.lemma_, tok.idx)
             if holder is not None:
-                return Speaker(holder, mention, None, start, end, "role")
+                return Speaker(holder, mention, actor, start, end, "role")
         text = _clean_name(mention)
-        return Speaker(text, mention, None, start, end, "phrase") if text else None
+        return Speaker(text, mention, actor, start, end, "phrase") if text else None
 
     def _role_holder(self, lemma: str, pos: int) -> str | None:
         """The person this article last introduced with role noun ``lemma`` before ``pos``."""
@@ -350,7 +362,7 @@ class SpeakerIndex:
         if e is None:
             return None
         actor = self.actor_at(e.start, e.end)
-        name = actor.name if actor is not None and actor.name else e.name
+        name = actor.name if actor is not None and actor.name and _same_name(actor.name, e.name) else e.name
         return Speaker(name, mention, actor, start, end, "pronoun")
 
     def _entity_of(self, tok: Any) -> Any:

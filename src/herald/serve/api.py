@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from herald.serve import queries
 from herald.serve.data import Data
@@ -79,13 +80,18 @@ def event_filter(
                                             "cooperation, 3 verbal conflict, 4 material conflict.")] = None,
     doc: Annotated[str | None, Query(min_length=1, max_length=2000, description="Only this document id.")] = None,
     symmetric: Annotated[bool, Query(description="Also match target->source (both directions of a pair).")] = False,
+    country: Annotated[str | None, Query(min_length=2, max_length=8, pattern=r"^[A-Za-z]+$",
+                                         description="Where the event happened: ISO alpha-3 code (PRT).")] = None,
+    place: Annotated[str | None, Query(min_length=1, max_length=200,
+                                       description="Where the event happened: the place's name (Lisbon).")] = None,
 ) -> EventFilter:
     lo, hi = _bound(since, end=False), _bound(until, end=True)
     if lo and hi and lo > hi:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
     return EventFilter(
         source=source, target=target, type=type.upper() if type else None, since=lo, until=hi,
-        quad_class=quad_class, doc=doc, symmetric=symmetric,
+        quad_class=quad_class, doc=doc, symmetric=symmetric, country=country.upper() if country else None,
+        place=place,
     )
 
 
@@ -104,8 +110,8 @@ def events(
     f: Filter,
     limit: Limit = 100,
     offset: Offset = 0,
-    merged: Annotated[bool, Query(description="One row per story event (copies of a story merged); "
-                                  "exact, but meant for selective filters on large stores.")] = False,
+    merged: Annotated[bool, Query(description="One row per story event: only the copy that stands for "
+                                  "it (the first stored), as in `herald events`.")] = False,
 ) -> dict[str, Any]:
     """Each event carries its source and target actors, PLOVER type and mode, CAMEO code, QuadClass,
     Goldstein score and the sentence that proves it (offsets into the article text). Rows are the
@@ -118,6 +124,31 @@ def events(
 def timeline(data: DataDep, f: Filter) -> dict[str, Any]:
     with data.cursor() as cur:
         return {"items": queries.timeline(cur, f)}
+
+
+@router.get("/places", summary="Where events happened: located places with their event counts")
+def places(data: DataDep, f: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+    """One item per place (name, ISO country, first-level region, lat/lon) with the number of story
+    events located there; the event filters narrow it (a dyad's places, a period's)."""
+    with data.cursor() as cur:
+        return queries.places(cur, f, limit)
+
+
+@router.get("/map/outlines", summary="Country outlines for the map (Natural Earth 1:110m, GeoJSON)")
+def outlines() -> Response:
+    """The vendored Natural Earth country outlines (public domain) that the overview's map draws;
+    static, so browsers may cache them."""
+    return Response(_outlines_json(), media_type="application/json",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
+@lru_cache(maxsize=1)
+def _outlines_json() -> bytes:
+    import json
+
+    from herald.places import outlines as ne
+
+    return json.dumps(ne.load(), separators=(",", ":")).encode()
 
 
 @router.get("/quotes", summary="Quotes with their speakers")

@@ -30,7 +30,7 @@ CSP = (
 
 
 def create_app(db: str | Path, allowed_hosts: list[str] | None = None) -> FastAPI:
-    """Build the app over the DuckDB file ``db``, opened read-only for the app's lifetime.
+    """Build the app over the DuckDB file ``db``, read-only, opened while requests need it (see data.py).
 
     ``allowed_hosts`` limits the Host header (``herald serve`` passes the loopback names when bound
     to 127.0.0.1, so a web page on another site cannot reach the API through DNS rebinding).

@@ -32,6 +32,8 @@ class EventFilter:
     quad_class: int | None = None
     doc: str | None = None
     symmetric: bool = False  # also match target->source
+    country: str | None = None  # where the event happened: ISO alpha-3 (location_country)
+    place: str | None = None  # where the event happened: the place's name (location_name)
 
 
 # ---------------------------------------------------------------- the store's tables, as seen here
@@ -70,8 +72,9 @@ EVENT_COLUMNS = (
     "sentence, start, \"end\", negated, confidence, rule, trigger, quote_index, "
     "source_text, source_name, source_country, source_sector, source_code, source_role, "
     "target_text, target_name, target_country, target_sector, target_code, target_role, "
-    "location_name, location_country"
+    "location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind"
 )
+PLACE_FIELDS = ("text", "name", "country", "admin1", "lat", "lon", "kind")
 QUOTE_COLUMNS = (
     "doc_id, quote_index, story_id, text, kind, speaker, speaker_mention, speaker_name, speaker_country, "
     "speaker_code, speaker_role, start, \"end\", cue, polarity, confidence"
@@ -106,7 +109,8 @@ def _event_item(row: dict[str, Any]) -> dict[str, Any]:
     item["index"] = item.pop("event_index")
     item["source"] = _actor(row, "source")
     item["target"] = _actor(row, "target")
-    item["location"] = row.get("location_name")
+    place = {f: row.get(f"location_{f}") for f in PLACE_FIELDS}
+    item["location"] = place if place["name"] or place["text"] else None
     return item
 
 
@@ -147,6 +151,12 @@ def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
     if f.doc:
         clauses.append(f"{p}doc_id = ?")
         params.append(f.doc)
+    if f.country:
+        clauses.append(f"{p}location_country = ?")
+        params.append(f.country.upper())
+    if f.place:
+        clauses.append(f"{p}location_name = ?")
+        params.append(f.place)
     return " WHERE " + " AND ".join(clauses), params
 
 
@@ -164,15 +174,14 @@ def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = 
     """A page of events, newest first.
 
     Two steps because DuckDB sorts whole rows: first the row ids of the page and the total (one scan,
-    a top-N over two narrow columns), then only those rows' columns. ``merged`` keeps one copy per story event
-    (``event_key``), the earliest; exact but it windows over every matching row, so it is for
-    selective filters (a dyad, an actor), not for the whole store.
+    a top-N over two narrow columns), then only those rows' columns. ``merged`` keeps one row per
+    story event (``event_key``): the first-stored copy, which the store flags ``representative``
+    (the row the ``story_events`` view and the CLI show), so it is a plain filter, as fast as the rest.
     """
     where, params = event_where(f)
+    if merged:  # the copy that stands for each story event, kept by the store on every write
+        where += " AND representative"
     rows = f"SELECT rowid AS rid, date FROM events{where}"
-    if merged:
-        rows = (f"SELECT rowid AS rid, date FROM events{where} QUALIFY row_number() OVER "
-                "(PARTITION BY event_key ORDER BY date, doc_id, event_index) = 1")
     # one scan for both the count and the page (the CTE is materialised once)
     found = cur.execute(
         f"""WITH f AS MATERIALIZED ({rows}),
@@ -230,6 +239,28 @@ def timeline(cur: Cursor, f: EventFilter) -> list[dict[str, Any]]:
         m["goldstein"] = round(gsum / gn, 2) if gn else None
         out.append(m)
     return out
+
+
+def places(cur: Cursor, f: EventFilter, limit: int) -> dict[str, Any]:
+    """Where the events happened: one item per located place with coordinates, most events first.
+
+    Events count once per story (``DISTINCT event_key``); a place is its name, country and
+    coordinates as the places stage resolved them (so two towns of one name stay apart).
+    """
+    where, params = event_where(f)
+    base = f"""SELECT location_name AS name, location_country AS country, any_value(location_admin1) AS admin1,
+                      any_value(location_kind) AS kind, location_lat AS lat, location_lon AS lon,
+                      count(DISTINCT event_key) AS events, count(DISTINCT doc_key) AS documents,
+                      min(date) AS first, max(date) AS last
+               FROM events{where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL
+               GROUP BY location_name, location_country, location_lat, location_lon"""
+    total = _one(cur, f"SELECT count(*) FROM ({base})", params) or 0
+    cur.execute(f"{base} ORDER BY events DESC, name LIMIT ?", [*params, limit])
+    items = _rows(cur)
+    names = _country_names()
+    for it in items:
+        it["country_name"] = names.get(it["country"] or "", it["country"])
+    return {"total": total, "limit": limit, "offset": 0, "items": items}
 
 
 # ---------------------------------------------------------------- dyads

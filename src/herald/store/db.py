@@ -30,7 +30,7 @@ import numpy as np
 from herald.models import Document
 from herald.store import rows as R
 from herald.store.queries import Queries
-from herald.store.schema import SCHEMA_VERSION, SchemaTooNew, current_version, migrate
+from herald.store.schema import REPRESENTATIVE_SQL, SCHEMA_VERSION, SchemaTooNew, current_version, migrate
 from herald.stories import StoryIndex
 
 CHILD_TABLES = ("quotes", "events", "actors", "places")
@@ -48,25 +48,65 @@ def lock_timeout() -> float:
     return float(os.environ.get("HERALD_LOCK_TIMEOUT", "30"))
 
 
+WAITING_SUFFIX = ".writer-waiting"
+WAITING_FRESH = 5.0  # seconds: an older announcement is left over from a killed writer
+
+
+def writer_waiting(path: str) -> bool:
+    """Is a writer waiting for this file? Long-lived readers (``herald serve``) then let go of it.
+
+    A writer that finds the file locked touches ``<path>.writer-waiting`` on every retry and removes
+    it once it is in; a stale file (its writer was killed) stops counting after a few seconds.
+    """
+    try:
+        return time.time() - os.stat(path + WAITING_SUFFIX).st_mtime < WAITING_FRESH
+    except OSError:
+        return False
+
+
+def _announce(path: str) -> bool:
+    try:
+        with open(path + WAITING_SUFFIX, "a"):
+            pass
+        os.utime(path + WAITING_SUFFIX)
+        return True
+    except OSError:  # a read-only directory: the writer just waits for the readers' timeout
+        return False
+
+
 def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
-    """Open the DuckDB file, waiting (with backoff) while another process holds its lock."""
+    """Open the DuckDB file, waiting (with backoff) while another process holds its lock.
+
+    A writer that has to wait announces itself (:func:`writer_waiting`) so that readers holding the
+    file for a while close it at their next pause, and polls faster while it waits.
+    """
     import duckdb
 
     deadline = time.monotonic() + (lock_timeout() if timeout is None else timeout)
     delay = 0.01
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            if time.monotonic() >= deadline:
-                raise StoreLocked(
-                    f"{path} is in use by another process ({exc}); readers wait for a writer's batch "
-                    f"to commit and vice versa, up to HERALD_LOCK_TIMEOUT={lock_timeout():g}s"
-                ) from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
+    announced = False
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower():
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreLocked(
+                        f"{path} is in use by another process ({exc}); readers wait for a writer's batch "
+                        f"to commit and vice versa, up to HERALD_LOCK_TIMEOUT={lock_timeout():g}s"
+                    ) from exc
+                if not read_only:
+                    announced = _announce(path) or announced
+                time.sleep(delay)
+                delay = min(delay * 2, 0.05 if announced else 0.2)
+    finally:
+        if announced:
+            try:
+                os.remove(path + WAITING_SUFFIX)
+            except OSError:
+                pass
 
 
 def _fault_point(batch: int) -> None:
@@ -255,8 +295,14 @@ class Store(Queries):
         for name, rows in tables.items():
             if rows:
                 self._insert(con, name, R.FIELDS[name], rows)
+        at = R.EVENT_FIELDS.index("event_key")
+        touched = {row[at] for row in tables["events"]}
         if kept:
-            stories.update(self._supersede(con, list(kept), list(kept.values())))
+            old_stories, old_keys = self._supersede(con, list(kept), list(kept.values()))
+            stories.update(old_stories)
+            touched.update(old_keys)
+        if touched:
+            self._mark_representatives(con, sorted(touched))
         if stories:
             self._refresh_stories(con, sorted(stories))
         self._keys.update(new_keys)
@@ -312,17 +358,27 @@ class Store(Queries):
         return refs
 
     @staticmethod
-    def _supersede(con: Any, ids: list[str], keep: list[str]) -> set[str]:
-        """Older versions of re-ingested documents stop being ``latest``; returns their stories."""
+    def _supersede(con: Any, ids: list[str], keep: list[str]) -> tuple[set[str], set[int]]:
+        """Older versions of re-ingested documents stop being ``latest``; returns their stories and
+        the event keys of their events (whose representative copy may change)."""
         params = [ids, keep]
         where = "id IN (SELECT unnest(?::VARCHAR[])) AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest"
         old = {r[0] for r in con.execute(f"SELECT story_id FROM documents WHERE {where}", params).fetchall() if r[0]}
+        keys = {int(r[0]) for r in con.execute(
+            "SELECT DISTINCT event_key FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+            "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest", params).fetchall()}
         con.execute(f"UPDATE documents SET latest = false WHERE {where}", params)
         for table in CHILD_TABLES:
             con.execute(
                 f"UPDATE {table} SET latest = false WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
                 "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest", params)
-        return old
+        return old, keys
+
+    @staticmethod
+    def _mark_representatives(con: Any, event_keys: list[int]) -> None:
+        """Recompute ``events.representative`` for these keys: only their rows can change."""
+        where = "WHERE event_key IN (SELECT unnest(?::BIGINT[]))"
+        con.execute(REPRESENTATIVE_SQL.format(where=where), [event_keys])
 
     @staticmethod
     def _insert(con: Any, table: str, names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:

@@ -15,6 +15,9 @@ import math
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from herald.models import Place
+from herald.places import action_geo
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -90,16 +93,14 @@ def _lead_ends(store: Queries, df: pd.DataFrame) -> dict[str, int]:
     return dict(zip(rows["doc_key"], rows["lead_end"], strict=True))
 
 
-def _geo_type(country: Any, admin1: Any, name: Any) -> int | None:
-    """GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1)."""
-    if not country and not name:
+def _place(rec: dict[str, Any]) -> Place | None:
+    """The event's location as the places stage gave it (None when the event was not located)."""
+    name, text = _clean(rec.get("location_name")), _clean(rec.get("location_text"))
+    if name is None and text is None:
         return None
-    if not admin1:
-        return 1 if not name or str(name).upper() == str(country).upper() else 4
-    us = str(country).upper() in ("USA", "US")
-    if name == admin1:
-        return 2 if us else 5
-    return 3 if us else 4
+    return Place(text=text or name, name=name or text, country=_clean(rec.get("location_country")),
+                 admin1=_clean(rec.get("location_admin1")), lat=_clean(rec.get("location_lat")),
+                 lon=_clean(rec.get("location_lon")), kind=_clean(rec.get("location_kind")))
 
 
 def gdelt_table(df: pd.DataFrame, lead: dict[str, int]) -> pd.DataFrame:
@@ -132,21 +133,13 @@ def gdelt_table(df: pd.DataFrame, lead: dict[str, int]) -> pd.DataFrame:
             row[f"Actor{n}CountryCode"] = None if country in KNOWN_GROUPS else country
             row[f"Actor{n}KnownGroupCode"] = country if country in KNOWN_GROUPS else None
             row[f"Actor{n}Type1Code"] = _clean(rec.get(f"{side}_sector"))
-        country, admin1 = _clean(rec.get("location_country")), _clean(rec.get("location_admin1"))
-        name = _clean(rec.get("location_name"))
-        geo_type = _geo_type(country, admin1, name)
-        if geo_type is not None:
-            row.update({
-                "ActionGeo_Type": geo_type,
-                "ActionGeo_FullName": ", ".join(str(x) for x in (name, admin1, country) if x),
-                "ActionGeo_CountryCode": country,
-                "ActionGeo_ADM1Code": f"{country}{admin1}" if country and admin1 else None,
-                "ActionGeo_Lat": _clean(rec.get("location_lat")),
-                "ActionGeo_Long": _clean(rec.get("location_lon")),
-            })
+        # FIPS country and ADM1 codes, GeoNames feature ids, as GDELT writes them (herald.places)
+        row.update(action_geo(_place(rec)))
+        row["Actor1Geo_Type"] = row["Actor2Geo_Type"] = 0  # herald locates events, not actors
         for c in GDELT_COLUMNS:
             out[c].append(row.get(c))
-    return pd.DataFrame(out, columns=GDELT_COLUMNS)
+    # object columns keep Python ints as ints (a float column would print QuadClass as "1.0")
+    return pd.DataFrame(out, columns=GDELT_COLUMNS, dtype=object)
 
 
 def _entity(rec: dict[str, Any], side: str) -> list[dict[str, Any]]:

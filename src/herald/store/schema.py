@@ -183,8 +183,28 @@ class Migration:
     apply: Callable[[Any], None]
 
 
+# Which copy of a story event stands for it: the first-stored ``latest`` row of its ``event_key``
+# (as in the ``story_events`` view). Kept up to date by every write for the keys it touches
+# (``Store._mark_representatives``), so "one row per story event" is a plain filter.
+REPRESENTATIVE_SQL = """
+UPDATE events SET representative = r.rep
+FROM (SELECT rowid AS rid,
+             latest AND row_number() OVER (PARTITION BY event_key ORDER BY NOT latest, doc_seq, event_index) = 1
+                 AS rep
+      FROM events {where}) r
+WHERE events.rowid = r.rid AND events.representative IS DISTINCT FROM r.rep
+"""
+
+
+def _v2(con: Any) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN representative BOOLEAN DEFAULT false")
+    con.execute(REPRESENTATIVE_SQL.format(where=""))
+    con.execute(STORY_EVENTS_VIEW)  # re-bound so that ``e.*`` carries the new column
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, quotes, events, actors, places, stories; story_events view", _v1),
+    Migration(2, "events.representative: the copy that stands for each story event", _v2),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
