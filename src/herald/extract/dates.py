@@ -9,6 +9,8 @@ which may be years after the story happened (the seed page was "last updated" in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -74,14 +76,26 @@ def stamp_kind(line: str) -> str | None:
     return "updated" if m.group("kw").lower().split()[-1] in _UPDATED_WORDS else "published"
 
 
+def _lines_with_years(lines: list[str]) -> list[int]:
+    """Indices of the lines holding a four-digit number: one regex pass over the joined page
+    instead of one search per line (every date pattern needs a year)."""
+    page = "\n".join(lines)
+    hits = [m.start() for m in _YEAR.finditer(page)]
+    if not hits:
+        return []
+    offsets = list(accumulate(len(ln) + 1 for ln in lines))  # where each line's successor starts
+    return sorted({bisect_right(offsets, h) for h in hits})
+
+
 def find_stamps(lines: list[str], article_start: int | None = None, lookback: int = 15) -> Stamps:
     """Page dates from stamp lines anywhere ("Updated: ...", "This article was last updated on
     ...") and, failing an explicit "published" stamp, from a bare date line just before the
     article's first line (the byline date of most news pages)."""
     st = Stamps()
     bare: list[tuple[int, str]] = []
-    for i, line in enumerate(lines):
-        if not _YEAR.search(line) or len(line.split()) > _STAMP_WORDS:
+    for i in _lines_with_years(lines):
+        line = lines[i]
+        if len(line.split()) > _STAMP_WORDS:
             continue
         d = parse_date(line)
         if d is None:

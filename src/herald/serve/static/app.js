@@ -226,6 +226,8 @@
       drawTimeline($("timeline"), $("timeline-legend"), t.items, true);
     }).catch((err) => showError($("timeline").parentElement, err));
 
+    worldMap();
+
     api("/api/dyads", { limit: 15 }).then((d) => {
       const tb = $("pairs").querySelector("tbody");
       if (!d.items.length) emptyRow(tb, 5, "No actor pairs yet.");
@@ -258,6 +260,43 @@
           el("span", { class: "muted small" }, ` ${fmtInt(x.events)} events · ${fmtInt(x.quotes)} quotes`)));
       }
     }).catch((err) => showError($("actors").parentElement, err));
+  }
+
+  /* The overview's map: outlines and places load in parallel; a dot lists the events there. */
+  async function worldMap() {
+    const box = $("map");
+    try {
+      const [outlines, places] = await Promise.all([api("/api/map/outlines"), api("/api/places", { limit: 2000 })]);
+      const located = places.items.reduce((n, p) => n + (p.events || 0), 0);
+      $("map-note").textContent = places.total
+        ? `${fmtInt(located)} located events at ${fmtInt(places.total)} place${places.total === 1 ? "" : "s"}`
+        : "No event has a location yet.";
+      HeraldMap.draw(box, outlines, places.items, { onSelect: placeEvents });
+    } catch (err) {
+      showError($("map-panel"), err);
+    }
+  }
+
+  async function placeEvents(p) {
+    $("map-hint").hidden = true;
+    $("map-place").hidden = false;
+    put($("map-place-name"), [p.name, p.country_name || p.country].filter(Boolean).join(", "),
+      el("span", { class: "muted small" }, ` · ${fmtInt(p.events)} event${p.events === 1 ? "" : "s"}`));
+    const list = put($("map-events"));
+    try {
+      const page = await api("/api/events", { place: p.name, country: p.country, merged: "true", limit: 50 });
+      for (const ev of page.items) {
+        list.appendChild(el("li", { class: "map-event" },
+          el("div", {}, el("span", { class: "nowrap muted" }, ev.date || "–"), " ", el("strong", {}, ev.type || "–"), " ",
+            actorChip(ev.source), el("span", { class: "arrow" }, " → "), actorChip(ev.target)),
+          evidence(ev.sentence, ev.trigger),
+          el("a", { class: "doc-link", href: docHref(ev.doc_id, `event-${ev.index}`), title: ev.doc_title || ev.doc_id },
+            ev.doc_title || "article", " ›")));
+      }
+      if (page.total > page.items.length) list.appendChild(el("li", { class: "muted small" }, `and ${fmtInt(page.total - page.items.length)} more`));
+    } catch (err) {
+      showError($("map-side"), err);
+    }
   }
 
   async function search(q) {
@@ -462,6 +501,7 @@
       el("div", {}, quadPill(e.quad_class), " ", el("strong", {}, e.type || "–"), e.mode ? el("span", { class: "emode" }, e.mode) : null,
         el("span", { class: `g ${gClass(e.goldstein)}` }, ` ${fmtG(e.goldstein)}`), e.negated ? el("span", { class: "badge neg" }, "negated") : null),
       el("div", { class: "small" }, actorChip(e.source), " → ", actorChip(e.target)),
+      e.location ? el("div", { class: "small event-place" }, `in ${[e.location.name, e.location.country].filter(Boolean).join(", ")}`) : null,
       el("div", { class: "small muted" }, [e.date, e.rule, e.confidence !== null && e.confidence !== undefined ? `confidence ${Number(e.confidence).toFixed(2)}` : null].filter(Boolean).join(" · ")),
       e.source && e.target ? el("a", { class: "small", href: dyadHref(e.source.key, e.target.key), onclick: (ev) => ev.stopPropagation() }, "relationship ›") : null)));
 
