@@ -6,7 +6,7 @@ what the end-to-end test on the seed checks). Offsets are computed from the text
 
 from __future__ import annotations
 
-from herald.models import Actor, Dates, Document, Event, Quote
+from herald.models import Actor, Dates, Document, Event, Place, Quote
 
 RUSSIA = Actor(text="Russia", name="Russia", country="RUS", kind="country")
 LAVROV = Actor(text="Lavrov", name="Sergey Lavrov", country="RUS", sector="GOV", code="RUSGOV",
@@ -14,6 +14,9 @@ LAVROV = Actor(text="Lavrov", name="Sergey Lavrov", country="RUS", sector="GOV",
 NATO = Actor(text="NATO", name="NATO", country="NATO", code="NATO", kind="organisation")
 CHINA = Actor(text="China", name="China", country="CHN", kind="country")
 USA = Actor(text="Washington", name="United States", country="USA", kind="country")
+LISBON = Place(text="Lisbon", name="Lisbon", country="PRT", admin1="PT.14", lat=38.72509, lon=-9.1498, kind="city")
+BRUSSELS = Place(text="Brussels", name="Brussels", country="BEL", admin1="BE.BRU", lat=50.85045, lon=4.34878,
+                 kind="city")
 
 XSS_TITLE = "<script>window.__pwned = 1</script> Ministers <b>meet</b>"
 XSS_TEXT = (
@@ -57,7 +60,7 @@ def lisbon() -> Document:
                     stale=True),
         events=[
             event(text, "Russia has been invited to take part in NATO's summit in Lisbon.", "CONSULT", 1, 1.0,
-                  NATO, RUSSIA, "2010-09-25", "invited", cameo="039"),
+                  NATO, RUSSIA, "2010-09-25", "invited", cameo="039", location=LISBON),
             event(text, "Lavrov praised NATO's strategic ideas but lamented the alliance's ambiguous position.",
                   "DISAPPROVE", 3, -2.0, LAVROV, NATO, "2010-09-25", "lamented", cameo="111"),
             event(text, "Lavrov praised NATO's strategic ideas but lamented the alliance's ambiguous position.",
@@ -78,7 +81,7 @@ def brussels() -> Document:
         dates=Dates(published="2011-02-03", event_date="2011-02-01"),
         events=[
             event(text, "NATO warned Moscow on Tuesday over troop movements near the border.", "THREATEN", 3,
-                  -4.0, NATO, RUSSIA, "2011-02-01", "warned", cameo="130"),
+                  -4.0, NATO, RUSSIA, "2011-02-01", "warned", cameo="130", location=BRUSSELS),
             event(text, "Moscow rejected the warning.", "REJECT", 3, -4.0, RUSSIA, NATO, "2011-02-01",
                   "rejected", cameo="120"),
         ],

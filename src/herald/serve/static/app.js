@@ -269,7 +269,7 @@
       const [outlines, places] = await Promise.all([api("/api/map/outlines"), api("/api/places", { limit: 2000 })]);
       const located = places.items.reduce((n, p) => n + (p.events || 0), 0);
       $("map-note").textContent = places.total
-        ? `${fmtInt(located)} located events at ${fmtInt(places.total)} place${places.total === 1 ? "" : "s"}`
+        ? `${fmtInt(located)} located event${located === 1 ? "" : "s"} at ${fmtInt(places.total)} place${places.total === 1 ? "" : "s"}`
         : "No event has a location yet.";
       HeraldMap.draw(box, outlines, places.items, { onSelect: placeEvents });
     } catch (err) {
