@@ -63,8 +63,10 @@ def test_a_writer_commits_while_the_server_is_busy(db: Path) -> None:
         poller = threading.Thread(target=_hammer, args=(srv.url, stop, statuses))
         poller.start()
         try:
-            time.sleep(0.3)  # the server is holding the file
-            assert app.state.data.is_open
+            deadline = time.monotonic() + 30
+            while len(statuses) < 4 and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert app.state.data.is_open  # the busy server is holding the file
             t = time.monotonic()
             writer = subprocess.run([sys.executable, "-c", WRITER, str(db), "100", "105"], cwd=ROOT, env=env,
                                     capture_output=True, text=True, timeout=120)
