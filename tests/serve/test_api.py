@@ -229,3 +229,43 @@ def test_host_header_is_checked_when_bound_to_loopback(store_path: Path) -> None
     with TestClient(create_app(store_path, allowed_hosts=allowed_hosts("127.0.0.1"))) as c:
         assert c.get("/api/summary", headers={"host": "evil.example"}).status_code == 400
         assert c.get("/api/summary", headers={"host": "127.0.0.1:8000"}).status_code == 200
+
+
+def test_events_filter_by_where_they_happened(client: TestClient) -> None:
+    page = get(client, "/api/events", country="prt")  # ISO alpha-3, any case
+    assert page["total"] == 1
+    loc = page["items"][0]["location"]
+    assert (loc["name"], loc["country"], loc["admin1"]) == ("Lisbon", "PRT", "PT.14")
+    assert loc["lat"] == pytest.approx(38.725, abs=0.01) and loc["lon"] == pytest.approx(-9.15, abs=0.01)
+    assert get(client, "/api/events", place="Brussels", country="BEL")["items"][0]["type"] == "THREATEN"
+    assert get(client, "/api/events", place="Lisbon", country="BEL")["total"] == 0
+    unlocated = get(client, "/api/events", source="CHN")["items"][0]
+    assert unlocated["location"] is None  # null rather than a guess
+    assert client.get("/api/events", params={"country": "P1"}).status_code == 422
+
+
+def test_places_are_the_located_story_events(client: TestClient) -> None:
+    places = get(client, "/api/places")["items"]
+    assert [(p["name"], p["country"], p["country_name"], p["events"]) for p in places] == [
+        ("Brussels", "BEL", "Belgium", 1), ("Lisbon", "PRT", "Portugal", 1)]
+    assert places[1]["lat"] == pytest.approx(38.725, abs=0.01) and places[1]["lon"] == pytest.approx(-9.15, abs=0.01)
+    assert get(client, "/api/places", source="NATO", since="2011")["total"] == 1  # the filters apply
+
+
+def test_map_outlines_are_served_from_the_package(client: TestClient) -> None:
+    r = client.get("/api/map/outlines")
+    assert r.status_code == 200 and "max-age" in r.headers["cache-control"]
+    world = r.json()
+    assert world["type"] == "FeatureCollection" and len(world["features"]) > 150
+    portugal = next(f for f in world["features"] if f["properties"]["iso3"] == "PRT")
+    lons = [p[0] for poly in portugal["geometry"]["coordinates"] for ring in poly for p in ring]
+    lats = [p[1] for poly in portugal["geometry"]["coordinates"] for ring in poly for p in ring]
+    assert min(lons) < -9.15 < max(lons) and min(lats) < 38.72 < max(lats)  # Lisbon lies inside
+
+
+def test_merged_lists_each_story_event_once(client: TestClient) -> None:
+    merged = get(client, "/api/events", merged="true", limit=1000)
+    keys = [e["event_key"] for e in merged["items"]]
+    assert len(keys) == len(set(keys)) == merged["total"] == get(client, "/api/summary")["counts"]["events"]
+    every = {e["event_key"] for e in get(client, "/api/events", limit=1000)["items"]}
+    assert set(keys) == every

@@ -46,6 +46,27 @@ def test_overview_counts_chart_and_pairs(page: Page) -> None:
     page.shot("overview")
 
 
+def test_map_dots_list_their_events_and_lead_to_the_article(page: Page) -> None:
+    page.goto("/")
+    pg = page.page
+    pg.wait_for_selector("#map svg circle.place-dot")
+    assert pg.locator("#map path.country").count() > 150  # the offline outlines, drawn as SVG
+    assert pg.locator("#map path.country.active").count() == 2  # Portugal and Belgium hold events
+    assert pg.locator("#map circle.place-dot").count() == 2
+    assert "2 located events at 2 places" in pg.locator("#map-note").inner_text()
+    pg.locator("#map circle.place-dot[data-name='Lisbon']").click()
+    pg.wait_for_selector("#map-events li.map-event")
+    assert pg.locator("#map-place-name").inner_text().startswith("Lisbon, Portugal")
+    assert pg.locator("#map-events li.map-event").count() == 1
+    assert "summit in Lisbon" in pg.locator("#map-events").inner_text()
+    page.shot("map")
+    pg.locator("#map-events a.doc-link").click()
+    pg.wait_for_url("**/documents/**")
+    pg.wait_for_selector("#article .hl-event.flash")
+    assert pg.locator("#doc-title").inner_text() == "Lavrov upset by NATO's stance"
+    assert "in Lisbon, PRT" in pg.locator("#doc-events").inner_text()
+
+
 def test_from_a_dyad_to_its_article(page: Page) -> None:
     page.goto("/")
     pg = page.page

@@ -60,6 +60,36 @@ def test_seed_dyad_page_leads_to_the_highlighted_article(seed_store: Path, brows
         assert page.problems == [] and page.outside == []
 
 
+@pytest.mark.browser
+def test_seed_map_shows_the_lisbon_summit(seed_store: Path, browser) -> None:
+    """The invitation to the Lisbon summit is located in Lisbon: a dot on Portugal's west coast."""
+    with LiveServer(create_app(seed_store)) as srv:
+        page = Page(browser, srv.url)
+        try:
+            page.goto("/")
+            pg = page.page
+            dot = pg.locator("#map circle.place-dot[data-name='Lisbon'][data-country='PRT']")
+            dot.wait_for()
+            # the dot's centre lies in Portugal's outline as drawn (its bounding box, in SVG units)
+            inside = pg.evaluate("""() => {
+                const dot = document.querySelector("#map circle.place-dot[data-name='Lisbon']");
+                const prt = document.querySelector("#map path.country[data-iso3='PRT']");
+                const b = prt.getBBox(), x = +dot.getAttribute("cx"), y = +dot.getAttribute("cy");
+                const spain = document.querySelector("#map path.country[data-iso3='ESP']").getBBox();
+                return [b.x <= x && x <= b.x + b.width && b.y <= y && y <= b.y + b.height,
+                        x < spain.x + spain.width / 2];
+            }""")
+            assert inside == [True, True]
+            page.shot("seed-map")
+            dot.click()
+            pg.locator("#map-events a.doc-link").first.click()
+            pg.wait_for_selector("#article .hl-event.flash")
+            assert "summit in Lisbon" in "".join(pg.locator("#article .hl-event.flash").all_inner_texts())
+        finally:
+            page.close()
+        assert page.problems == [] and page.outside == []
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

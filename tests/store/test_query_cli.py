@@ -110,3 +110,34 @@ def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> Non
 def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no herald store" in result.output
+
+
+def test_gdelt_action_geo_uses_gdelt_codes_and_country_filters(tmp_path: Path) -> None:
+    """ActionGeo columns carry FIPS codes, GDELT's ADM1 form and GeoNames feature ids."""
+    from herald.models import Place
+
+    path = str(tmp_path / "geo.duckdb")
+    doc = coded("lisbon.txt", border_text())
+    doc.events[0].location = Place(text="Lisbon", name="Lisbon", country="PRT", admin1="PT.14", lat=38.71667,
+                                   lon=-9.13333, kind="city")
+    doc.events[2].location = Place(text="Portugal", name="Portugal", country="PRT", lat=39.6, lon=-8.0,
+                                   kind="country")
+    with Store(path) as store:
+        store.write([doc])
+    out = tmp_path / "geo.tsv"
+    cli("export", "--db", path, "--format", "gdelt", "--out", str(out), "--country", "PRT")
+    back = pd.read_csv(out, sep="\t", header=None, names=GDELT_COLUMNS, dtype=str).set_index("EventCode")
+    assert len(back) == 2  # --country keeps the events located in Portugal
+    city, country = back.loc["112"], back.loc["020"]
+    assert (city["ActionGeo_Type"], city["ActionGeo_CountryCode"], city["ActionGeo_ADM1Code"]) == ("4", "PO", "PO14")
+    assert city["ActionGeo_FullName"].startswith("Lisbon") and city["ActionGeo_FullName"].endswith("Portugal")
+    assert city["ActionGeo_FeatureID"] == "2267057"  # GeoNames' Lisbon
+    assert float(city["ActionGeo_Lat"]) == pytest.approx(38.71667)
+    assert (country["ActionGeo_Type"], country["ActionGeo_CountryCode"]) == ("1", "PO")
+    assert country["Actor1Geo_Type"] == "0" and pd.isna(country["Actor1Geo_CountryCode"])
+    rows = json.loads(cli("events", "--db", path, "--country", "prt", "--format", "json"))
+    assert [r["location_name"] for r in rows] == ["Lisbon", "Portugal"]
+    everything = tmp_path / "all.tsv"
+    cli("export", "--db", path, "--format", "gdelt", "--out", str(everything))
+    unlocated = pd.read_csv(everything, sep="\t", header=None, names=GDELT_COLUMNS, dtype=str)
+    assert unlocated.set_index("EventCode").loc["138", "ActionGeo_Type"] == "0"  # no place: Type 0, no guess

@@ -166,6 +166,8 @@ class Resolver:
 
     def actor_of(self, ch: Chunk) -> Placed | None:
         text = self.text[ch.start : ch.end]
+        if ch.person is None and not ch.agents and ch.ctx is not None:
+            return self._named(ch.ctx, text)  # the common case: a bare country or organisation
         country, sector, ctx_name, org = self.ctx_of(ch.ctx)
         head = ch.agents[-1].term.agent if ch.agents else None
         office = head.office if head else None
@@ -385,6 +387,8 @@ class Resolver:
         """Add spaCy's PERSON/ORG spans that no knowledge-base phrase covers."""
         extra: list[Hit] = []
         entities = list(entities)
+        if not entities:
+            return hits
         things = [(s, e) for s, e, label in entities if label in _THING_LABELS]
         if things:
             hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) !=

@@ -18,7 +18,7 @@ from herald.cli import app
 if TYPE_CHECKING:
     import pandas as pd
 
-    from herald.models import Document
+    from herald.models import Document, Place
 
 Db = Annotated[str, typer.Option("--db", help="The herald DuckDB file.")]
 Fmt = Annotated[str, typer.Option("--format", help="table, csv, json or jsonl.")]
@@ -259,6 +259,10 @@ def show(
     render(doc)
 
 
+def _where(place: Place) -> str:
+    return f"{place.name} ({place.country})" if place.country else place.name
+
+
 def render(doc: Document) -> None:
     """Print the article with quotes (cyan), event evidence (underlined) and actor mentions (bold)."""
     from rich.console import Console
@@ -271,10 +275,14 @@ def render(doc: Document) -> None:
     meta = [f"id {doc.id}", f"status {doc.status}"]
     if doc.error:
         meta.append(f"error: {doc.error}")
-    for label, value in (("published", doc.dates.published), ("event date", doc.dates.event_date),
-                         ("story", doc.story_id), ("url", doc.url)):
+    for label, value in (("published", doc.dates.published), ("updated", doc.dates.updated),
+                         ("event date", doc.dates.event_date), ("story", doc.story_id), ("url", doc.url)):
         if value:
             meta.append(f"{label} {value}")
+    if doc.dates.stale:
+        meta.append("STALE (republished long after the events)")
+    if doc.dateline is not None:
+        meta.append(f"dateline {_where(doc.dateline)}")
     console.print(head)
     console.print(Text("  ".join(meta), style="dim"))
     body = Text(doc.text)
@@ -292,12 +300,12 @@ def render(doc: Document) -> None:
                                      "[bold]actors[/bold]"))
     if doc.events:
         t = Table(title="events")
-        for c in ("#", "type", "source", "target", "cameo", "goldstein", "rule", "sentence"):
+        for c in ("#", "type", "source", "target", "cameo", "goldstein", "where", "rule", "sentence"):
             t.add_column(c, overflow="fold")
         for i, e in enumerate(doc.events, start=1):
             t.add_row(str(i), e.type + (" (negated)" if e.negated else ""), e.source.name if e.source else "",
                       e.target.name if e.target else "", e.cameo or "", "" if e.goldstein is None else str(e.goldstein),
-                      e.rule, _cell(e.sentence, 120))
+                      _where(e.location) if e.location else "", e.rule, _cell(e.sentence, 120))
         console.print(t)
     if doc.quotes:
         t = Table(title="quotes")

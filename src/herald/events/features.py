@@ -46,7 +46,7 @@ def sentence_features(sent: Any, infos: list[VerbInfo] | None = None) -> list[st
     for tok in light(sent):
         if tok.is_punct or tok.is_space:
             continue
-        lemma = tok.lemma_ if not tok.like_num else "<num>"
+        lemma = tok.lemma_.lower() if not tok.like_num else "<num>"
         feats.append(f"w:{lemma}")
         feats.append(f"b:{prev}_{lemma}")
         prev = lemma

@@ -23,7 +23,7 @@ from herald.events.model import plover_probs, sentence_probs
 from herald.events.ontology import TYPE_CAMEO, category, score, type_quad
 from herald.events.parties import Resolver
 from herald.events.lexicon import lexicon
-from herald.events.tokens import Tok, light, root
+from herald.events.tokens import Tok, doc_text, light, root
 from herald.events.rules import Candidate, analyse, arguments, aux_mode, candidates, negated
 from herald.models import Actor, Document, Event, Quote
 
@@ -83,7 +83,7 @@ def _key(a: Actor | None) -> str | None:
     return a.code or a.country or a.name
 
 
-@dataclass(frozen=True)
+@dataclass
 class Evidence:
     """The sentence an event is read from, with its offsets (computed once per sentence)."""
 
@@ -99,14 +99,16 @@ def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     named = bool(res.in_span(start, end))
     lex = lexicon()
-    if not named and not any(t.pos_ == "VERB" and lex.knows(t.lemma_) for t in toks):
+    if not named and not any(t.pos_ == "VERB" and lex.knows(t.lemma_.lower()) for t in toks):
         return []  # no lexicon verb and no actor named: nothing the rules or the classifier could code
     infos = analyse(toks)
     cands = candidates(res, toks, infos)
     if not cands and not named:
         return []  # no coded verb and no actor named: nothing the classifier could attach to
-    ev_at = Evidence(toks[0].doc.text[start:end], start, end)
-    probs = sentence_probs(toks, sentence_features(toks, infos))
+    ev_at = Evidence(doc_text(toks[0].doc)[start:end], start, end)
+    probs: list[float] | None = None
+    if cands:  # the classifier weighs the rules' confidence
+        probs = sentence_probs(toks, sentence_features(toks, infos))
     best: dict[tuple[str, str | None, str | None, bool], Event] = {}
     for c in cands:
         ev = _event(doc, ev_at, c, probs)
@@ -115,10 +117,14 @@ def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
         k = (ev.type, _key(ev.source), _key(ev.target), ev.negated)
         if k not in best or best[k].confidence < ev.confidence:
             best[k] = ev
-    if probs is not None and not any(not e.negated for e in best.values()):
-        ev = _model_event(doc, res, toks, ev_at, probs)
-        if ev is not None:
-            best[(ev.type, _key(ev.source), _key(ev.target), ev.negated)] = ev
+    if not any(not e.negated for e in best.values()):
+        fallback = _fallback_arguments(res, toks)
+        if fallback is not None:  # only now is the classifier worth running
+            if probs is None:
+                probs = sentence_probs(toks, sentence_features(toks, infos))
+            ev = _model_event(doc, toks, ev_at, probs, fallback) if probs is not None else None
+            if ev is not None:
+                best[(ev.type, _key(ev.source), _key(ev.target), ev.negated)] = ev
     kept = sorted(best.values(), key=lambda e: -e.confidence)[:MAX_PER_SENTENCE]
     return sorted(kept, key=lambda e: (e.start, e.trigger or ""))
 
@@ -138,8 +144,26 @@ def _main_verb(toks: list[Tok]) -> Any | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+Fallback = tuple[Any, Actor, Actor | None, str]
+
+
+def _fallback_arguments(res: Resolver, toks: list[Tok]) -> Fallback | None:
+    """(main verb, source, target, how) when the classifier alone may code the sentence: the
+    parse gives a political actor as the doer of the main verb, and another actor or none as its
+    target."""
+    verb = _main_verb(toks)
+    if verb is None:
+        return None
+    source, target, how, _subj = arguments(res, verb)
+    if source is None or not (source.code or source.sector):
+        return None  # the classifier alone needs a political actor as the doer
+    if target is not None and _key(source) == _key(target):
+        return None
+    return verb, source, target, how
+
+
 def _model_event(
-    doc: Document, res: Resolver, toks: list[Tok], ev_at: Evidence, probs: list[float]
+    doc: Document, toks: list[Tok], ev_at: Evidence, probs: list[float], args: Fallback
 ) -> Event | None:
     """The classifier's event for a sentence the rules do not code: only when it is sure of a
     QuadClass and the parse gives at least one actor; the type is the PLOVER model's best type of
@@ -147,14 +171,7 @@ def _model_event(
     q = max(range(1, 5), key=lambda k: probs[k])
     if probs[q] < MODEL_MIN_PROB or probs[q] < probs[0]:
         return None
-    verb = _main_verb(toks)
-    if verb is None:
-        return None
-    source, target, how, _subj = arguments(res, verb)
-    if source is None or not (source.code or source.sector):
-        return None  # the classifier alone needs a political actor as the doer
-    if source is not None and target is not None and _key(source) == _key(target):
-        return None
+    verb, source, target, how = args
     types = plover_probs(toks) or {}
     same = {t: p for t, p in types.items() if type_quad(t) == q}
     ptype = max(same, key=lambda t: same[t]) if same else QUAD_DEFAULT[q]

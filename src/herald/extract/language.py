@@ -9,7 +9,7 @@ their writing system. Good enough to route documents; not a general language ide
 
 from __future__ import annotations
 
-import re
+import string
 from collections import Counter
 
 import numpy as np
@@ -46,7 +46,7 @@ _SCRIPTS = [  # (code point range, language or script tag)
     (0xAC00, 0xD7AF, "ko"),
     (0x4E00, 0x9FFF, "zh"),
 ]
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_STRIP = string.punctuation + "“”‘’«»–—…¿¡"  # words are split on spaces, then stripped (a regex is slower)
 # ~700 words: function words make up a third of any prose, so a few hundred words separate the
 # profiled languages clearly, and a longer sample only costs time
 SAMPLE_CHARS = 4000
@@ -74,7 +74,7 @@ def detect_language(text: str) -> str:
     script = _script(sample)
     if script:
         return script
-    words = _WORD.findall(sample.lower())
+    words = [w for w in (t.strip(_STRIP) for t in sample.lower().split()) if w.isalpha()]
     if not words:
         return "und"
     counts = Counter(words)

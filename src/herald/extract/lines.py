@@ -21,7 +21,6 @@ import re
 import string
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -202,11 +201,17 @@ CONTEXT_FEATURES = [
     "win2_log_words", "win5_log_words", "win10_log_words", "win5_stop", "win5_fam",
     "page_log_lines", "log_words_vs_max", "continues_prev", "continued_next", "comment_marks_before",
     "win3_date", "win3_marks", "comment_marks_in_text", "win3_short", "win3_sent_end",
+    # one-sided context: the article's end (comments, "more stories") looks different from its start
+    "prose_before10", "prose_after10", "fam_before5", "fam_after5",
+    "log_lines_since_prose", "log_lines_to_prose",
+    # headlines come in runs: teaser blocks, "more stories", navigation by section name
+    "prev_title_case", "next_title_case", "win2_title_case",
     # furniture between article paragraphs: the line's own evidence against its neighbours' word
     *(f"inside_x_{k}" for k in _INSIDE_OF),
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
 N_BASE = len(BASE_FEATURES)
+_FAM_COLS = [BASE_FEATURES.index(f"fam_{k}") for k in _FAMILY_TERMS]
 _FURNITURE_COL = FEATURES.index("furniture_share")
 
 
@@ -356,6 +361,31 @@ def _shift(x: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
     return out
 
 
+def _mean_before(x: np.ndarray, k: int) -> np.ndarray:
+    """Mean of x over the k lines before each line (0 for the first line)."""
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    i = np.arange(len(x))
+    lo = np.maximum(i - k, 0)
+    return (c[i] - c[lo]) / np.maximum(i - lo, 1)
+
+
+def _mean_after(x: np.ndarray, k: int) -> np.ndarray:
+    """Mean of x over the k lines after each line (0 for the last line)."""
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    i = np.arange(len(x))
+    hi = np.minimum(i + 1 + k, len(x))
+    return (c[hi] - c[i + 1]) / np.maximum(hi - i - 1, 1)
+
+
+def _prose_distance(is_prose: np.ndarray, cap: int = 50) -> tuple[np.ndarray, np.ndarray]:
+    """log(1 + lines) since the last prose line and until the next one (capped): a list inside
+    an article has prose close on both sides, a block after the article only behind it."""
+    i = np.arange(len(is_prose))
+    last = np.maximum.accumulate(np.where(is_prose > 0, i, -cap))
+    nxt = np.minimum.accumulate(np.where(is_prose > 0, i, len(i) + cap)[::-1])[::-1]
+    return np.log1p(np.minimum(i - last, cap)), np.log1p(np.minimum(nxt - i, cap))
+
+
 def line_features(lines: list[str]) -> np.ndarray:
     """The (n_lines, len(FEATURES)) feature matrix of a page given as non-empty, stripped lines."""
     n = len(lines)
@@ -364,12 +394,14 @@ def line_features(lines: list[str]) -> np.ndarray:
     base = _base_features(lines)
     col = {name: base[:, i] for i, name in enumerate(BASE_FEATURES)}
     lw, stop, sent = col["log_words"], col["stop_ratio"], col["sent_end"]
-    fam = np.max(base[:, len(BASE_FEATURES) - len(_FAMILY_TERMS):], axis=1)
+    fam = np.max(base[:, _FAM_COLS], axis=1)
     comment_mark = np.maximum(col["says_header"], col["fam_comment"] * col["short"])
     marks = np.maximum(comment_mark, col["ago"])
     # "prose" lines: long, sentence-like, full of function words. Their cumulative distribution
     # tells whether a line sits before, inside or after the page's main run of prose.
-    prose = ((lw >= np.log1p(15)) & (sent > 0) & (stop >= 0.2)).astype(float) * np.expm1(lw)
+    is_prose = ((lw >= np.log1p(15)) & (sent > 0) & (stop >= 0.2)).astype(float)
+    prose = is_prose * np.expm1(lw)
+    title_case = col["title_case_short"]
     total = prose.sum()
     if total > 0:
         cdf = np.cumsum(prose) / total
@@ -408,6 +440,14 @@ def line_features(lines: list[str]) -> np.ndarray:
         np.log1p(np.cumsum(in_text_marks) - in_text_marks),
         _window_mean(col["short"], 3),
         _window_mean(sent, 3),
+        _mean_before(is_prose, 10),
+        _mean_after(is_prose, 10),
+        _mean_before(fam, 5),
+        _mean_after(fam, 5),
+        *_prose_distance(is_prose),
+        _shift(title_case, 1),
+        _shift(title_case, -1),
+        _window_mean(title_case, 2),
         *(col[k] * inside for k in _INSIDE_OF),
     ])
     return np.hstack([base, ctx])
@@ -415,6 +455,39 @@ def line_features(lines: list[str]) -> np.ndarray:
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def decode_runs(z: np.ndarray, switch_cost: float) -> np.ndarray:
+    """The most likely article/boilerplate labelling of the lines given their log-odds ``z``,
+    when every change of label along the page costs ``switch_cost`` (a two-state Viterbi).
+
+    An article is a few long blocks, not a scatter of lines: a weak "boilerplate" vote between
+    two confident article lines is overruled, and so is a lone weak "article" line in furniture.
+    With a symmetric switch cost the best labelling only changes label where the sign of ``z``
+    does, so the dynamic programme runs over runs of same-sign lines (a few dozen per page)
+    rather than over lines.
+    """
+    z = np.clip(z, -14.0, 14.0)
+    pos = z > 0
+    if switch_cost <= 0 or len(z) < 2:
+        return pos
+    edges = np.flatnonzero(pos[1:] != pos[:-1]) + 1
+    starts = np.concatenate([[0], edges])
+    gain = np.add.reduceat(z, starts).tolist()  # log-odds of each run, kept vs. dropped
+    s0, s1 = 0.0, gain[0]  # best score of the runs so far ending dropped / kept
+    back0, back1 = [0], [1]  # the previous run's state on the best path into each state
+    for g in gain[1:]:
+        from0, from1 = (s0, 0) if s0 >= s1 - switch_cost else (s1 - switch_cost, 1)
+        to1_0, to1_1 = (s1, 1) if s1 >= s0 - switch_cost else (s0 - switch_cost, 0)
+        s0, s1 = from0, to1_0 + g
+        back0.append(from1)
+        back1.append(to1_1)
+    state = int(s1 > s0)
+    run_keep = [False] * len(gain)
+    for r in range(len(gain) - 1, -1, -1):
+        run_keep[r] = bool(state)
+        state = (back1 if state else back0)[r]
+    return np.repeat(np.array(run_keep), np.diff(np.concatenate([starts, [len(z)]])))
 
 
 class LineModel:
@@ -433,6 +506,7 @@ class LineModel:
                              "(python training/boilerplate/train.py)")
         self.threshold = float(spec.get("threshold", 0.5))
         self.veto = float(spec.get("veto", 0.0))
+        self.switch_cost = float(spec.get("switch_cost", 0.0))
         page, line = spec["page"], spec["line"]
         self.mean, self.scale = np.array(page["mean"]), np.array(page["scale"])
         self.coef, self.intercept = np.array(page["coef"]), float(page["intercept"])
@@ -444,6 +518,7 @@ class LineModel:
         def r(a: np.ndarray) -> list[float]:
             return [round(float(v), 6) for v in a]
         return {"features": FEATURES, "threshold": self.threshold, "veto": self.veto,
+                "switch_cost": self.switch_cost,
                 "page": {"mean": r(self.mean), "scale": r(self.scale), "coef": r(self.coef),
                          "intercept": round(self.intercept, 6)},
                 "line": {"mean": r(self.line_mean), "scale": r(self.line_scale),
@@ -461,7 +536,9 @@ class LineModel:
     def keep(self, x: np.ndarray) -> np.ndarray:
         """Boolean mask of the lines kept as article text."""
         furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0)
-        return (self.predict(x) >= self.threshold) & ~furniture
+        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        z -= np.log(self.threshold / (1 - self.threshold))
+        return decode_runs(z, self.switch_cost) & ~furniture
 
     def scores(self, lines: list[str]) -> np.ndarray:
         """The probability that each line belongs to the article (page model; no veto)."""

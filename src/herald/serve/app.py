@@ -29,14 +29,16 @@ CSP = (
 )
 
 
-def create_app(db: str | Path, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db: str | Path, allowed_hosts: list[str] | None = None, linger: float | None = None) -> FastAPI:
     """Build the app over the DuckDB file ``db``, read-only, opened while requests need it (see data.py).
 
     ``allowed_hosts`` limits the Host header (``herald serve`` passes the loopback names when bound
     to 127.0.0.1, so a web page on another site cannot reach the API through DNS rebinding).
-    Raises :class:`FileNotFoundError` with a clear message when the database does not exist.
+    ``linger`` is how long the file stays open after the last request (``data.LINGER`` by default;
+    0 opens it for every request). Raises :class:`FileNotFoundError` with a clear message when the
+    database does not exist.
     """
-    data = Data.open(db)
+    data = Data.open(db, linger=linger)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

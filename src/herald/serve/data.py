@@ -51,7 +51,7 @@ class Data:
         self.opens = 0  # how many times the file was opened (tests, benchmarks)
 
     @classmethod
-    def open(cls, db: str | Path, linger: float = LINGER) -> Data:
+    def open(cls, db: str | Path, linger: float | None = None) -> Data:
         from herald.store import Store
 
         path = Path(db)
@@ -59,7 +59,7 @@ class Data:
             raise FileNotFoundError(
                 f"no herald database at {path}: create one with `herald run <files> --db {path}`"
             )
-        data = cls(Store(str(path), read_only=True, hold=False), linger=linger)
+        data = cls(Store(str(path), read_only=True, hold=False), linger=LINGER if linger is None else linger)
         missing = {"documents", "events", "quotes", "stories"} - data.tables()
         if missing:
             raise ValueError(f"{path} is not a herald store (no table {', '.join(sorted(missing))}); "

@@ -214,13 +214,13 @@ def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = 
 
 
 def timeline(cur: Cursor, f: EventFilter) -> list[dict[str, Any]]:
-    """Per month: counts by QuadClass, total, mean Goldstein; each story event counted once, in the
-    month of its earliest copy (so the months add up to the overview's event count)."""
+    """Per month: counts by QuadClass, total, mean Goldstein; each story event counted once, as its
+    representative copy dates it (as ``herald events`` does; the months add up to the overview's
+    event count). The representative flag makes this one scan, no grouping by event."""
     where, params = event_where(f)
     cur.execute(
-        f"""SELECT strftime(d, '%Y-%m') AS month, q AS quad_class, count(*) AS n, avg(g) AS g FROM (
-                SELECT event_key, min(date) AS d, arg_min(quad_class, date) AS q, arg_min(goldstein, date) AS g
-                FROM events{where} AND date IS NOT NULL GROUP BY event_key)
+        f"""SELECT strftime(date, '%Y-%m') AS month, quad_class, count(*) AS n, avg(goldstein) AS g
+            FROM events{where} AND representative AND date IS NOT NULL
             GROUP BY ALL ORDER BY month""",
         params,
     )
@@ -244,15 +244,15 @@ def timeline(cur: Cursor, f: EventFilter) -> list[dict[str, Any]]:
 def places(cur: Cursor, f: EventFilter, limit: int) -> dict[str, Any]:
     """Where the events happened: one item per located place with coordinates, most events first.
 
-    Events count once per story (``DISTINCT event_key``); a place is its name, country and
-    coordinates as the places stage resolved them (so two towns of one name stay apart).
+    Events count once per story (their representative copies, which carry the location the CLI
+    and exports show); a place is its name, country and coordinates as the places stage resolved
+    them (so two towns of one name stay apart).
     """
     where, params = event_where(f)
     base = f"""SELECT location_name AS name, location_country AS country, any_value(location_admin1) AS admin1,
                       any_value(location_kind) AS kind, location_lat AS lat, location_lon AS lon,
-                      count(DISTINCT event_key) AS events, count(DISTINCT doc_key) AS documents,
-                      min(date) AS first, max(date) AS last
-               FROM events{where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL
+                      count(*) AS events, min(date) AS first, max(date) AS last
+               FROM events{where} AND representative AND location_lat IS NOT NULL AND location_lon IS NOT NULL
                GROUP BY location_name, location_country, location_lat, location_lon"""
     total = _one(cur, f"SELECT count(*) FROM ({base})", params) or 0
     cur.execute(f"{base} ORDER BY events DESC, name LIMIT ?", [*params, limit])
@@ -444,7 +444,7 @@ def counts(cur: Cursor) -> dict[str, int]:
     """Counts for the overview; events count each story event once (copies merged)."""
     row = cur.execute(
         """SELECT (SELECT count(*) FROM documents WHERE latest),
-                  (SELECT count(DISTINCT event_key) FROM events WHERE latest),
+                  (SELECT count(*) FROM events WHERE latest AND representative),
                   (SELECT count(*) FROM events WHERE latest),
                   (SELECT count(*) FROM quotes WHERE latest),
                   (SELECT count(*) FROM stories),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from typing import Any
 
@@ -103,10 +103,8 @@ def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
                 delay = min(delay * 2, 0.05 if announced else 0.2)
     finally:
         if announced:
-            try:
+            with suppress(OSError):
                 os.remove(path + WAITING_SUFFIX)
-            except OSError:
-                pass
 
 
 def _fault_point(batch: int) -> None:

@@ -13,12 +13,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
+
+try:  # the regex parser: public as sre_parse before Python 3.11, re._parser since
+    from re import _parser as _sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 from herald.time import knowledge as kb
 from herald.time.calendar import NEG, POS, Interval, day, fmt, iso, month_span, shift_years, year_span
 from herald.time.text import NUMBER, ORDINAL, number, sentence_of, tense
 
 YEAR = 365
+RECENT_YEARS = 1  # the latest past year a story names is at most this many years before it
 
 
 @dataclass
@@ -51,7 +58,7 @@ _NOT_A_NAME = (
     r"The|This|That|On|In|At|But|And|Who|When|Says|Said)\b"
 )
 _NAME_ENDS = rf"(?!\s+(?!{_NOT_A_NAME})[A-Z][a-z])(?!-[A-Z])"
-_MOD = r"(?:former|ex|then|onetime|one-time|erstwhile|late|future|would-be|incoming)"
+_MOD = r"(?:former|ex|then|onetime|one-time|erstwhile|late|future|would-be|incoming|outgoing|lame[-\s]duck)"
 _MOD_BEFORE = re.compile(rf"(?i)(?:\b({_MOD})[-\s]+(?:[\w.]+\s+){{0,2}}|\b(an?)\s+)$")
 
 
@@ -87,30 +94,28 @@ def named_rows(text: str, rows: list[tuple[kb.Term, tuple[tuple[str, bool], ...]
 
 @lru_cache(maxsize=256)
 def _title_rx(title_src: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """An office title ("NATO chief") and the title after a name ("Rasmussen|, NATO's chief").
+    """An office title right before a name ("NATO chief |Rasmussen") and after it ("Rasmussen|, NATO's chief").
 
-    Titles are found once per story; a name then only has to start where a title (and a space)
-    ends, so a story costs one scan per office it names plus a short match per name.
+    Titles are not scanned for over the whole story: a name is found first (cheap, screened by
+    its capitalised words), and only the few dozen characters before it are searched for a title
+    that ends where the name starts. Titles begin with optional words ("U.S.", "Russian"), which a
+    regex cannot skip quickly, so a whole-text scan per office was the stage's largest cost.
     """
     title = f"(?i:{title_src})"
-    scan = re.compile(rf"\b(?<![Vv]ice[\s-])(?<!Deputy\s)(?<!Assistant\s)(?<!Press\s){title}(?=\s)")
+    before = re.compile(rf"\b(?<![Vv]ice[\s-])(?<!Deputy\s)(?<!Assistant\s)(?<!Press\s){title}\s+\Z")
     after = re.compile(
         rf",\s+(?:(?i:the|a|an|his|her|their|its)\s+|[A-Z][\w.]*['’]s\s+)?(?:(?P<mod>(?i:{_MOD}))[-\s]+)?{title}\b"
     )
-    return scan, after
+    return before, after
 
 
-_SPACE_RUN = re.compile(r"\s+")
+TITLE_REACH = 80  # no title in offices.tsv is longer than this
 
 
-def _title_ends(scan: re.Pattern[str], text: str) -> dict[int, int]:
-    """Where a name right after a title would start -> where that title starts."""
-    out: dict[int, int] = {}
-    for t in scan.finditer(text):
-        sp = _SPACE_RUN.match(text, t.end())
-        if sp is not None:
-            out.setdefault(sp.end(), t.start())
-    return out
+def _title_start(before: re.Pattern[str], text: str, name_start: int) -> int | None:
+    """Where a title ending right before the name at ``name_start`` begins, if there is one."""
+    t = before.search(text, max(0, name_start - TITLE_REACH), name_start)
+    return t.start() if t is not None else None
 
 
 @lru_cache(maxsize=4096)
@@ -126,11 +131,17 @@ def _name_rx(name_rx: str) -> re.Pattern[str]:
 _NAME_ENDS_RX = re.compile(_NAME_ENDS)
 
 
-def _holder_mentions(text: str, rows: list[kb.Term]) -> list[re.Match[str]]:
-    """Where the story names one of these holders, longest names first, without overlaps."""
+def _holder_mentions(text: str, rows: list[kb.Term], seen: dict[str, list[re.Match[str]]]) -> list[re.Match[str]]:
+    """Where the story names one of these holders, longest names first, without overlaps.
+
+    ``seen`` caches the matches of each name pattern for the story: a president is also a
+    candidate and a nominee, and his name need not be searched for three times.
+    """
     found: dict[int, re.Match[str]] = {}
     for pattern in {r.name for r in rows}:
-        for m in _any_name_rx(pattern).finditer(text):
+        if pattern not in seen:
+            seen[pattern] = _find_names(pattern, text)
+        for m in seen[pattern]:
             old = found.get(m.start())
             if old is None or m.end() > old.end():
                 found[m.start()] = m
@@ -140,6 +151,70 @@ def _holder_mentions(text: str, rows: list[kb.Term]) -> list[re.Match[str]]:
             continue
         out.append(found[start])
     return out
+
+
+def _find_names(pattern: str, text: str, rx: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+    """``_any_name_rx(pattern).finditer(text)``, faster: the match is tried only where one of the
+    letters a match can start with occurs (found by a plain character-class scan, which the regex
+    engine does quickly; a pattern that opens with optional words gets no such help)."""
+    rx, firsts = rx or _any_name_rx(pattern), _first_letters(pattern)
+    if firsts is None:
+        return list(rx.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for c in firsts.finditer(text):
+        if c.start() < end:
+            continue
+        m = rx.match(text, c.start())
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _first_letters(pattern: str) -> re.Pattern[str] | None:
+    """A character class of the characters a match of ``pattern`` can start with, or None when that
+    cannot be read off the pattern (then the whole text is scanned)."""
+    try:
+        chars, nullable = _firsts(_sre_parser.parse(pattern))
+    except (ValueError, re.error):
+        return None
+    if nullable or not chars:
+        return None
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]")
+
+
+def _firsts(seq: Any) -> tuple[set[int], bool]:
+    """(first characters, can be empty) of a parsed regex sequence; ValueError when unsure."""
+    out: set[int] = set()
+    for op, arg in seq:
+        name = str(op)
+        if name == "LITERAL":
+            return out | {arg}, False
+        if name == "IN":
+            lits = [a for o, a in arg if str(o) == "LITERAL"]
+            if len(lits) != len(arg):
+                raise ValueError("class")
+            return out | set(lits), False
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: only restricts where a match may start
+            continue
+        if name == "SUBPATTERN":
+            if arg[1] or arg[2]:  # flags inside the group (e.g. case-insensitive)
+                raise ValueError("flags")
+            chars, nullable = _firsts(arg[3])
+        elif name == "BRANCH":
+            parts = [_firsts(b) for b in arg[1]]
+            chars, nullable = set().union(*(c for c, _ in parts)), any(n for _, n in parts)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            chars, nullable = _firsts(arg[2])
+            nullable = nullable or arg[0] == 0
+        else:
+            raise ValueError(name)
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
 
 
 @lru_cache(maxsize=4096)
@@ -162,16 +237,16 @@ def office_terms(text: str) -> Iterator[Evidence]:
     """
     found: list[tuple[kb.Office, list[kb.Term], str | None, int, int]] = []
     words = set(_WORD.findall(text))
+    seen: dict[str, list[re.Match[str]]] = {}  # a name pattern shared by several offices is matched once
     for office, title, table in _office_table():
         rows = named_rows(text, table, words)
         if not rows:  # most holders are never named in a given story
             continue
-        scan, after = _title_rx(office.title)
-        ends = _title_ends(scan, text)
+        before, after = _title_rx(office.title)
         named = False
-        for m in _holder_mentions(text, rows):
+        for m in _holder_mentions(text, rows, seen):
             held = [r for r in rows if _name_rx(r.name).fullmatch(m.group())]
-            b = ends.get(m.start())
+            b = _title_start(before, text, m.start())
             if b is not None and _NAME_ENDS_RX.match(text, m.end()):
                 named = True
                 mod = _modifier(text, b)
@@ -213,7 +288,7 @@ def _untitled(text: str, titled: set[tuple[str, str]]) -> Iterator[Evidence]:
         surname = holder.split()[-1]
         if text.count(surname) < 2:
             continue
-        hits = _name_rx(rows[0].name).findall(text)
+        hits = _find_names(rows[0].name, text, _name_rx(rows[0].name))
         if len(hits) < 2:
             continue
         office = kb.offices()[oid]
@@ -239,7 +314,6 @@ def _holders() -> dict[tuple[str, str], list[kb.Term]]:
 
 
 _MANY_HOLDERS = {"us_governor", "us_candidate", "us_vp_nominee", "us_third_nominee"}  # offices held by several at once
-_BARE = re.compile(r"(?i)\bthe\s+$")
 
 
 def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], text: str
@@ -247,13 +321,27 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
     """"the Democratic presidential nominee" with no name: its holder is one the story names elsewhere."""
     if office.id in ("us_governor", "us_candidate"):  # too many holders at once for a bare title to say who
         return []
-    for m in title.finditer(text):
-        if not _BARE.search(text[max(0, m.start() - 5) : m.start()]):
-            continue
+    for m in _bare_rx(office.title).finditer(text):
+        if _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "whoever becomes the Republican nominee": nobody holds it yet
         held = [r for r in rows if _name_rx(r.name).search(text)]
         if held and len({r.holder for r in held}) <= 2:
-            return [(office, held, "bare", m.start(), m.end())]
+            return [(office, held, "bare", m.start("t"), m.end())]
     return []
+
+
+_HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:will|would|could|might|may|become|becomes|becoming|be|whoever|whomever|if|eventual|potential|"
+    r"possible|next|future|likely|who\s+wins)\b[^.;!?]{0,25}\Z")
+# a bare title of a nominee, whichever office row read it, is one fact about one person
+_SAME_FACT = {"us_rep_nominee": "us_nominee", "us_dem_nominee": "us_nominee"}
+
+
+@lru_cache(maxsize=256)
+def _bare_rx(title_src: str) -> re.Pattern[str]:
+    """"the <title>": starting with the literal "the" keeps the scan fast (a title's optional
+    leading words would be tried at every position of the story)."""
+    return re.compile(rf"\b[Tt][Hh][Ee][ \t\n]{{1,2}}(?P<t>(?i:{title_src}))")
 
 
 _FOR_PRESIDENT = re.compile(
@@ -305,8 +393,16 @@ def merge_spans(spans: list[Interval]) -> list[Interval]:
     return out
 
 
+def _last_stretches(held: list[kb.Term]) -> list[Interval]:
+    """The final ``OUTGOING_DAYS`` of each time the holder left office (a re-elected holder is not outgoing
+    at the end of the first term)."""
+    spans = merge_spans([(r.start, r.end + 1) for r in held])
+    return [(max(a, b - 1 - OUTGOING_DAYS), b - 1) for a, b in spans if b - 1 < POS - 1]
+
+
 _LIKELY = re.compile(r"(?i)\b(?:likely|probable|expected|eventual)\b")
 LIKELY_DAYS = 180  # a "likely nominee" is called so for months before the nomination is clinched
+OUTGOING_DAYS = 183  # "outgoing" / "lame duck": from the election or announced exit to the end of the term
 
 
 def _term_evidence(
@@ -318,13 +414,18 @@ def _term_evidence(
     if mod == "bare":
         yield Evidence([(r.start, r.end) for r in held], 0.7,
                        f"the {office.description} named is {' or '.join(sorted({r.holder for r in held}))}: {spans} ({said})",
-                       "office", start, end, ("office", office.id, who, "bare"))
-    elif mod in (None, "outgoing") and _LIKELY.search(text, start, end):
+                       "office", start, end, ("office", _SAME_FACT.get(office.id, office.id), who, "bare"))
+    elif mod in ("outgoing", "lame duck", "lame-duck") and (last := _last_stretches(held)):
+        # "outgoing President Obama", "the lame-duck governor": the last months before leaving office
+        yield Evidence(last, 1.0,
+                       f"{who} is named the outgoing {office.description}: the last {OUTGOING_DAYS} days of "
+                       f"{spans} ({said})", "office", start, end, ("office", office.id, who, "outgoing"))
+    elif mod in (None, "outgoing", "lame duck", "lame-duck") and _LIKELY.search(text, start, end):
         # "the likely Democratic nominee": said during the primaries, before the nomination was clinched
         yield Evidence([(r.start - LIKELY_DAYS, r.end) for r in held], 0.7,
                        f"{who} is named the likely {office.description} {spans} ({said})", "office", start, end,
                        ("office", office.id, who, "likely"))
-    elif mod in (None, "outgoing"):
+    elif mod in (None, "outgoing", "lame duck", "lame-duck"):
         yield Evidence([(r.start, r.end) for r in held], 1.0,
                        f"{who} was {office.description} {spans} ({said})", "office", start, end,
                        ("office", office.id, who, None))
@@ -418,11 +519,40 @@ _ONCE = {"treaty", "attack", "war", "annexation"}  # named mostly after the fact
 _TENSE_WORDS = {"future": "is ahead", "present": "is under way", "past": "is over", None: "is named"}
 
 
+@lru_cache(maxsize=1)
+def _trigger_screen() -> re.Pattern[str]:
+    """All series triggers in one alternation: one scan of the story finds every place where some
+    dated event may be named, instead of one scan per series (most stories name none)."""
+    return re.compile("|".join(f"(?:{s.trigger.pattern})" for s in kb.series().values()), re.I)
+
+
+def _trigger_hits(text: str) -> dict[str, list[re.Match[str]]]:
+    """Each series' trigger matches, as its own ``finditer`` would give them.
+
+    The combined screen reports the leftmost match at each place; triggers can overlap ("summit"
+    is the trigger of four series), so every series' trigger is then tried, anchored, at each
+    place the screen stopped, and each series keeps its matches left to right without overlaps.
+    """
+    out: dict[str, list[re.Match[str]]] = {}
+    screen, pos = _trigger_screen(), 0
+    series = list(kb.series().values())
+    while (hit := screen.search(text, pos)) is not None:
+        for s in series:
+            m = s.trigger.match(text, hit.start())
+            if m is not None:
+                got = out.setdefault(s.id, [])
+                if not got or m.start() >= got[-1].end():
+                    got.append(m)
+        pos = hit.start() + 1
+    return out
+
+
 def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
     """"the upcoming summit in Lisbon", "this week at a United Nations assembly": dated events by tense."""
+    hits = _trigger_hits(text)
     for series in kb.series().values():
         checked: dict[tuple[int, int], bool] = {}
-        for m in series.trigger.finditer(text):  # trigger first: most series are never named in a story
+        for m in hits.get(series.id, ()):  # trigger first: most series are never named in a story
             sent = sentence_of(sents, m.start())
             if sent[0] == sent[1]:
                 continue
@@ -490,7 +620,7 @@ def recency(found: list[Evidence]) -> Evidence | None:
     if not years:
         return None
     y, e = max(years, key=lambda ye: ye[0])
-    lo, hi = year_span(y)[0], year_span(y + 2)[1]
+    lo, hi = year_span(y)[0], year_span(y + RECENT_YEARS)[1]
     return Evidence([(lo, hi)], 0.5, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "year",
                     e.start, e.end, ("recency", y))
 
