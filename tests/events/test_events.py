@@ -143,3 +143,16 @@ def test_shipped_quad_classifier() -> None:
     probs = sentence_probs(sp[:])
     assert probs is not None and abs(sum(probs) - 1) < 1e-5
     assert max(range(5), key=lambda q: probs[q]) == 4
+
+
+def test_open_question_is_no_agreement() -> None:
+    """A decision still open ("whether to attend") codes no AGREE, neither from the verb's
+    default code nor from the classifier alone; a decision taken still does."""
+    for text in (
+        "Russia will decide whether or not to attend the summit.",
+        "The Iranian government will decide if it attends the talks.",
+    ):
+        doc = coded(text)
+        assert not [e for e in doc.events if e.type == "AGREE"], (text, doc.events)
+    taken = coded("China will send troops to the border with India.")
+    assert taken.events, "a stated future act is still coded"

@@ -76,3 +76,20 @@ def test_role_terms_from_the_actors_stage_are_used(resolved: Document) -> None:
     assert "Rasmussen was prime minister" in lines  # from the actors stage: not in the time tables
     assert "2015-06-28..2019-06-27" in lines
     assert lines.count("Lavrov was") == 1  # the shipped table already dates him: counted once
+
+
+def test_a_candidate_who_dropped_out_does_not_hold_the_field_back() -> None:
+    text = ("Donald Trump and Hillary Clinton traded attacks before the convention. Trump told voters Clinton "
+            "lied; Clinton said Trump was unfit. Marco Rubio, who dropped out in March, said Trump should "
+            "unite the party. Rubio later spoke to delegates, and Trump thanked Rubio.")
+    field = next(iter(cycles.campaign(text)))
+    assert "Marco Rubio" not in field.reason
+    assert field.holds(day("2016-07-01"))
+
+
+def test_a_named_candidate_brings_the_campaign_season() -> None:
+    doc = _run("Democratic presidential candidate Hillary Clinton spoke in Reno about jobs.", updated="2021-08-10")
+    assert doc.dates.stale is True
+    lo, hi = doc.dates.events_between
+    assert lo and hi and day(hi) - day(lo) <= 366 and lo <= "2016-01-10" <= hi
+    assert any("final year before election day" in line for line in doc.dates.evidence)

@@ -85,3 +85,38 @@ def test_relative_expressions() -> None:
     assert resolve("The summit in November will decide.", monday, "future")[0] == date(2010, 11, 1)  # type: ignore[index]
     assert resolve("Talks began in March.", monday, "past")[0] == date(2010, 3, 1)  # type: ignore[index]
     assert resolve("No date here.", monday) is None
+
+
+def test_outgoing_holder_is_in_the_last_months_of_the_term() -> None:
+    (e,) = ev.office_terms("Outgoing President Barack Obama pardoned hundreds of prisoners on Tuesday.")
+    assert e.holds(day("2016-12-01")) and not e.holds(day("2014-06-01"))
+    assert not e.holds(day("2012-12-01"))  # re-elected then: not outgoing at the end of the first term
+
+
+def test_hypothetical_nominee_names_nobody() -> None:
+    text = ("Donald Trump leads the polls. Whoever becomes the Republican nominee will face Hillary Clinton. "
+            "Trump said so.")
+    assert not any("nominee named" in e.reason for e in ev.office_terms(text))
+
+
+def test_this_fall_with_voters_is_an_election_year() -> None:
+    text = "Voters in Ohio will go to the polls this fall to choose a senator."
+    (e,) = ev.election_ahead(text, sentences(text))
+    assert e.holds(day("2016-04-01")) and e.holds(day("2018-10-01")) and not e.holds(day("2017-04-01"))
+    assert list(ev.election_ahead("Labour hopes British voters return this fall.", [])) == []
+
+
+def test_state_contest_places_the_story_in_primary_season() -> None:
+    text = "Clinton won the Michigan primary on Tuesday, adding to her lead in delegates."
+    (e,) = ev.primary_season(text, sentences(text))
+    assert e.holds(day("2016-03-09")) and not e.holds(day("2015-10-01")) and not e.holds(day("2016-10-01"))
+    senate = "The Arizona Senate primary is in August."
+    assert list(ev.primary_season(senate, sentences(senate))) == []
+
+
+def test_trigger_screen_finds_what_each_trigger_finds() -> None:
+    text = ("Leaders met at the NATO summit and the G20 summit; the European Council summit followed. "
+            "Russia's presidential election and the U.S. presidential election were discussed.")
+    hits = ev._trigger_hits(text)
+    for s in ev.kb.series().values():
+        assert [m.span() for m in hits.get(s.id, [])] == [m.span() for m in s.trigger.finditer(text)]

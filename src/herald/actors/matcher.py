@@ -31,6 +31,7 @@ class Term:
     coref: tuple[str, ...] | None
     short: bool  # needs capitals in the text ("US", "UN", "MBS")
     kind: str = ""  # kind of the first entity: person | country | organisation | place
+    size: int = 0  # len(key)
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ def build(kb: KB) -> ahocorasick.Automaton:
             coref=kb.corefs.get(key),
             short=letters <= 3 and " " not in key,
             kind=kb.entities[kb.by_alias[key][0]].kind if key in kb.by_alias else "",
+            size=len(key),
         )
         # a leading space anchors every key at a word start (see :func:`scan`)
         auto.add_word(" " + key, term)
@@ -111,14 +113,15 @@ def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
     folded = fold(text, _SCAN)
     n = len(folded)
     found: list[Hit] = []
-    for last, term in auto.iter_long(" " + folded):
-        end = last  # exclusive end in ``text`` (the padded string is one character longer)
-        start = end - len(term.key)
+    append = found.append
+    for end, term in auto.iter_long(" " + folded):
+        # ``end`` is the last index in the padded string = the exclusive end in ``text``
         if end < n:
             c = folded[end]
             if c.isalnum() or (c == "-" and end + 1 < n and folded[end + 1].isalpha()):
                 continue
+        start = end - term.size
         cat = _category(term, text, start, end)
         if cat is not None:
-            found.append(Hit(start, end, cat, term))
+            append(Hit(start, end, cat, term))
     return found

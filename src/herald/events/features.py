@@ -13,7 +13,6 @@ from typing import Any
 
 from herald.events.ontology import category
 from herald.events.rules import VerbInfo, analyse
-from herald.events.tokens import light
 
 
 def verb_features(v: VerbInfo) -> list[str]:
@@ -43,7 +42,7 @@ def sentence_features(sent: Any, infos: list[VerbInfo] | None = None) -> list[st
     """Features of one spaCy span (a sentence, or a whole short document)."""
     feats: list[str] = []
     prev = "<s>"
-    for tok in light(sent):
+    for tok in sent:
         if tok.is_punct or tok.is_space:
             continue
         lemma = tok.lemma_.lower() if not tok.like_num else "<num>"

@@ -15,7 +15,6 @@ from typing import Any
 
 from herald.events.lexicon import Match, lexicon
 from herald.events.parties import FIRST_PERSON, Resolver, generic_actor
-from herald.events.tokens import light
 from herald.models import Actor
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -307,14 +306,10 @@ class VerbInfo:
 
 
 def analyse(sent: Any) -> list[VerbInfo]:
-    """The verbs of a sentence (a spaCy Span, or its light tokens from :mod:`herald.events.tokens`)
-    with their lexicon match, negation and mood."""
     lex = lexicon()
-    toks = light(sent)
-    last = next((t for t in reversed(toks) if not t.is_space), None)
-    question = last is not None and last.text.endswith("?")
+    question = sent.text.rstrip().endswith("?")
     out = []
-    for tok in toks:
+    for tok in sent:
         if tok.pos_ != "VERB":
             continue
         lemma = tok.lemma_.lower()

@@ -22,9 +22,7 @@ from herald.events.features import sentence_features
 from herald.events.model import plover_probs, sentence_probs
 from herald.events.ontology import TYPE_CAMEO, category, score, type_quad
 from herald.events.parties import Resolver
-from herald.events.lexicon import lexicon
-from herald.events.tokens import Tok, doc_text, light, root
-from herald.events.rules import Candidate, analyse, arguments, aux_mode, candidates, negated
+from herald.events.rules import HYPO_MARK, Candidate, analyse, arguments, aux_mode, candidates, negated
 from herald.models import Actor, Document, Event, Quote
 
 MAX_PER_SENTENCE = 4
@@ -93,22 +91,16 @@ class Evidence:
 
 
 def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
-    toks = light(sent)
-    if not toks:
-        return []
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    start, end = sent.start_char, sent.end_char
     named = bool(res.in_span(start, end))
-    lex = lexicon()
-    if not named and not any(t.pos_ == "VERB" and lex.knows(t.lemma_.lower()) for t in toks):
-        return []  # no lexicon verb and no actor named: nothing the rules or the classifier could code
-    infos = analyse(toks)
-    cands = candidates(res, toks, infos)
+    infos = analyse(sent)
+    cands = candidates(res, sent, infos)
     if not cands and not named:
         return []  # no coded verb and no actor named: nothing the classifier could attach to
-    ev_at = Evidence(doc_text(toks[0].doc)[start:end], start, end)
+    ev_at = Evidence(sent.text, start, end)
     probs: list[float] | None = None
     if cands:  # the classifier weighs the rules' confidence
-        probs = sentence_probs(toks, sentence_features(toks, infos))
+        probs = sentence_probs(sent, sentence_features(sent, infos))
     best: dict[tuple[str, str | None, str | None, bool], Event] = {}
     for c in cands:
         ev = _event(doc, ev_at, c, probs)
@@ -118,22 +110,20 @@ def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
         if k not in best or best[k].confidence < ev.confidence:
             best[k] = ev
     if not any(not e.negated for e in best.values()):
-        fallback = _fallback_arguments(res, toks)
+        fallback = _fallback_arguments(res, sent)
         if fallback is not None:  # only now is the classifier worth running
             if probs is None:
-                probs = sentence_probs(toks, sentence_features(toks, infos))
-            ev = _model_event(doc, toks, ev_at, probs, fallback) if probs is not None else None
+                probs = sentence_probs(sent, sentence_features(sent, infos))
+            ev = _model_event(doc, sent, ev_at, probs, fallback) if probs is not None else None
             if ev is not None:
                 best[(ev.type, _key(ev.source), _key(ev.target), ev.negated)] = ev
     kept = sorted(best.values(), key=lambda e: -e.confidence)[:MAX_PER_SENTENCE]
     return sorted(kept, key=lambda e: (e.start, e.trigger or ""))
 
 
-def _main_verb(toks: list[Tok]) -> Any | None:
+def _main_verb(sent: Any) -> Any | None:
     """The sentence's main verb, looking through a reporting verb to what it reports."""
-    verb = root(toks)
-    if verb is None:
-        return None
+    verb = sent.root
     for _ in range(3):
         if verb.lemma_.lower() not in REPORTING:
             break
@@ -147,12 +137,12 @@ def _main_verb(toks: list[Tok]) -> Any | None:
 Fallback = tuple[Any, Actor, Actor | None, str]
 
 
-def _fallback_arguments(res: Resolver, toks: list[Tok]) -> Fallback | None:
+def _fallback_arguments(res: Resolver, sent: Any) -> Fallback | None:
     """(main verb, source, target, how) when the classifier alone may code the sentence: the
     parse gives a political actor as the doer of the main verb, and another actor or none as its
     target."""
-    verb = _main_verb(toks)
-    if verb is None:
+    verb = _main_verb(sent)
+    if verb is None or _open_question(verb):
         return None
     source, target, how, _subj = arguments(res, verb)
     if source is None or not (source.code or source.sector):
@@ -162,8 +152,19 @@ def _fallback_arguments(res: Resolver, toks: list[Tok]) -> Fallback | None:
     return verb, source, target, how
 
 
+def _open_question(verb: Any) -> bool:
+    """ "will decide whether or not to attend", "asked if it would join": the main verb's
+    complement is a question still open, so the classifier's sense of the topic is no event."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and any(
+            g.dep_ == "mark" and g.lower_ in HYPO_MARK for g in c.children
+        ):
+            return True
+    return False
+
+
 def _model_event(
-    doc: Document, toks: list[Tok], ev_at: Evidence, probs: list[float], args: Fallback
+    doc: Document, sent: Any, ev_at: Evidence, probs: list[float], args: Fallback
 ) -> Event | None:
     """The classifier's event for a sentence the rules do not code: only when it is sure of a
     QuadClass and the parse gives at least one actor; the type is the PLOVER model's best type of
@@ -172,10 +173,12 @@ def _model_event(
     if probs[q] < MODEL_MIN_PROB or probs[q] < probs[0]:
         return None
     verb, source, target, how = args
-    types = plover_probs(toks) or {}
+    types = plover_probs(sent) or {}
     same = {t: p for t, p in types.items() if type_quad(t) == q}
     ptype = max(same, key=lambda t: same[t]) if same else QUAD_DEFAULT[q]
     mode = aux_mode(verb)
+    if mode is not None and target is None:
+        return None  # a hedged or announced act with no one on its receiving end: too weak alone
     if mode == "future" and ptype in FUTURE_TO_AGREE:
         ptype, q = "AGREE", type_quad("AGREE")
     qi = _quote_at(doc.quotes, verb.idx)
@@ -208,6 +211,8 @@ def _event(doc: Document, ev_at: Evidence, c: Candidate, probs: list[float] | No
     cat = category(c.code)
     if cat is None:
         return None
+    if not c.specific and _open_question(c.trigger):
+        return None  # "will decide whether to attend": the verb's default code is no decision yet
     qi = _quote_at(doc.quotes, c.trigger.idx)
     c.quote_index = qi
     source = c.source

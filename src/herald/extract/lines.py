@@ -194,7 +194,7 @@ BASE_FEATURES = [
     "exclamation", "price", "cta_start",
 ]
 _INSIDE_OF = ["furniture_share", "furniture_only", "fam_share", "fam_subscribe", "fam_comment", "fam_ad",
-              "fam_meta", "link", "few_words"]
+              "fam_meta", "link", "few_words", "price", "cta_start", "exclamation"]
 CONTEXT_FEATURES = [
     "rel_pos", "prose_cdf", "prose_inside", "before_prose", "after_prose",
     "prev_log_words", "next_log_words", "prev_stop", "next_stop", "prev_sent_end", "next_sent_end",
@@ -213,6 +213,7 @@ FEATURES = BASE_FEATURES + CONTEXT_FEATURES
 N_BASE = len(BASE_FEATURES)
 _FAM_COLS = [BASE_FEATURES.index(f"fam_{k}") for k in _FAMILY_TERMS]
 _FURNITURE_COL = FEATURES.index("furniture_share")
+_PRICE_COL, _CTA_COL = FEATURES.index("price"), FEATURES.index("cta_start")
 
 
 def _lookup(keys: np.ndarray, codes: np.ndarray, h: np.ndarray) -> np.ndarray:
@@ -477,11 +478,11 @@ def decode_runs(z: np.ndarray, switch_cost: float) -> np.ndarray:
     s0, s1 = 0.0, gain[0]  # best score of the runs so far ending dropped / kept
     back0, back1 = [0], [1]  # the previous run's state on the best path into each state
     for g in gain[1:]:
-        from0, from1 = (s0, 0) if s0 >= s1 - switch_cost else (s1 - switch_cost, 1)
-        to1_0, to1_1 = (s1, 1) if s1 >= s0 - switch_cost else (s0 - switch_cost, 0)
-        s0, s1 = from0, to1_0 + g
-        back0.append(from1)
-        back1.append(to1_1)
+        best0, prev0 = (s0, 0) if s0 >= s1 - switch_cost else (s1 - switch_cost, 1)
+        best1, prev1 = (s1, 1) if s1 >= s0 - switch_cost else (s0 - switch_cost, 0)
+        s0, s1 = best0, best1 + g
+        back0.append(prev0)
+        back1.append(prev1)
     state = int(s1 > s0)
     run_keep = [False] * len(gain)
     for r in range(len(gain) - 1, -1, -1):
@@ -538,7 +539,10 @@ class LineModel:
         furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0)
         z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
         z -= np.log(self.threshold / (1 - self.threshold))
-        return decode_runs(z, self.switch_cost) & ~furniture
+        # the decoder may fill a gap in the article with a plain line, never with one that uses
+        # web-furniture vocabulary or sells something: those keep their own vote
+        own_vote = (x[:, _FURNITURE_COL] > 0) | (x[:, _PRICE_COL] > 0) | (x[:, _CTA_COL] > 0)
+        return np.where(own_vote, z > 0, decode_runs(z, self.switch_cost)) & ~furniture
 
     def scores(self, lines: list[str]) -> np.ndarray:
         """The probability that each line belongs to the article (page model; no veto)."""

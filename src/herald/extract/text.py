@@ -30,6 +30,7 @@ def _words(text: str) -> set[str]:
     """The alphabetic words of three letters or more (str.split and strip: a regex is slower)."""
     return {w for w in (t.strip(_STRIP) for t in text.lower().split()) if len(w) >= 3 and w.isalpha()}
 
+_BODY_CHARS = 2500  # the article's opening, where a headline's words come back
 _TITLE_LOOKBACK = 12  # the title sits within this many lines before the article's first line
 
 
@@ -51,7 +52,7 @@ def pick_title(lines: list[str], keep: np.ndarray) -> int | None:
     kept = np.flatnonzero(keep)
     if len(kept):
         start = int(kept[0])
-        body = _words(" ".join(lines[int(i)] for i in kept[:30]))
+        body = _words(" ".join(lines[int(i)] for i in kept[:30])[:_BODY_CHARS])
         best, best_score = None, 0.0
         for i in range(max(0, start - _TITLE_LOOKBACK), start + 1):
             if not _title_like(lines[i]):

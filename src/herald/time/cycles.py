@@ -124,6 +124,24 @@ def _subtract(ivs: tuple[Interval, ...], cut: tuple[Interval, ...]) -> list[Inte
     return out
 
 
+_OUT_AFTER = (r"(?:,\s+who\s+|\s+(?:has\s+|had\s+)?)(?:dropped\s+out|suspended\s+(?:his|her)\s+(?:campaign|bid)|"
+              r"ended\s+(?:his|her)\s+(?:campaign|bid|run)|withdrew|quit\s+the\s+race|exited\s+the\s+race)")
+_OUT_BEFORE = (r"(?i:former|one-time|onetime|defeated|vanquished|ex-)\s+(?:[\w-]+\s+){0,2}?"
+               r"(?i:candidate|rival|contender|hopeful|opponent)s?\s+(?:[A-Z][a-z]+\s+)?")
+
+
+@lru_cache(maxsize=512)
+def _out_rx(last: str) -> re.Pattern[str]:
+    s = re.escape(last)
+    return re.compile(rf"\b{s}(?:['’]s)?{_OUT_AFTER}|{_OUT_BEFORE}{s}\b")
+
+
+def _withdrawn(text: str, c: Candidate) -> bool:
+    """"Rubio, who dropped out", "Carson endorsed Trump", "former rival Jeb Bush": the story is
+    from after this candidate's run, so the run must not hold the field back to its dates."""
+    return _out_rx(c.last).search(text) is not None
+
+
 def campaign(text: str) -> Iterator[Evidence]:
     """The field of candidates a campaign story names, and the final year of that campaign."""
     cues = {m.group().lower() for m in _CUE.finditer(text)}
@@ -135,7 +153,8 @@ def campaign(text: str) -> Iterator[Evidence]:
     if not counts:
         return
     top = max(counts.values())
-    main = [c for c, n in counts.items() if n >= MAIN_SHARE * top and not _rx(c.first, c.last)[2].search(text)]
+    main = [c for c, n in counts.items() if n >= MAIN_SHARE * top and not _rx(c.first, c.last)[2].search(text)
+            and not _withdrawn(text, c)]
     votes: dict[int, int] = {}
     spans: dict[str, list[Interval]] = {}
     for c in main:
@@ -168,3 +187,26 @@ def _best(deltas: dict[int, int]) -> list[Interval]:
     if best <= 0:
         return []
     return merge_spans([(a, b) for a, b, s in segs if s == best])
+
+
+_CANDIDACY_OFFICES = {"us_candidate", "us_rep_nominee", "us_dem_nominee", "us_nominee"}
+
+
+def _is_candidacy(e: Evidence) -> bool:
+    k = e.key
+    return bool(k) and (k[0] in ("party", "campaign") or (k[0] == "office" and len(k) > 3 and k[1] in _CANDIDACY_OFFICES
+                                                          and k[3] in (None, "likely", "bare")))
+
+
+def season_of_candidacies(found: list[Evidence]) -> Evidence | None:
+    """The campaign season prior for stories that name a candidate as running ("presidential candidate
+    Donald Trump", "Clinton's campaign") without the cues of a full campaign story: campaign news
+    still comes mostly in the final year before election day. Not added twice."""
+    if any(e.key == ("season",) for e in found):
+        return None
+    spans = [iv for e in found if _is_candidacy(e) for iv in e.intervals]
+    seasons = [(e - SEASON_DAYS, e) for e in _elections() if any(a <= e and e - SEASON_DAYS <= b for a, b in spans)]
+    if not seasons:
+        return None
+    return Evidence(seasons, 0.5, "a candidate is named as running; campaign news comes mostly in the final year "
+                    "before election day: " + "; ".join(fmt(x) for x in seasons), "campaign", 0, 0, ("season",))

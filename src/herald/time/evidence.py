@@ -25,7 +25,8 @@ from herald.time.calendar import NEG, POS, Interval, day, fmt, iso, month_span, 
 from herald.time.text import NUMBER, ORDINAL, number, sentence_of, tense
 
 YEAR = 365
-RECENT_YEARS = 1  # the latest past year a story names is at most this many years before it
+RECENT_YEARS = 2  # the latest past year a story names is at most this many years before it
+RECENCY_WEIGHT = 0.7  # below one fact: the latest year alone never calls a page stale
 
 
 @dataclass
@@ -112,8 +113,20 @@ def _title_rx(title_src: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 TITLE_REACH = 80  # no title in offices.tsv is longer than this
 
 
-def _title_start(before: re.Pattern[str], text: str, name_start: int) -> int | None:
-    """Where a title ending right before the name at ``name_start`` begins, if there is one."""
+def _title_start(before: re.Pattern[str], title_src: str, text: str, name_start: int) -> int | None:
+    """Where a title ending right before the name at ``name_start`` begins, if there is one.
+
+    Most names have no title in front ("said Trump"): the last letter before the space must be one
+    a title can end with, which is checked before the regex is tried.
+    """
+    j = name_start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j == name_start - 1 or j < 0:
+        return None
+    lasts = _last_letters(title_src)
+    if lasts is not None and text[j] not in lasts:
+        return None
     t = before.search(text, max(0, name_start - TITLE_REACH), name_start)
     return t.start() if t is not None else None
 
@@ -185,6 +198,35 @@ def _first_letters(pattern: str) -> re.Pattern[str] | None:
     return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(chars)) + "]")
 
 
+@lru_cache(maxsize=256)
+def _last_letters(title_src: str) -> frozenset[str] | None:
+    """The characters a (case-insensitive) title can end with, or None when that cannot be read off."""
+    try:
+        chars, nullable = _firsts(list(_reversed(_sre_parser.parse(title_src))))
+    except (ValueError, re.error):
+        return None
+    if nullable or not chars:
+        return None
+    return frozenset(c for ch in chars for c in (chr(ch).lower(), chr(ch).upper()))
+
+
+def _reversed(seq: Any) -> Any:
+    """A parsed regex sequence read backwards (enough for ``_firsts``: literals, classes, groups, repeats)."""
+    out = []
+    for op, arg in reversed(list(seq)):
+        name = str(op)
+        if name == "SUBPATTERN":
+            arg = (arg[0], arg[1], arg[2], list(_reversed(arg[3])))
+        elif name == "BRANCH":
+            arg = (arg[0], [list(_reversed(b)) for b in arg[1]])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            arg = (arg[0], arg[1], list(_reversed(arg[2])))
+        elif name in ("ASSERT", "ASSERT_NOT"):  # a lookahead at the end ("(?![-\\s]elect)") does not consume
+            continue
+        out.append((op, arg))
+    return out
+
+
 def _firsts(seq: Any) -> tuple[set[int], bool]:
     """(first characters, can be empty) of a parsed regex sequence; ValueError when unsure."""
     out: set[int] = set()
@@ -246,7 +288,7 @@ def office_terms(text: str) -> Iterator[Evidence]:
         named = False
         for m in _holder_mentions(text, rows, seen):
             held = [r for r in rows if _name_rx(r.name).fullmatch(m.group())]
-            b = _title_start(before, text, m.start())
+            b = _title_start(before, office.title, text, m.start())
             if b is not None and _NAME_ENDS_RX.match(text, m.end()):
                 named = True
                 mod = _modifier(text, b)
@@ -582,6 +624,87 @@ def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
                 )
 
 
+_THIS_FALL = re.compile(r"(?i)\b(?:this|come)\s+(?:fall|autumn|November)\b|\bin\s+November\b(?=[^.;!?]{0,60}\b(?:will|ll)\b)")
+_VOTING = re.compile(r"(?i)\b(?:voters?|vote|votes|ballots?|elections?|polls|electorate|general\s+election|midterms?)\b")
+_US_ELECTIONS = ("us_presidential_election", "us_midterm_election")
+_ABROAD = re.compile(r"\b(?:Britain|British|U\.?K\.?|France|French|German[sy]?|Russian?|Ukrain\w*|Canad\w*|Israel\w*|"
+                     r"Japan\w*|Austral\w*|Brazil\w*|Labour|Tory|Conservatives|Bundestag|Duma|Knesset)\b")
+
+
+def election_ahead(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
+    """"Voters go to the polls this fall", "this November's election": the story is from the
+    election year itself, before the vote (US federal elections are held in early November of
+    every even year; the same sentence must speak of voting, and not of another country)."""
+    if not _THIS_FALL.search(text):
+        return
+    for m in _THIS_FALL.finditer(text):
+        sent = sentence_of(sents, m.start())
+        s = text[sent[0] : sent[1]]
+        if not _VOTING.search(s) or _ABROAD.search(s):
+            continue
+        days = sorted(o.start for sid in _US_ELECTIONS for o in kb.dated_events().get(sid, []))
+        ivs = [(day(f"{iso(e)[:4]}-01-01"), e) for e in days]
+        yield Evidence(ivs, 0.5, f"a US election is ahead in the same year ({quote(text, sent[0], sent[1], 90)})",
+                       "event", m.start(), m.end(), ("election-ahead",))
+        return
+
+
+_STATE_CONTEST = re.compile(
+    r"\b(?P<state>(?:[A-Z][a-z]+\s+){1,2})(?:presidential\s+)?(?:primary|primaries|caucus(?:es)?)\b"
+    r"|\b(?:the\s+primaries|primary\s+(?:season|calendar|contests?|race|voters|results))\b")
+_PRESIDENTIAL = re.compile(r"(?i)\b(?:presidential|delegates?|nomination|nominee|White\s+House)\b")
+_NOT_A_STATE = re.compile(r"^(?:Iowa|New\s+Hampshire|Super|Senate|House|Congressional|Gubernatorial|Mayoral|The|A|Tuesday|Democratic|Republican|GOP)\b")
+
+
+@lru_cache(maxsize=1)
+def _primary_seasons() -> dict[int, Interval]:
+    """Each US presidential cycle's primary season: from the Iowa caucuses (the first contest) to the
+    end of the later national convention, both from ``dated_events.tsv``."""
+    ev = kb.dated_events()
+    out: dict[int, Interval] = {}
+    for iowa in ev.get("iowa_caucuses", []):
+        y = iso(iowa.start)[:4]
+        ends = [c.end for sid in ("us_rep_convention", "us_dem_convention") for c in ev.get(sid, []) if iso(c.start)[:4] == y]
+        if ends:
+            out[int(y)] = (iowa.start, max(ends))
+    return out
+
+
+def primary_season(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
+    """"Clinton won the Michigan primary", "ahead of the Nevada caucuses": state nominating contests of
+    a presidential race happen between the Iowa caucuses and the conventions, so a story that reports
+    one as under way or just over is from that season; one ahead puts it in the months before.
+    (Iowa, New Hampshire and Super Tuesday have their own dated rows and are read there.)"""
+    if "rimar" not in text and "aucus" not in text:
+        return
+    seen: set[str | None] = set()
+    for m in _STATE_CONTEST.finditer(text):
+        state = m.group("state")
+        if state and _NOT_A_STATE.match(state):
+            continue
+        sent = sentence_of(sents, m.start())
+        s = text[sent[0] : sent[1]]
+        if not _PRESIDENTIAL.search(s):  # state and congressional primaries happen every year
+            continue
+        tn = tense(text, sent, m.start(), m.end())
+        if tn in seen:
+            continue
+        seen.add(tn)
+        years = {int(y.group("y")) for y in _YEAR.finditer(s)}
+        seasons = {y: w for y, w in _primary_seasons().items() if not years or y in years}
+        if not seasons:
+            continue
+        if tn == "future":
+            ivs, weight = [(a - 180, b) for a, b in seasons.values()], 0.5
+        elif tn is None:
+            ivs, weight = [(a - 180, b + 14) for a, b in seasons.values()], 0.3
+        else:
+            ivs, weight = [(a, b + 14) for a, b in seasons.values()], 0.7
+        yield Evidence(ivs, weight, f"a presidential nominating contest {_TENSE_WORDS[tn]}: primary season, Iowa "
+                       f"caucuses to the conventions ({quote(text, sent[0], sent[1], 90)})", "event",
+                       m.start(), m.end(), ("primary-season", tn))
+
+
 # ---------------------------------------------------------------- dates and years written out
 
 _FULL_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>19[5-9]\d|20\d\d)\b")
@@ -621,7 +744,7 @@ def recency(found: list[Evidence]) -> Evidence | None:
         return None
     y, e = max(years, key=lambda ye: ye[0])
     lo, hi = year_span(y)[0], year_span(y + RECENT_YEARS)[1]
-    return Evidence([(lo, hi)], 0.5, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "year",
+    return Evidence([(lo, hi)], RECENCY_WEIGHT, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "year",
                     e.start, e.end, ("recency", y))
 
 

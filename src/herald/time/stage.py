@@ -55,6 +55,8 @@ def collect(doc: Document) -> list[ev.Evidence]:
     found: list[ev.Evidence] = []
     found += ev.office_terms(text)
     found += ev.dated_events(text, sents)
+    found += ev.election_ahead(text, sents)
+    found += ev.primary_season(text, sents)
     dates = list(ev.written_dates(text, sents))
     found += dates
     recent = ev.recency(dates)
@@ -63,6 +65,9 @@ def collect(doc: Document) -> list[ev.Evidence]:
     found += ev.ages(text)
     found += ev.anniversaries(text)
     found += cycles.campaign(text)
+    season = cycles.season_of_candidacies(found)
+    if season is not None:
+        found.append(season)
     found += actor_terms(doc, found)
     return found
 
