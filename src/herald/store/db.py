@@ -290,17 +290,16 @@ class Store(Queries):
             if doc.story_id:
                 stories.add(doc.story_id)
             new_keys.append(key)
+        tables["events"] = self._with_representatives(con, tables["events"])
         for name, rows in tables.items():
             if rows:
-                self._insert(con, name, R.FIELDS[name], rows)
-        at = R.EVENT_FIELDS.index("event_key")
-        touched = {row[at] for row in tables["events"]}
+                names = R.FIELDS[name] + (("representative",) if name == "events" else ())
+                self._insert(con, name, names, rows)
         if kept:
             old_stories, old_keys = self._supersede(con, list(kept), list(kept.values()))
             stories.update(old_stories)
-            touched.update(old_keys)
-        if touched:
-            self._mark_representatives(con, sorted(touched))
+            if old_keys:  # a superseded copy may have stood for its story event: choose again
+                self._mark_representatives(con, sorted(old_keys))
         if stories:
             self._refresh_stories(con, sorted(stories))
         self._keys.update(new_keys)
@@ -371,6 +370,31 @@ class Store(Queries):
                 f"UPDATE {table} SET latest = false WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
                 "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest", params)
         return old, keys
+
+    @staticmethod
+    def _with_representatives(con: Any, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """New event rows with their ``representative`` flag, decided before they are inserted.
+
+        A new row stands for its story event when no stored latest row has its key and it is the
+        first latest row with that key in this batch (rows come in storage order, then event order,
+        the order ``REPRESENTATIVE_SQL`` ranks by). Stored representatives keep their flag: they
+        were stored earlier. Deciding here costs one lookup of the batch's keys instead of an
+        UPDATE of every row just inserted.
+        """
+        if not rows:
+            return rows
+        at, latest_at = R.EVENT_FIELDS.index("event_key"), R.EVENT_FIELDS.index("latest")
+        keys = sorted({row[at] for row in rows})
+        taken = {int(r[0]) for r in con.execute(
+            "SELECT DISTINCT event_key FROM events WHERE latest AND event_key IN (SELECT unnest(?::BIGINT[]))",
+            [keys]).fetchall()}
+        out = []
+        for row in rows:
+            rep = bool(row[latest_at]) and row[at] not in taken
+            if rep:
+                taken.add(row[at])
+            out.append((*row, rep))
+        return out
 
     @staticmethod
     def _mark_representatives(con: Any, event_keys: list[int]) -> None:

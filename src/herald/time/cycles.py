@@ -130,6 +130,10 @@ _OUT_BEFORE = (r"(?i:former|one-time|onetime|defeated|vanquished|ex-)\s+(?:[\w-]
                r"(?i:candidate|rival|contender|hopeful|opponent)s?\s+(?:[A-Z][a-z]+\s+)?")
 
 
+_OUT_SCREEN = re.compile(r"(?i)dropped\s+out|suspended|ended\s+(?:his|her)|withdrew|quit\s+the|exited|former|one-?time|"
+                         r"defeated|vanquished|ex-")
+
+
 @lru_cache(maxsize=512)
 def _out_rx(last: str) -> re.Pattern[str]:
     s = re.escape(last)
@@ -153,8 +157,9 @@ def campaign(text: str) -> Iterator[Evidence]:
     if not counts:
         return
     top = max(counts.values())
+    any_out = _OUT_SCREEN.search(text) is not None  # most stories say nothing of anyone leaving the race
     main = [c for c, n in counts.items() if n >= MAIN_SHARE * top and not _rx(c.first, c.last)[2].search(text)
-            and not _withdrawn(text, c)]
+            and not (any_out and _withdrawn(text, c))]
     votes: dict[int, int] = {}
     spans: dict[str, list[Interval]] = {}
     for c in main:
