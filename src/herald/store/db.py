@@ -384,10 +384,16 @@ class Store(Queries):
         if not rows:
             return rows
         at, latest_at = R.EVENT_FIELDS.index("event_key"), R.EVENT_FIELDS.index("latest")
-        keys = sorted({row[at] for row in rows})
+        story_at = R.EVENT_FIELDS.index("story_id")
+        # keys hash their story, so only rows of stories stored before this batch can share a key
+        # with a stored row (a new story's keys, and a document without story's, are new)
+        stories = sorted({row[story_at] for row in rows if row[story_at]})
+        known = {r[0] for r in con.execute(
+            "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [stories]).fetchall()}
+        keys = sorted({row[at] for row in rows if row[story_at] in known})
         taken = {int(r[0]) for r in con.execute(
             "SELECT DISTINCT event_key FROM events WHERE latest AND event_key IN (SELECT unnest(?::BIGINT[]))",
-            [keys]).fetchall()}
+            [keys]).fetchall()} if keys else set()
         out = []
         for row in rows:
             rep = bool(row[latest_at]) and row[at] not in taken
