@@ -170,3 +170,29 @@ def test_threshold_separates_copies_from_same_topic_articles(threshold: float) -
     title, body = article(ARTICLES[0])
     copy = WRAP_A.format(title=title, body=change_words(drop_paragraph(body), 0.03, seed=1))
     assert minhash.similarity(minhash.text_signature(body), minhash.text_signature(copy)) > threshold
+
+
+def test_band_table_runs_give_the_same_stories_as_the_in_memory_dict(monkeypatch) -> None:
+    """Flushing band keys into sorted numpy runs must not change a single assignment."""
+    import random
+
+    from herald.stories import index as story_index
+
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(3000)]
+    originals = [" ".join(rng.choice(vocab) for _ in range(120)) for _ in range(60)]
+    texts = []
+    for i, t in enumerate(originals):
+        texts.append(t)
+        words = t.split()
+        words[i % 100] = "changed"
+        texts.append(" ".join(words[:-10]))  # a near copy: one word changed, the end dropped
+
+    def stories(flush: int) -> list[str]:
+        monkeypatch.setattr(story_index._BandTable, "FLUSH", flush)
+        idx = story_index.StoryIndex()
+        return [idx.add(str(i), f"h{i:04d}", t) for i, t in enumerate(texts)]
+
+    in_memory = stories(10**9)
+    assert stories(100) == in_memory  # many small runs, merged as they grow
+    assert len(set(in_memory)) == len(originals)  # each copy joined its original's story

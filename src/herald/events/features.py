@@ -54,3 +54,22 @@ def sentence_features(sent: Any, infos: list[VerbInfo] | None = None) -> list[st
     for v in infos if infos is not None else analyse(sent):
         feats.extend(verb_features(v))
     return feats
+
+
+LEAD = "h"
+
+
+def story_features(span: Any) -> list[str]:
+    """Features of a story (or of one sentence) for the PLOVER type model.
+
+    A story's type is what its headline and lead say; the body adds side events (the
+    reactions, the background) that a bag of words over the whole text weighs as much. So the
+    first sentence's features come twice: once in the bag, once under their own prefix with
+    their own weights. Cross-validated by headline template on the training stories this lifted
+    macro-F1 from 0.35 to 0.47, while adding the lexicon's PLOVER votes over the story
+    (headline counted double) lowered it (0.41). A lone sentence is its own lead.
+    """
+    feats = sentence_features(span)
+    first = next(iter(span.sents), None)
+    lead = sentence_features(first) if first is not None and len(first) < len(span) else feats
+    return feats + [LEAD + f for f in lead]

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from herald.events.features import sentence_features
+from herald.events.features import sentence_features, story_features
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,10 @@ def sentence_probs(sent: Any, feats: list[str] | None = None) -> list[float] | N
 
 
 def plover_probs(span: Any, feats: list[str] | None = None) -> dict[str, float] | None:
-    """P(PLOVER type) for a sentence or short text, or None without a shipped model."""
+    """P(PLOVER type) for a sentence or a story (its first sentence, the headline or lead,
+    weighs more: see ``story_features``), or None without a shipped model."""
     m = load_model("plover")
     if m is None:
         return None
-    p = m.probs(feats if feats is not None else sentence_features(span))
+    p = m.probs(feats if feats is not None else story_features(span))
     return {lab: float(x) for lab, x in zip(m.labels, p, strict=True)}

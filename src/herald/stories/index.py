@@ -32,6 +32,67 @@ BANDS = 64  # 64 bands x 2 rows: a pair at J=0.3 is a candidate with p>0.99, at 
 _FOLD = np.uint64(0x100000001B3)
 
 
+FRESH_KEEP = 4096  # signatures kept for the store to take; older ones are re-read from the index
+
+
+class _BandTable:
+    """Band key -> slots of the documents having it, in about 12 bytes a key.
+
+    Recent keys live in a dict (bounded: flushed every ``FLUSH`` keys); older ones in sorted numpy
+    runs merged like a binary counter, so there are O(log n) runs and a lookup is a few
+    ``searchsorted`` calls. A dict of lists for every key cost about 12 KB a document, which made
+    a long ``herald code`` stream grow by a third between 1,000 and 10,000 documents.
+    """
+
+    FLUSH = 65_536
+
+    def __init__(self) -> None:
+        self._recent: dict[int, list[int]] = {}
+        self._n_recent = 0
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted uint64 keys, int64 slots)
+
+    def add(self, keys: list[int], slot: int) -> None:
+        recent = self._recent
+        for key in keys:
+            hit = recent.get(key)
+            if hit is None:
+                recent[key] = [slot]
+            else:
+                hit.append(slot)
+        self._n_recent += len(keys)
+        if self._n_recent >= self.FLUSH:
+            self._flush()
+
+    def _flush(self) -> None:
+        keys = np.fromiter((k for k, slots in self._recent.items() for _ in slots), dtype=np.uint64,
+                           count=self._n_recent)
+        slots = np.fromiter((s for ss in self._recent.values() for s in ss), dtype=np.int64,
+                            count=self._n_recent)
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], slots[order]))
+        self._recent, self._n_recent = {}, 0
+        while len(self._runs) > 1 and len(self._runs[-1][0]) >= len(self._runs[-2][0]):
+            (k2, s2), (k1, s1) = self._runs.pop(), self._runs.pop()
+            k, s = np.concatenate([k1, k2]), np.concatenate([s1, s2])
+            order = np.argsort(k, kind="stable")  # two sorted runs: timsort merges them in linear time
+            self._runs.append((k[order], s[order]))
+
+    def candidates(self, keys: list[int]) -> set[int]:
+        found: set[int] = set()
+        get = self._recent.get
+        for hit in map(get, keys):
+            if hit:
+                found.update(hit)
+        if self._runs:
+            query = np.array(keys, dtype=np.uint64)
+            for run_keys, run_slots in self._runs:
+                lo = np.searchsorted(run_keys, query, "left")
+                hi = np.searchsorted(run_keys, query, "right")
+                for i in np.nonzero(hi > lo)[0].tolist():
+                    found.update(run_slots[lo[i]:hi[i]].tolist())
+        return found
+
+
 def story_id_for(content_hash: str) -> str:
     """A story is named after the content hash of the document that founded it."""
     return content_hash[:16]
@@ -49,7 +110,7 @@ class StoryIndex:
         self.num_perm = num_perm
         self.bands = bands
         self.rows = num_perm // bands
-        self._buckets: dict[int, list[int]] = {}  # band key -> slots
+        self._buckets = _BandTable()  # band key -> slots
         self._band_salt = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
         self._sigs = np.empty((1024, num_perm), dtype=np.uint32)
         self._stories: list[str] = []
@@ -76,6 +137,8 @@ class StoryIndex:
             return known
         sig = self.signature(text)
         self._fresh[content_hash] = sig
+        if len(self._fresh) > FRESH_KEEP:  # nobody took it (no store): signature_of() still has it
+            del self._fresh[next(iter(self._fresh))]
         keys = None if self._empty(sig) else self._band_keys(sig)
         match = self._match(sig, keys)
         story = match[0] if match else story_id_for(content_hash)
@@ -89,11 +152,7 @@ class StoryIndex:
     def _match(self, sig: np.ndarray, keys: list[int] | None) -> tuple[str, float] | None:
         if keys is None:
             return None
-        candidates: set[int] = set()
-        get = self._buckets.get
-        for hit in map(get, keys):
-            if hit:
-                candidates.update(hit)
+        candidates = self._buckets.candidates(keys)
         if not candidates:
             return None
         slots = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
@@ -118,13 +177,7 @@ class StoryIndex:
         self._stories.append(story_id)
         self._by_hash[content_hash] = slot
         if keys is not None:
-            buckets = self._buckets
-            for key in keys:
-                hit = buckets.get(key)
-                if hit is None:
-                    buckets[key] = [slot]
-                else:
-                    hit.append(slot)
+            self._buckets.add(keys, slot)
 
     def take_signature(self, content_hash: str) -> np.ndarray | None:
         """The signature computed for this content in this process (handed over once, to the store)."""
