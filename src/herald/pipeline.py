@@ -37,8 +37,21 @@ if TYPE_CHECKING:
     from herald.store import Store
 
 
-def analyse(docs: Iterable[Document]) -> Iterator[Document]:
-    """Stages 3-8 over extracted documents; documents that are not ok pass through untouched."""
+def analyse(docs: Iterable[Document], chunk: int = nlp.BATCH) -> Iterator[Document]:
+    """Stages 3-8 over extracted documents; documents that are not ok pass through untouched.
+
+    Each chunk of documents runs inside a spaCy memory zone: the strings and lexemes spaCy adds for
+    new words are freed when the chunk is done (by then every stage has copied what it needs into
+    plain Python objects and ``doc.nlp`` is released), so a long stream's memory stays flat.
+    """
+    model = nlp.load()
+    for batch in batched(docs, chunk):
+        with model.memory_zone():
+            done = list(_stages(batch))
+        yield from done
+
+
+def _stages(docs: Iterable[Document]) -> Iterator[Document]:
     parsed = nlp.parse(docs)
     resolved = actors.resolve(parsed)
     quoted = quotes.attribute(resolved)

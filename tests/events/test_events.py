@@ -156,3 +156,24 @@ def test_open_question_is_no_agreement() -> None:
         assert not [e for e in doc.events if e.type == "AGREE"], (text, doc.events)
     taken = coded("China will send troops to the border with India.")
     assert taken.events, "a stated future act is still coded"
+
+
+def test_story_model_weighs_the_lead() -> None:
+    """The PLOVER story model reads the first sentence (headline or lead) twice: in the bag and
+    under its own prefix. A body full of side events must not outvote a clear headline."""
+    from herald.events.features import LEAD, story_features
+    from herald.events.model import plover_probs
+
+    text = (
+        "Thousands of workers strike and march on parliament over pay.\n\n"
+        "Police said officers arrested two men after a shop was looted. The minister praised the "
+        "police and thanked the army for its help."
+    )
+    span = nlp.load()(text)[:]
+    feats = story_features(span)
+    lead = {f for f in feats if f.startswith(LEAD + "w:")}
+    assert f"{LEAD}w:strike" in lead and f"{LEAD}w:police" not in lead
+    assert "w:police" in feats
+    probs = plover_probs(span)
+    assert probs is not None
+    assert max(probs, key=lambda t: probs[t]) == "PROTEST"

@@ -5,6 +5,6 @@ package, so Dask workers load it once each, never per task).
 """
 
 from herald.nlp.model import load
-from herald.nlp.parse import parse
+from herald.nlp.parse import BATCH, parse
 
-__all__ = ["load", "parse"]
+__all__ = ["BATCH", "load", "parse"]
