@@ -55,6 +55,7 @@ def test_run_twice_adds_nothing(tmp_path: Path) -> None:
     con.close()
     assert first is not None and first[0] == 2
     assert "already stored" in r.stdout
+    assert "events by type" in r.stdout and "top actor pairs" in r.stdout
 
 
 def test_python_module_entry_point() -> None:

@@ -7,6 +7,14 @@ from rich.table import Table
 
 from herald.pipeline import RunSummary
 
+# Fixed, read-only queries (no user input): counted once per story, negated events left out.
+EVENTS_BY_TYPE = """SELECT type, count(DISTINCT event_key) AS events FROM events
+WHERE latest AND NOT negated GROUP BY type ORDER BY events DESC, type"""
+TOP_PAIRS = """SELECT coalesce(source_code, source_name) AS source, coalesce(target_code, target_name) AS target,
+count(DISTINCT event_key) AS events, round(avg(goldstein), 2) AS mean_goldstein FROM events
+WHERE latest AND NOT negated AND source_code IS NOT NULL AND target_code IS NOT NULL
+GROUP BY ALL ORDER BY events DESC, source, target LIMIT 8"""
+
 
 def print_run_summary(summary: RunSummary, console: Console) -> None:
     console.print(
@@ -20,6 +28,8 @@ def print_run_summary(summary: RunSummary, console: Console) -> None:
 
     with herald.open(summary.db) as store:
         overview = store.summary()
+        overview["events by type"] = store.sql(EVENTS_BY_TYPE).to_dict("records")
+        overview["top actor pairs"] = store.sql(TOP_PAIRS).to_dict("records")
     table = Table(title="What the store holds", show_header=True)
     table.add_column("what")
     table.add_column("count", justify="right")
