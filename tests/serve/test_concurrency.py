@@ -34,7 +34,7 @@ from tests.serve import fixtures
 for n in range(int(sys.argv[2]), int(sys.argv[3])):
     with Store(sys.argv[1]) as store:
         store.write([fixtures.trade(n)])
-    time.sleep(0.05)
+    time.sleep(0.2)
 """
 
 
@@ -68,9 +68,11 @@ def test_a_writer_commits_while_the_server_is_busy(db: Path) -> None:
                 time.sleep(0.02)
             assert app.state.data.is_open  # the busy server is holding the file
             t = time.monotonic()
+            served_before = len(statuses)
             writer = subprocess.run([sys.executable, "-c", WRITER, str(db), "100", "105"], cwd=ROOT, env=env,
                                     capture_output=True, text=True, timeout=120)
             took = time.monotonic() - t
+            served_during = len(statuses) - served_before
         finally:
             stop.set()
             poller.join(timeout=60)
@@ -78,7 +80,9 @@ def test_a_writer_commits_while_the_server_is_busy(db: Path) -> None:
         counts = httpx.get(srv.url + "/api/summary").json()["counts"]
     assert counts["documents"] == before + 5  # the server sees every committed batch
     assert statuses and set(statuses) == {200}  # and no request failed meanwhile
-    assert len(statuses) > 20
+    # the server kept answering while the five commits went in (at least one request per commit);
+    # counted over the writer's run, not as a total, which depended on the machine's speed
+    assert served_during >= 5
     assert took < 15  # five commits, none of them waited for the lock timeout
     assert not Path(str(db) + WAITING_SUFFIX).exists()
 
