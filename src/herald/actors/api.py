@@ -80,16 +80,19 @@ def _surnames() -> dict[str, list[int]]:
     return index
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def actor_at(doc: Document, start: int, end: int) -> Actor | None:
     """The actor of the mention that covers (or overlaps most) the span [start, end)."""
     mentions = doc.mentions
     if not mentions or end <= start:
         return None
-    starts = [m.start for m in mentions]
-    i = bisect.bisect_right(starts, start)
+    i = bisect.bisect_right(mentions, start, key=_start)  # mentions are sorted by start
     best: Mention | None = None
     best_overlap = 0
-    for m in mentions[max(0, i - 3) : bisect.bisect_left(starts, end)]:
+    for m in mentions[max(0, i - 3) : bisect.bisect_left(mentions, end, key=_start)]:
         overlap = min(end, m.end) - max(start, m.start)
         if overlap > best_overlap:
             best, best_overlap = m, overlap

@@ -11,7 +11,9 @@ region are the lower-cased forms and lemmas of the tokens in the verb's subtree 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 from typing import Any
 
 from herald.events.ontology import load_json
@@ -33,11 +35,47 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class PatternIndex:
+    """A verb's patterns by anchor word, so that matching looks only at the patterns whose anchor
+    occurs in the sentence instead of testing each of them (a common verb has hundreds).
+
+    ``free``: positions of the patterns with no anchor word (always tried); ``anchored``: region ->
+    (the region's anchor words, whether some are synsets, word -> positions of the patterns it
+    anchors).
+    """
+
+    free: tuple[int, ...]
+    anchored: dict[str, tuple[frozenset[str], bool, dict[str, tuple[int, ...]]]]
+
+
+def _index(patterns: tuple[Pattern, ...]) -> PatternIndex:
+    free: list[int] = []
+    table: dict[str, dict[str, list[int]]] = {}
+    for pos, p in enumerate(patterns):
+        if not p.anchors:
+            free.append(pos)
+            continue
+        region = table.setdefault(p.anchor, {})
+        for word in p.anchors:
+            region.setdefault(word, []).append(pos)
+    anchored = {
+        region: (
+            frozenset(words),
+            any(w.startswith("&") for w in words),
+            {w: tuple(ps) for w, ps in words.items()},
+        )
+        for region, words in table.items()
+    }
+    return PatternIndex(tuple(free), anchored)
+
+
+@dataclass(frozen=True)
 class Entry:
     lemma: str
     code: str | None
     particles: tuple[str, ...]
     patterns: tuple[Pattern, ...]
+    index: PatternIndex = field(default=PatternIndex((), {}), compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -55,17 +93,20 @@ class Lexicon:
             k: tuple(tuple(p) for p in v) for k, v in raw["synsets"].items()
         }
         blocks = [tuple(_pattern(p, i) for i, p in enumerate(block)) for block in raw["blocks"]]
+        indexes = [_index(block) for block in blocks]
         # first word of every synset phrase -> (synset, phrase): which synsets a region holds is
         # found from its words once, instead of testing every phrase of every synset per pattern
         self.syn_index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for name, phrases in self.synsets.items():
             for phrase in phrases:
                 self.syn_index.setdefault(phrase[0], []).append((name, phrase))
+        self.syn_first = frozenset(self.syn_index)  # the few words that can start a synset phrase
         self.entries: dict[str, Entry] = {}
+        self.matches: dict[tuple[str, str | None, int | None], Match] = {}
         self.phrasal: dict[str, list[Entry]] = {}
         for key, (code, particles, bid) in raw["verbs"].items():
             lemma = key.split()[0]
-            entry = Entry(lemma, code, tuple(particles), blocks[bid])
+            entry = Entry(lemma, code, tuple(particles), blocks[bid], indexes[bid])
             if particles:
                 self.phrasal.setdefault(lemma, []).append(entry)
             else:
@@ -81,17 +122,17 @@ class Lexicon:
                 return entry
         return self.entries.get(lemma)
 
-    def synsets_in(self, words: frozenset[str]) -> frozenset[str]:
+    def synsets_in(self, words: AbstractSet[str]) -> frozenset[str]:
         """Names of the synsets one of whose phrases occurs in ``words``."""
         found = set()
-        for w in words:
-            for name, phrase in self.syn_index.get(w, ()):
+        for w in self.syn_first.intersection(words):
+            for name, phrase in self.syn_index[w]:
                 if len(phrase) == 1 or all(x in words for x in phrase):
                     found.add(name)
         return frozenset(found)
 
     @staticmethod
-    def _slots(slots: tuple[Slot, ...], words: frozenset[str], syns: frozenset[str]) -> bool:
+    def _slots(slots: tuple[Slot, ...], words: AbstractSet[str], syns: AbstractSet[str]) -> bool:
         for slot in slots:
             if not any(all((a in syns) if a[0] == "&" else (a in words) for a in alt) for alt in slot):
                 return False
@@ -100,38 +141,97 @@ class Lexicon:
     def match(
         self,
         entry: Entry,
-        pre: frozenset[str],
-        post: frozenset[str],
-        preps: dict[str, frozenset[str]],
+        pre: AbstractSet[str],
+        post: AbstractSet[str],
+        preps: Mapping[str, AbstractSet[str]],
     ) -> Match | None:
-        """The most specific pattern whose words all occur, else the verb's default code."""
+        """The most specific pattern whose words all occur, else the verb's default code.
+
+        Patterns are tried in the lexicon's order; only those whose anchor region holds one of
+        their anchor words (see :class:`PatternIndex`) can match, so only those are tried.
+        """
         if entry.patterns:
-            pre_s, post_s = self.synsets_in(pre), self.synsets_in(post)
-            prep_s = {k: self.synsets_in(v) for k, v in preps.items()}
-            seen = {"pre": pre | pre_s, "post": post | post_s}
-            for p in entry.patterns:
-                region = seen.get(p.anchor)
-                if region is None:
-                    inside = preps.get(p.anchor)
-                    if inside is None:
-                        continue
-                    region = seen[p.anchor] = inside | prep_s[p.anchor]
-                if p.anchors and p.anchors.isdisjoint(region):
-                    continue
-                if p.pre and not self._slots(p.pre, pre, pre_s):
-                    continue
-                if p.post and not self._slots(p.post, post, post_s):
-                    continue
-                ok = True
-                for prep, slots in p.preps:
-                    inside = preps.get(prep)
-                    if inside is None or not self._slots(slots, inside, prep_s[prep]):
-                        ok = False
-                        break
-                if ok:
-                    return Match(p.code, f"cameo:{entry.lemma}#{p.index}", True)
+            hit = self._first(entry, pre, post, preps)
+            if hit is not None:
+                return self._match(entry.lemma, hit.code, hit.index)
         if entry.code:
-            return Match(entry.code, f"cameo:{entry.lemma}", False)
+            return self._match(entry.lemma, entry.code, None)
+        return None
+
+    def _match(self, lemma: str, code: str | None, index: int | None) -> Match:
+        """One shared (frozen) Match per lemma and pattern, made on first use."""
+        key = (lemma, code, index)
+        m = self.matches.get(key)
+        if m is None:
+            rule = f"cameo:{lemma}" if index is None else f"cameo:{lemma}#{index}"
+            m = self.matches[key] = Match(code, rule, index is not None)
+        return m
+
+    def _first(
+        self,
+        entry: Entry,
+        pre: AbstractSet[str],
+        post: AbstractSet[str],
+        preps: Mapping[str, AbstractSet[str]],
+    ) -> Pattern | None:
+        """The first of the entry's patterns that matches (see :meth:`match`)."""
+        # region -> the synsets in it, found on first use ("pre", "post", " " + a preposition: a
+        # preposition's words are never the subject's or object's, even one spelt "post")
+        syns: dict[str, frozenset[str]] = {}
+        synsets_in = self.synsets_in
+        patterns = entry.patterns
+        ix = entry.index
+        todo = (
+            [i for i in ix.free if patterns[i].anchor in ("pre", "post") or patterns[i].anchor in preps]
+            if ix.free
+            else []
+        )
+        for region, (keys, synset_keys, table) in ix.anchored.items():
+            words = pre if region == "pre" else post if region == "post" else preps.get(region)
+            if words is None:
+                continue
+            hits = keys.intersection(words)
+            if synset_keys:
+                key = region if region in ("pre", "post") else " " + region
+                found = syns.get(key)
+                if found is None:
+                    found = syns[key] = synsets_in(words)
+                found = keys.intersection(found)
+                if found:
+                    hits = hits | found
+            for w in hits:
+                todo.extend(table[w])
+        if not todo:
+            return None
+        slots_ok = self._slots
+        for i in sorted(set(todo)) if len(todo) > 1 else todo:
+            p = patterns[i]
+            if p.pre:
+                found = syns.get("pre")
+                if found is None:
+                    found = syns["pre"] = synsets_in(pre)
+                if not slots_ok(p.pre, pre, found):
+                    continue
+            if p.post:
+                found = syns.get("post")
+                if found is None:
+                    found = syns["post"] = synsets_in(post)
+                if not slots_ok(p.post, post, found):
+                    continue
+            ok = True
+            for prep, slots in p.preps:
+                inside = preps.get(prep)
+                if inside is None:
+                    ok = False
+                    break
+                found = syns.get(" " + prep)
+                if found is None:
+                    found = syns[" " + prep] = synsets_in(inside)
+                if not slots_ok(slots, inside, found):
+                    ok = False
+                    break
+            if ok:
+                return p
         return None
 
 

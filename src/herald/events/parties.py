@@ -14,9 +14,12 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from herald.models import Actor, Document, Mention
+
+if TYPE_CHECKING:
+    from herald.events.rules import Tree
 
 ORGS = {
     "nato": ("NATO", "NATO"), "north atlantic treaty organization": ("NATO", "NATO"),
@@ -110,12 +113,7 @@ class Resolver:
         self.fallback = not self.mentions
         self.actor_at: Callable[[Any, int, int], Actor | None] | None = None
         if not self.fallback:
-            try:
-                from herald.actors import actor_at  # type: ignore[attr-defined]
-
-                self.actor_at = actor_at
-            except ImportError:
-                self.actor_at = None
+            self.actor_at = _actors_lookup()
         else:
             self.mentions = _fallback_mentions(doc)
         self.starts = [m.start for m in self.mentions]
@@ -133,24 +131,43 @@ class Resolver:
     def at_token(self, tok: Any) -> Actor | None:
         """The actor a noun token refers to: a mention covering it, else one inside its phrase
         before it (compounds, adjectives: "Iraqi troops"), never its clauses or prepositions."""
-        start, end = tok.idx, tok.idx + len(tok.text)
+        from herald.events.rules import tree
+
+        return self.at(tree(tok.doc), tok.i)
+
+    def at(self, t: Tree, i: int) -> Actor | None:
+        """:meth:`at_token` for token ``i`` of a parse tree (see :class:`herald.events.rules.Tree`)."""
+        start = t.idx[i]
+        end = start + t.length[i]
         if self.actor_at is not None:
             a = self.actor_at(self.doc, start, end)
             if a is not None:
                 return a
-        i = bisect.bisect_right(self.starts, start) - 1
-        while i >= 0 and i >= bisect.bisect_right(self.starts, start) - 4:
-            m = self.mentions[i]
+        starts, mentions = self.starts, self.mentions
+        top = bisect.bisect_right(starts, start)
+        k = top - 1
+        while k >= 0 and k >= top - 4:
+            m = mentions[k]
             if m.start <= start and m.end >= end:
                 return m.actor
-            i -= 1
-        left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nn")]
-        for c in reversed(left):
-            lo = c.left_edge.idx
-            hits = self.in_span(lo, c.idx + len(c.text))
-            if hits:
-                return hits[-1].actor
+            k -= 1
+        dep = t.dep
+        for c in reversed(t.kids[i]):
+            if c < i and dep[c] in ("compound", "amod", "nmod", "nn"):
+                hits = self.in_span(t.idx[t.left_edge(c)], t.idx[c] + t.length[c])
+                if hits:
+                    return hits[-1].actor
         return None
+
+
+@functools.cache
+def _actors_lookup() -> Callable[[Any, int, int], Actor | None] | None:
+    """The actors stage's mention lookup (imported once: the stage may be absent)."""
+    try:
+        from herald.actors import actor_at  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return actor_at  # type: ignore[no-any-return]
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,19 +183,27 @@ GENERIC_EXTRA = {"minister": "GOV", "troop": "MIL", "official": "GOV", "authorit
 def generic_actor(tok: Any) -> Actor | None:
     """An argument that names people or a group the actors stage did not resolve ("protesters",
     "a Swiss court", an unknown person): kept as an uncoded actor so the event keeps its who."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
+    from herald.events.rules import tree
+
+    return generic_at(tree(tok.doc), tok.i)
+
+
+def generic_at(t: Tree, i: int) -> Actor | None:
+    """:func:`generic_actor` for token ``i`` of a parse tree."""
+    if t.pos[i] not in ("NOUN", "PROPN"):
         return None
-    keys = (tok.lower_, tok.lemma_.lower(), tok.lower_.rstrip("s"))
+    low = t.lower[i]
+    keys = (low, t.lemma[i], low.rstrip("s"))
     agents = _agents()
     sector = next(
         (agents.get(k) or GENERIC_EXTRA.get(k) for k in keys if agents.get(k) or GENERIC_EXTRA.get(k)), None
     )
-    if sector is None and tok.ent_type_ not in ("PERSON", "ORG", "NORP"):
+    if sector is None and t.doc[i].ent_type_ not in ("PERSON", "ORG", "NORP"):
         return None
-    lo = tok.left_edge.i
-    while lo < tok.i and tok.doc[lo].pos_ in ("DET", "PUNCT"):
+    lo = t.left_edge(i)
+    while lo < i and t.pos[lo] in ("DET", "PUNCT"):
         lo += 1
-    text = tok.doc[lo : tok.i + 1].text
+    text = t.span_text(lo, i + 1)
     return Actor(text=text, name=text, sector=sector, kind="agent" if sector else None)
 
 

@@ -6,15 +6,26 @@ passive) and the target (object, or its possessor when the object is a thing: "p
 ideas"), and the verb's dependents give negation ("did not condemn") and the auxiliary mode
 (future "will meet", hypothetical "could attack", "if ..."). Verbs without their own subject take it
 from the verb they are coordinated with or depend on ("praised X but lamented Y").
+
+The rules walk a :class:`Tree`, a plain-Python copy of the parse made once per document (parallel
+lists of strings and child indices, see ``docs/events.md``, "Speed"), not spaCy ``Token`` objects:
+every ``Token`` attribute read creates an object, and the walks below read about 300 per sentence.
+The token-taking functions (``subject_token``, ``negated``, ``aux_mode``, ``arguments``, ...) stay
+as the public interface; each is a thin wrapper over its tree version (``_subject`` ...).
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
+from operator import add, itemgetter
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, POS, SPACY
+
 from herald.events.lexicon import Match, lexicon
-from herald.events.parties import FIRST_PERSON, Resolver, generic_actor
+from herald.events.parties import FIRST_PERSON, Resolver, generic_at
 from herald.models import Actor
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -107,6 +118,371 @@ class Candidate:
     quote_index: int | None = None
 
 
+POST_OR_PREP = ("prep", "agent", "dative")
+NEAR_DEPS = ("prt", "prep", "agent")
+ARG_DEPS = ("dobj", "dative", "iobj", "obj", "attr")
+
+
+# --- the parse as plain lists ----------------------------------------------------------------------
+
+_ATTRS = [POS, DEP, HEAD, LEMMA, IDX, LENGTH, ORTH, SPACY]
+_STRINGS: dict[int, str] = {}  # spaCy string hash -> string (hashes are stable across documents)
+_LOWERED: dict[int, str] = {}  # lemma hash -> lower-cased lemma
+_CACHE_MAX = 50_000  # bounded: a long stream of new words must not grow the caches forever
+_NO_KIDS: tuple[int, ...] = ()
+_SPACE = ("", " ")  # a token's trailing whitespace, by its SPACY flag
+
+
+def _decode(hashes: list[int], table: dict[int, str], strings: Any, lower: bool = False) -> list[str]:
+    """Strings for a column of hashes, through a process-wide table: C-level dict lookups, and one
+    StringStore call per hash never seen before."""
+    try:
+        return list(map(table.__getitem__, hashes))
+    except KeyError:
+        if len(table) > _CACHE_MAX:
+            table.clear()
+        for h in set(hashes).difference(table):
+            table[h] = strings[h].lower() if lower else strings[h]
+        return list(map(table.__getitem__, hashes))
+
+
+class Tree:
+    """The parse of one spaCy ``Doc`` as parallel lists indexed by token position.
+
+    Built from one ``Doc.to_array`` call; ``kids[i]`` holds token i's children in order (spaCy's
+    ``children``; an empty tuple for a leaf), ``lemma`` is lower-cased (the only form the rules
+    use). Few containers per token on purpose: the trees of a batch stay alive together, and every
+    long-lived container allocated brings the next garbage-collector pass closer.
+    """
+
+    __slots__ = (
+        "doc_ref", "pos", "dep", "head", "lower", "lemma", "idx", "length", "orth", "kids", "text", "infos"
+    )  # fmt: skip
+
+    def __init__(self, doc: Any) -> None:
+        self.doc_ref = weakref.ref(doc)  # never a strong reference: the tree lives as long as its doc
+        arr = doc.to_array(_ATTRS)
+        cols = arr.T.tolist() if len(doc) else [[] for _ in _ATTRS]
+        strings = doc.vocab.strings
+        self.pos = _decode(cols[0], _STRINGS, strings)
+        self.dep = _decode(cols[1], _STRINGS, strings)
+        # HEAD is an offset, negative ones wrapped into uint64: read that column as signed
+        self.head: list[int] = list(map(add, range(len(arr)), arr[:, 2].view(np.int64).tolist()))
+        self.lemma = _decode(cols[3], _LOWERED, strings, lower=True)
+        self.idx: list[int] = cols[4]
+        self.length: list[int] = cols[5]
+        self.orth = orth = _decode(cols[6], _STRINGS, strings)
+        # spaCy's English LOWER is the word's str.lower(): no second column of hashes to decode
+        self.lower = list(map(str.lower, orth))
+        # Doc.text builds a Token per token; the words and their trailing spaces give the same text
+        self.text = "".join(map(add, orth, map(_SPACE.__getitem__, cols[7])))
+        kids: list[Any] = [_NO_KIDS] * len(orth)
+        for j, h in enumerate(self.head):
+            if h != j:
+                k = kids[h]
+                if k:
+                    k.append(j)
+                else:
+                    kids[h] = [j]
+        self.kids: list[list[int] | tuple[int, ...]] = kids
+        self.infos: dict[tuple[int, int], list[tuple[int, str, Match | None, bool, str | None]]] = {}
+
+    @property
+    def doc(self) -> Any:
+        return self.doc_ref()
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+
+    def subtree(self, i: int) -> list[int]:
+        """Token i and its descendants, in no particular order (the rules use them as sets)."""
+        kids = self.kids
+        out = [i]
+        for x in out:  # the list grows while it is read: a breadth-first walk without a queue
+            ks = kids[x]
+            if ks:
+                out.extend(ks)
+        return out
+
+    def ordered_subtree(self, i: int) -> list[int]:
+        """Token i's subtree in spaCy's ``Token.subtree`` order (left children, i, right children)."""
+        out: list[int] = []
+        for c in self.kids[i]:
+            if c < i:
+                out.extend(self.ordered_subtree(c))
+        out.append(i)
+        for c in self.kids[i]:
+            if c > i:
+                out.extend(self.ordered_subtree(c))
+        return out
+
+    def root(self, start: int, end: int) -> int | None:
+        """The first token of [start, end) that is its own head (what ``Span.root`` returns for a
+        sentence), or None."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        return None
+
+    def left_edge(self, i: int) -> int:
+        return min(self.subtree(i))
+
+    def words(self, i: int) -> set[str]:
+        """Lower-cased forms and lemmas of token i's subtree."""
+        if not self.kids[i]:
+            return {self.lower[i], self.lemma[i]}
+        pick = itemgetter(*self.subtree(i))
+        out = set(pick(self.lower))
+        out.update(pick(self.lemma))
+        return out
+
+
+_TREES: weakref.WeakKeyDictionary[Any, Tree] = weakref.WeakKeyDictionary()
+_LAST: tuple[Any, Tree | None] = (lambda: None, None)  # (weak reference to a doc, its tree)
+
+
+def tree(doc: Any) -> Tree:
+    """The document's :class:`Tree`, built on first use and dropped with the document."""
+    global _LAST
+    ref, t = _LAST
+    if ref() is doc and t is not None and len(t.pos) == len(doc):
+        return t  # the stage asks for the same document's tree several times per sentence
+    t = _TREES.get(doc)
+    if t is None or len(t.pos) != len(doc):
+        t = _TREES[doc] = Tree(doc)
+    _LAST = (t.doc_ref, t)
+    return t
+
+
+def clear_trees() -> None:
+    """Forget every tree (benchmarks: each pass must pay for building them, as a real run does)."""
+    global _LAST, _TREES
+    _TREES = weakref.WeakKeyDictionary()
+    _LAST = (lambda: None, None)
+
+
+# --- the rules over the tree -----------------------------------------------------------------------
+
+
+def _regions(t: Tree, verb: int) -> tuple[set[str], set[str], dict[str, set[str]], set[str]]:
+    """:func:`regions` as plain sets (the lexicon only reads them)."""
+    dep, lower, kids, words = t.dep, t.lower, t.kids, t.words
+    preps: dict[str, set[str]] = {}
+    near: set[str] = set()
+    post: list[int] = []
+    subj = _subject(t, verb)
+    pre = words(subj) if subj is not None else set()
+    for c in kids[verb]:
+        d = dep[c]
+        if d in NEAR_DEPS:
+            near.add(lower[c])
+        if c > verb and d in POST:
+            post.extend(t.subtree(c))
+            for g in kids[c]:
+                if dep[g] == "prep":
+                    inside = preps.get(lower[g])
+                    if inside is None:
+                        preps[lower[g]] = words(g)
+                    else:
+                        inside |= words(g)
+        if d in POST_OR_PREP:
+            inside = preps.get(lower[c])
+            if inside is None:
+                preps[lower[c]] = words(c)
+            else:
+                inside |= words(c)
+    if post:
+        pick = itemgetter(*post)
+        post_words = set(pick(lower)) if len(post) > 1 else {lower[post[0]]}
+        post_words.update(pick(t.lemma) if len(post) > 1 else (t.lemma[post[0]],))
+    else:
+        post_words = set()
+    return pre, post_words, preps, near
+
+
+def _subject(t: Tree, verb: int, depth: int = 0) -> int | None:
+    dep = t.dep
+    for c in t.kids[verb]:
+        if dep[c] in SUBJ:
+            if dep[verb] == "relcl" and t.lower[c] in ("who", "which", "that"):
+                return t.head[verb]
+            return c
+    # (a root is its own head; the walk below then ends by depth, as the token version does)
+    if depth > 3:
+        return None
+    d = dep[verb]
+    if d == "relcl":
+        return t.head[verb]
+    if d in ("conj", "xcomp", "advcl") and t.pos[t.head[verb]] in ("VERB", "AUX"):
+        return _subject(t, t.head[verb], depth + 1)
+    return None
+
+
+def _is_passive(t: Tree, verb: int) -> bool:
+    dep = t.dep
+    return any(dep[c] in ("auxpass", "nsubjpass") for c in t.kids[verb])
+
+
+def _negated(t: Tree, verb: int) -> bool:
+    dep, kids = t.dep, t.kids
+    for c in kids[verb]:
+        if dep[c] == "neg" or (dep[c] == "advmod" and t.lower[c] == "never"):
+            return True
+    if dep[verb] == "xcomp":
+        head = t.head[verb]
+        if t.lemma[head] in NEG_HEADS or any(dep[c] == "neg" for c in kids[head]):
+            return True
+        if dep[head] in ("acomp", "xcomp") and any(dep[c] == "neg" for c in kids[t.head[head]]):
+            return True
+    return False
+
+
+def _has_hypo_mark(t: Tree, node: int) -> bool:
+    dep, lower = t.dep, t.lower
+    return any(dep[c] == "mark" and lower[c] in HYPO_MARK for c in t.kids[node])
+
+
+def _aux_mode(t: Tree, verb: int, question: bool = False) -> str | None:
+    dep, lower = t.dep, t.lower
+    for c in t.kids[verb]:
+        d = dep[c]
+        if d == "aux":
+            w = lower[c]
+            if w in HYPO_AUX:
+                return "hypothetical"
+            if w in FUTURE_AUX:
+                return "future"
+        if d == "mark" and lower[c] in HYPO_MARK:
+            return "hypothetical"
+    node = verb
+    for _ in range(3):
+        nd = dep[node]
+        if nd not in ("xcomp", "ccomp", "advcl", "conj"):
+            break
+        head = t.head[node]
+        lemma = t.lemma[head]
+        if nd == "xcomp" and lemma in HYPO_HEADS:
+            return "hypothetical"
+        if nd == "xcomp" and lemma in FUTURE_HEADS:
+            return "future"
+        if _has_hypo_mark(t, node):
+            return "hypothetical"
+        if nd == "conj":
+            node = head
+            continue
+        return _aux_mode(t, head) if nd == "xcomp" else None
+    return "hypothetical" if question else None
+
+
+def _arg_actor(res: Resolver, t: Tree, tok: int, possessor: bool) -> Actor | None:
+    """An argument's actor: the token itself, a conjunct, then (for things) its possessor or the
+    object of its "of" ("the head of NATO")."""
+    a = res.at(t, tok)
+    if a is not None:
+        return a
+    dep, kids = t.dep, t.kids[tok]
+    for c in kids:
+        if dep[c] == "conj":
+            a = res.at(t, c)
+            if a is not None:
+                return a
+    for c in kids:
+        d = dep[c]
+        if d == "poss" and (possessor or t.pos[tok] in ("NOUN", "PROPN")):
+            a = res.at(t, c)
+            if a is not None:
+                return a
+        if d == "prep" and t.lower[c] in ("of", "from"):
+            for g in t.kids[c]:
+                if dep[g] == "pobj":
+                    a = res.at(t, g)
+                    if a is not None:
+                        return a
+    return generic_at(t, tok)
+
+
+def _pobj_actor(res: Resolver, t: Tree, prep: int) -> Actor | None:
+    dep = t.dep
+    for p in t.kids[prep]:
+        if dep[p] == "pobj":
+            a = _arg_actor(res, t, p, possessor=True)
+            if a is not None:
+                return a
+    return None
+
+
+def _target(res: Resolver, t: Tree, verb: int) -> Actor | None:
+    dep, lower, kids = t.dep, t.lower, t.kids
+    for c in kids[verb]:
+        if dep[c] in ARG_DEPS:
+            a = _arg_actor(res, t, c, possessor=True)
+            if a is not None:
+                return a
+            for g in kids[c]:
+                if dep[g] == "prep" and lower[g] in TARGET_PREPS:
+                    a = _pobj_actor(res, t, g)
+                    if a is not None:
+                        return a
+    # prepositions in TARGET_PREPS order (the first preposition that yields an actor wins)
+    preps = [c for c in kids[verb] if dep[c] in ("prep", "dative") and lower[c] in TARGET_PREPS]
+    if preps:
+        for prep in TARGET_PREPS:
+            for c in preps:
+                if lower[c] == prep:
+                    a = _pobj_actor(res, t, c)
+                    if a is not None:
+                        return a
+    for c in kids[verb]:
+        if dep[c] == "xcomp":
+            for g in kids[c]:
+                if dep[g] in ("dobj", "dative"):
+                    a = _arg_actor(res, t, g, possessor=True)
+                    if a is not None:
+                        return a
+    return None
+
+
+def _implied_agent(res: Resolver, t: Tree, verb: int, exclude: int | None) -> Actor | None:
+    """A passive with no "by ...": the owner of what the target is drawn into is the agent
+    ("X has been invited to the organization's summit" -> the organization invited X)."""
+    skip = set(t.subtree(exclude)) if exclude is not None else set()
+    dep = t.dep
+    for j in t.ordered_subtree(verb):
+        if j in skip or dep[j] != "poss":
+            continue
+        a = res.at(t, j)
+        if a is not None:
+            return a
+    return None
+
+
+def _arguments(res: Resolver, t: Tree, verb: int) -> tuple[Actor | None, Actor | None, str, int | None]:
+    subj = _subject(t, verb)
+    if _is_passive(t, verb):
+        target = _arg_actor(res, t, subj, possessor=False) if subj is not None else None
+        dep = t.dep
+        for c in t.kids[verb]:
+            if dep[c] == "agent":
+                for p in t.kids[c]:
+                    if dep[p] == "pobj":
+                        return _arg_actor(res, t, p, possessor=False), target, "agent", subj
+        return _implied_agent(res, t, verb, subj), target, "implied", subj
+    source = _arg_actor(res, t, subj, possessor=False) if subj is not None else None
+    return source, _target(res, t, verb), "subject", subj
+
+
+def _reporting_use(t: Tree, verb: int) -> bool:
+    kids = [t.dep[c] for c in t.kids[verb]]
+    return "ccomp" in kids and not any(d in kids for d in ("dobj", "dative", "iobj", "prep", "agent"))
+
+
+# --- the public, token-taking interface ------------------------------------------------------------
+
+
 def _words(tokens: Any) -> frozenset[str]:
     out: set[str] = set()
     for t in tokens:
@@ -118,179 +494,41 @@ def _words(tokens: Any) -> frozenset[str]:
 def regions(verb: Any) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]], set[str]]:
     """Words before the verb (subjects), after it (objects), inside its prepositional phrases,
     and the particles/prepositions next to it (for phrasal verbs)."""
-    pre_toks: list[Any] = []
-    post_toks: list[Any] = []
-    preps: dict[str, set[str]] = {}
-    near: set[str] = set()
-    subj = subject_token(verb)
-    if subj is not None:
-        pre_toks.extend(subj.subtree)
-    for c in verb.children:
-        if c.dep_ in ("prt", "prep", "agent"):
-            near.add(c.lower_)
-        if c.i > verb.i and c.dep_ in POST:
-            post_toks.extend(c.subtree)
-            for g in c.children:
-                if g.dep_ == "prep":
-                    preps.setdefault(g.lower_, set()).update(_words(g.subtree))
-        if c.dep_ in ("prep", "agent", "dative"):
-            preps.setdefault(c.lower_, set()).update(_words(c.subtree))
-    return _words(pre_toks), _words(post_toks), {k: frozenset(v) for k, v in preps.items()}, near
+    pre, post, preps, near = _regions(tree(verb.doc), verb.i)
+    return frozenset(pre), frozenset(post), {k: frozenset(v) for k, v in preps.items()}, near
 
 
 def subject_token(verb: Any, depth: int = 0) -> Any | None:
     """The verb's own subject, else the one it inherits (conjunct, open complement, relative)."""
-    for c in verb.children:
-        if c.dep_ in SUBJ:
-            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return verb.head
-            return c
-    if depth > 3 or verb.head is verb:
-        return None
-    if verb.dep_ == "relcl":
-        return verb.head
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_token(verb.head, depth + 1)
-    return None
+    i = _subject(tree(verb.doc), verb.i, depth)
+    return None if i is None else verb.doc[i]
 
 
 def is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return _is_passive(tree(verb.doc), verb.i)
 
 
 def negated(verb: Any) -> bool:
     """ "did not condemn", "never attacked"; and a complement of a negated or refusing verb
     ("did not seem ready to agree", "refused to meet")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("never",)) for c in verb.children):
-        return True
-    if verb.dep_ == "xcomp":
-        head = verb.head
-        if head.lemma_.lower() in NEG_HEADS or any(c.dep_ == "neg" for c in head.children):
-            return True
-        if head.dep_ in ("acomp", "xcomp") and any(c.dep_ == "neg" for c in head.head.children):
-            return True
-    return False
+    return _negated(tree(verb.doc), verb.i)
 
 
 def aux_mode(verb: Any, question: bool = False) -> str | None:
     """PLOVER's auxiliary modes that the verb's own dependents show: future or hypothetical."""
-    for c in verb.children:
-        if c.dep_ == "aux":
-            w = c.lower_
-            if w in HYPO_AUX:
-                return "hypothetical"
-            if w in FUTURE_AUX:
-                return "future"
-        if c.dep_ == "mark" and c.lower_ in HYPO_MARK:
-            return "hypothetical"
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in ("xcomp", "ccomp", "advcl", "conj") or node.head is node:
-            break
-        head = node.head
-        lemma = head.lemma_.lower()
-        if node.dep_ == "xcomp" and lemma in HYPO_HEADS:
-            return "hypothetical"
-        if node.dep_ == "xcomp" and lemma in FUTURE_HEADS:
-            return "future"
-        if any(c.dep_ == "mark" and c.lower_ in HYPO_MARK for c in node.children):
-            return "hypothetical"
-        if node.dep_ == "conj":
-            node = head
-            continue
-        return aux_mode(head) if node.dep_ == "xcomp" else None
-    return "hypothetical" if question else None
-
-
-def _arg_actor(res: Resolver, tok: Any, possessor: bool) -> Actor | None:
-    """An argument's actor: the token itself, a conjunct, then (for things) its possessor or the
-    object of its "of" ("the head of NATO")."""
-    a = res.at_token(tok)
-    if a is not None:
-        return a
-    for c in tok.children:
-        if c.dep_ == "conj":
-            a = res.at_token(c)
-            if a is not None:
-                return a
-    for c in tok.children:
-        if c.dep_ == "poss" and (possessor or tok.pos_ in ("NOUN", "PROPN")):
-            a = res.at_token(c)
-            if a is not None:
-                return a
-        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    a = res.at_token(g)
-                    if a is not None:
-                        return a
-    return generic_actor(tok)
-
-
-def _target(res: Resolver, verb: Any) -> Actor | None:
-    for c in verb.children:
-        if c.dep_ in ("dobj", "dative", "iobj", "obj", "attr"):
-            a = _arg_actor(res, c, possessor=True)
-            if a is not None:
-                return a
-            for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in TARGET_PREPS:
-                    for p in g.children:
-                        if p.dep_ == "pobj":
-                            a = _arg_actor(res, p, possessor=True)
-                            if a is not None:
-                                return a
-    for prep in TARGET_PREPS:
-        for c in verb.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ == prep:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        a = _arg_actor(res, p, possessor=True)
-                        if a is not None:
-                            return a
-    for c in verb.children:
-        if c.dep_ == "xcomp":
-            for g in c.children:
-                if g.dep_ in ("dobj", "dative"):
-                    a = _arg_actor(res, g, possessor=True)
-                    if a is not None:
-                        return a
-    return None
-
-
-def _implied_agent(res: Resolver, verb: Any, exclude: Any) -> Actor | None:
-    """A passive with no "by ...": the owner of what the target is drawn into is the agent
-    ("X has been invited to the organization's summit" -> the organization invited X)."""
-    skip = set(t.i for t in exclude.subtree) if exclude is not None else set()
-    for t in verb.subtree:
-        if t.i in skip or t.dep_ != "poss":
-            continue
-        a = res.at_token(t)
-        if a is not None:
-            return a
-    return None
+    return _aux_mode(tree(verb.doc), verb.i, question)
 
 
 def arguments(res: Resolver, verb: Any) -> tuple[Actor | None, Actor | None, str, Any | None]:
     """(source, target, how the source was found, subject token)."""
-    subj = subject_token(verb)
-    if is_passive(verb):
-        target = _arg_actor(res, subj, possessor=False) if subj is not None else None
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return _arg_actor(res, p, possessor=False), target, "agent", subj
-        return _implied_agent(res, verb, subj), target, "implied", subj
-    source = _arg_actor(res, subj, possessor=False) if subj is not None else None
-    return source, _target(res, verb), "subject", subj
+    source, target, how, subj = _arguments(res, tree(verb.doc), verb.i)
+    return source, target, how, (None if subj is None else verb.doc[subj])
 
 
 def reporting_use(verb: Any) -> bool:
     """A verb used to report speech ('"...," Lavrov agreed'; "warned that ..."): it carries a
     clause, not an object, so its default code says nothing about who did what to whom."""
-    kids = [c.dep_ for c in verb.children]
-    return "ccomp" in kids and not any(d in kids for d in ("dobj", "dative", "iobj", "prep", "agent"))
+    return _reporting_use(tree(verb.doc), verb.i)
 
 
 @dataclass
@@ -306,35 +544,60 @@ class VerbInfo:
 
 
 def analyse(sent: Any) -> list[VerbInfo]:
-    lex = lexicon()
-    question = sent.text.rstrip().endswith("?")
+    """Every verb of the sentence with its lexicon match, negation and mode.
+
+    Computed once per sentence and kept with the document's tree: the stage, the classifier's
+    features and the story model all ask for the same sentence.
+    """
+    doc = sent.doc
+    t = tree(doc)
+    start, end = sent.start, sent.end
+    done = t.infos.get((start, end))
+    if done is None:
+        done = t.infos[(start, end)] = _analyse(t, start, end)
+    # VerbInfo holds spaCy tokens, which hold the doc: the tree keeps plain values only, or the
+    # doc would never be freed (the trees are weakly keyed by the doc)
+    return [VerbInfo(doc[i], lemma, m, neg, aux) for i, lemma, m, neg, aux in done]
+
+
+def _analyse(t: Tree, start: int, end: int) -> list[tuple[int, str, Match | None, bool, str | None]]:
+    pos = t.pos
+    verbs = [i for i in range(start, end) if pos[i] == "VERB"]
+    if not verbs:
+        return []
     out = []
-    for tok in sent:
-        if tok.pos_ != "VERB":
-            continue
-        lemma = tok.lemma_.lower()
+    lex = lexicon()
+    question = t.span_text(start, end).rstrip().endswith("?")
+    for i in verbs:
+        lemma = t.lemma[i]
         m = None
         if lex.knows(lemma):
-            pre, post, preps, near = regions(tok)
+            pre, post, preps, near = _regions(t, i)
             entry = lex.lookup(lemma, near)
             m = lex.match(entry, pre, post, preps) if entry is not None else None
-        out.append(VerbInfo(tok, lemma, m, negated(tok), aux_mode(tok, question)))
+        out.append((i, lemma, m, _negated(t, i), _aux_mode(t, i, question)))
     return out
 
 
 def candidates(res: Resolver, sent: Any, infos: list[VerbInfo] | None = None) -> list[Candidate]:
     """Every lexicon verb of the sentence that codes an event."""
+    return _candidates(res, tree(sent.doc), infos if infos is not None else analyse(sent))
+
+
+def _candidates(res: Resolver, t: Tree, infos: list[VerbInfo]) -> list[Candidate]:
     out: list[Candidate] = []
-    for v in infos if infos is not None else analyse(sent):
-        tok, m = v.tok, v.match
+    dep, lemma = t.dep, t.lemma
+    for v in infos:
+        m = v.match
         if m is None or m.code is None:
             continue
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in CONTENT_HEADS:
+        i = v.tok.i
+        if dep[i] == "xcomp" and lemma[t.head[i]] in CONTENT_HEADS:
             continue
-        if not m.specific and reporting_use(tok):
+        if not m.specific and _reporting_use(t, i):
             continue
-        source, target, how, subj = arguments(res, tok)
-        if subj is not None and subj.lower_ in FIRST_PERSON:
+        source, target, how, subj = _arguments(res, t, i)
+        if subj is not None and t.lower[subj] in FIRST_PERSON:
             how = "first-person"
-        out.append(Candidate(tok, m.code, m.rule, m.specific, source, target, how, v.negated, v.aux))
+        out.append(Candidate(v.tok, m.code, m.rule, m.specific, source, target, how, v.negated, v.aux))
     return out

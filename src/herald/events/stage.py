@@ -20,9 +20,19 @@ from typing import Any
 
 from herald.events.features import sentence_features
 from herald.events.model import plover_probs, sentence_probs
-from herald.events.ontology import TYPE_CAMEO, category, score, type_quad
+from herald.events.ontology import TYPE_CAMEO, Category, category, score, type_quad
 from herald.events.parties import Resolver
-from herald.events.rules import HYPO_MARK, Candidate, analyse, arguments, aux_mode, candidates, negated
+from herald.events.rules import (
+    HYPO_MARK,
+    Candidate,
+    Tree,
+    _arguments,
+    _aux_mode,
+    _candidates,
+    _negated,
+    analyse,
+    tree,
+)
 from herald.models import Actor, Document, Event, Quote
 
 MAX_PER_SENTENCE = 4
@@ -94,44 +104,53 @@ def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
     start, end = sent.start_char, sent.end_char
     named = bool(res.in_span(start, end))
     infos = analyse(sent)
-    cands = candidates(res, sent, infos)
+    t = tree(sent.doc)
+    cands = _candidates(res, t, infos)
     if not cands and not named:
         return []  # no coded verb and no actor named: nothing the classifier could attach to
-    ev_at = Evidence(sent.text, start, end)
+    ev_at = Evidence(t.text[start:end], start, end)
+    # the classifier weighs the rules' confidence: run it once, and only when an event needs it
     probs: list[float] | None = None
-    if cands:  # the classifier weighs the rules' confidence
-        probs = sentence_probs(sent, sentence_features(sent, infos))
+    scored = False
     best: dict[tuple[str, str | None, str | None, bool], Event] = {}
     for c in cands:
-        ev = _event(doc, ev_at, c, probs)
+        draft = _draft(doc, t, c)
+        if draft is None:
+            continue
+        if not scored:
+            probs, scored = sentence_probs(sent, sentence_features(sent, infos)), True
+        ev = _event(ev_at, c, draft, probs)
         if ev is None:
             continue
         k = (ev.type, _key(ev.source), _key(ev.target), ev.negated)
         if k not in best or best[k].confidence < ev.confidence:
             best[k] = ev
     if not any(not e.negated for e in best.values()):
-        fallback = _fallback_arguments(res, sent)
+        fallback = _fallback(res, t, sent)
         if fallback is not None:  # only now is the classifier worth running
-            if probs is None:
-                probs = sentence_probs(sent, sentence_features(sent, infos))
-            ev = _model_event(doc, sent, ev_at, probs, fallback) if probs is not None else None
+            if not scored:
+                probs, scored = sentence_probs(sent, sentence_features(sent, infos)), True
+            ev = _model_event(doc, t, sent, ev_at, probs, fallback) if probs is not None else None
             if ev is not None:
                 best[(ev.type, _key(ev.source), _key(ev.target), ev.negated)] = ev
     kept = sorted(best.values(), key=lambda e: -e.confidence)[:MAX_PER_SENTENCE]
     return sorted(kept, key=lambda e: (e.start, e.trigger or ""))
 
 
-def _main_verb(sent: Any) -> Any | None:
+def _main_verb(t: Tree, sent: Any) -> int | None:
     """The sentence's main verb, looking through a reporting verb to what it reports."""
-    verb = sent.root
+    verb = t.root(sent.start, sent.end)
+    if verb is None:
+        verb = sent.root.i
+    dep, pos = t.dep, t.pos
     for _ in range(3):
-        if verb.lemma_.lower() not in REPORTING:
+        if t.lemma[verb] not in REPORTING:
             break
-        inner = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")]
+        inner = [c for c in t.kids[verb] if dep[c] in ("ccomp", "xcomp") and pos[c] in ("VERB", "AUX")]
         if not inner:
             return None
         verb = inner[0]
-    return verb if verb.pos_ in ("VERB", "AUX") else None
+    return verb if pos[verb] in ("VERB", "AUX") else None
 
 
 Fallback = tuple[Any, Actor, Actor | None, str]
@@ -141,10 +160,15 @@ def _fallback_arguments(res: Resolver, sent: Any) -> Fallback | None:
     """(main verb, source, target, how) when the classifier alone may code the sentence: the
     parse gives a political actor as the doer of the main verb, and another actor or none as its
     target."""
-    verb = _main_verb(sent)
-    if verb is None or _open_question(verb):
+    fb = _fallback(res, tree(sent.doc), sent)
+    return None if fb is None else (sent.doc[fb[0]], *fb[1:])
+
+
+def _fallback(res: Resolver, t: Tree, sent: Any) -> tuple[int, Actor, Actor | None, str] | None:
+    verb = _main_verb(t, sent)
+    if verb is None or _open_question(t, verb):
         return None
-    source, target, how, _subj = arguments(res, verb)
+    source, target, how, _subj = _arguments(res, t, verb)
     if source is None or not (source.code or source.sector):
         return None  # the classifier alone needs a political actor as the doer
     if target is not None and _key(source) == _key(target):
@@ -152,19 +176,25 @@ def _fallback_arguments(res: Resolver, sent: Any) -> Fallback | None:
     return verb, source, target, how
 
 
-def _open_question(verb: Any) -> bool:
+def _open_question(t: Tree, verb: int) -> bool:
     """ "will decide whether or not to attend", "asked if it would join": the main verb's
     complement is a question still open, so the classifier's sense of the topic is no event."""
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp") and any(
-            g.dep_ == "mark" and g.lower_ in HYPO_MARK for g in c.children
+    dep, lower = t.dep, t.lower
+    for c in t.kids[verb]:
+        if dep[c] in ("ccomp", "xcomp") and any(
+            dep[g] == "mark" and lower[g] in HYPO_MARK for g in t.kids[c]
         ):
             return True
     return False
 
 
 def _model_event(
-    doc: Document, sent: Any, ev_at: Evidence, probs: list[float], args: Fallback
+    doc: Document,
+    t: Tree,
+    sent: Any,
+    ev_at: Evidence,
+    probs: list[float],
+    args: tuple[int, Actor, Actor | None, str],
 ) -> Event | None:
     """The classifier's event for a sentence the rules do not code: only when it is sure of a
     QuadClass and the parse gives at least one actor; the type is the PLOVER model's best type of
@@ -174,14 +204,14 @@ def _model_event(
         return None
     verb, source, target, how = args
     types = plover_probs(sent) or {}
-    same = {t: p for t, p in types.items() if type_quad(t) == q}
-    ptype = max(same, key=lambda t: same[t]) if same else QUAD_DEFAULT[q]
-    mode = aux_mode(verb)
+    same = {ty: p for ty, p in types.items() if type_quad(ty) == q}
+    ptype = max(same, key=lambda ty: same[ty]) if same else QUAD_DEFAULT[q]
+    mode = _aux_mode(t, verb)
     if mode is not None and target is None:
         return None  # a hedged or announced act with no one on its receiving end: too weak alone
     if mode == "future" and ptype in FUTURE_TO_AGREE:
         ptype, q = "AGREE", type_quad("AGREE")
-    qi = _quote_at(doc.quotes, verb.idx)
+    qi = _quote_at(doc.quotes, t.idx[verb])
     return Event(
         type=ptype,
         mode=mode,
@@ -193,30 +223,48 @@ def _model_event(
         sentence=ev_at.text,
         start=ev_at.start,
         end=ev_at.end,
-        negated=negated(verb),
+        negated=_negated(t, verb),
         confidence=round(0.8 * probs[q], 3),
         rule="model:quad+plover" + ("" if how in ("subject", "agent") else f":{how}"),
         quote_index=qi,
-        trigger=verb.text,
+        trigger=t.orth[verb],
     )
 
 
-def _speaker_clause(verb: Any) -> bool:
+def _speaker_clause(t: Tree, verb: int) -> bool:
     """A quoted main clause with no subject of its own ("Will never accept it.") is the
     speaker's; a subordinate verb without a subject is not ("called for intensifying ...")."""
-    return verb.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    dep = t.dep
+    return dep[verb] == "ROOT" and not any(dep[c] in ("nsubj", "nsubjpass", "expl") for c in t.kids[verb])
 
 
-def _event(doc: Document, ev_at: Evidence, c: Candidate, probs: list[float] | None) -> Event | None:
+@dataclass
+class Draft:
+    """What an event of a candidate is before the classifier weighs it."""
+
+    ptype: str
+    mode: str | None
+    code: str
+    category: Category
+    source: Actor | None
+    target: Actor | None
+    quote_index: int | None
+    trigger: str
+
+
+def _draft(doc: Document, t: Tree, c: Candidate) -> Draft | None:
+    """The candidate's event up to its confidence, or None when it is no event whatever the
+    classifier says (no PLOVER category, no actor, the same actor on both sides)."""
     cat = category(c.code)
     if cat is None:
         return None
-    if not c.specific and _open_question(c.trigger):
+    i = c.trigger.i
+    if not c.specific and _open_question(t, i):
         return None  # "will decide whether to attend": the verb's default code is no decision yet
-    qi = _quote_at(doc.quotes, c.trigger.idx)
+    qi = _quote_at(doc.quotes, t.idx[i])
     c.quote_index = qi
     source = c.source
-    if qi is not None and (c.how == "first-person" or (source is None and _speaker_clause(c.trigger))):
+    if qi is not None and (c.how == "first-person" or (source is None and _speaker_clause(t, i))):
         speaker = doc.quotes[qi].speaker_actor
         if speaker is not None:
             source, c.how = speaker, "speaker"
@@ -232,13 +280,18 @@ def _event(doc: Document, ev_at: Evidence, c: Candidate, probs: list[float] | No
         ptype, code = "AGREE", INTENT.get(code[:2], "030")
     if c.aux:
         mode = c.aux
+    return Draft(ptype, mode, code, cat, source, target, qi, t.orth[i])
+
+
+def _event(ev_at: Evidence, c: Candidate, d: Draft, probs: list[float] | None) -> Event | None:
+    source, target, ptype, cat = d.source, d.target, d.ptype, d.category
     conf = _confidence(c, source, target, ptype, probs)
     if conf < (MIN_CONFIDENCE if source is not None and target is not None else MIN_CONFIDENCE_ONE):
         return None
     return Event(
         type=ptype,
-        mode=mode,
-        cameo=code,
+        mode=d.mode,
+        cameo=d.code,
         quad_class=type_quad(ptype) or cat.quad_class,
         goldstein=score(ptype, cat.mode if ptype == cat.type else None),
         source=source,
@@ -249,8 +302,8 @@ def _event(doc: Document, ev_at: Evidence, c: Candidate, probs: list[float] | No
         negated=c.negated,
         confidence=round(conf, 3),
         rule=c.rule + ("" if c.how in ("subject", "agent") else f":{c.how}"),
-        quote_index=qi,
-        trigger=c.trigger.text,
+        quote_index=d.quote_index,
+        trigger=d.trigger,
     )
 
 
