@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
+from herald.events.embed import load_embedding, words
 from herald.events.ontology import category
 from herald.events.rules import VerbInfo, analyse
 
@@ -70,6 +73,23 @@ def story_features(span: Any) -> list[str]:
     (headline counted double) lowered it (0.41). A lone sentence is its own lead.
     """
     feats = sentence_features(span)
-    first = next(iter(span.sents), None)
-    lead = sentence_features(first) if first is not None and len(first) < len(span) else feats
+    first = lead_of(span)
+    lead = sentence_features(first) if first is not None else feats
     return feats + [LEAD + f for f in lead]
+
+
+def lead_of(span: Any) -> Any | None:
+    """The span's first sentence when the span has more than one, else None (its own lead)."""
+    first = next(iter(span.sents), None)
+    return first if first is not None and len(first) < len(span) else None
+
+
+def story_vector(span: Any) -> Any | None:
+    """The PLOVER model's dense input: the distilled embedding's vector of the whole span and of
+    its lead, side by side (see herald.events.embed), or None without a shipped table."""
+    emb = load_embedding()
+    if emb is None:
+        return None
+    whole = emb.vector(words(span))
+    first = lead_of(span)
+    return np.concatenate([whole, emb.vector(words(first)) if first is not None else whole])
