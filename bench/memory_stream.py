@@ -3,6 +3,8 @@
 Documents are paragraphs of the PolNeAR articles (../shared/data/quotes/polnear), each made unique by
 its id and a numbered first sentence, fed as one JSONL file; herald's output goes to /dev/null.
 Peak resident memory is the child's ru_maxrss. Also prints articles per CPU-second.
+The larger run meets the long paragraphs around document 1,500-2,000: a peak that follows the heaviest
+parse batch rather than the stream's length shows up here (docs/memory.md explains what was measured).
 
 Usage: python bench/memory_stream.py [SMALL LARGE]
 """

@@ -196,3 +196,58 @@ def test_band_table_runs_give_the_same_stories_as_the_in_memory_dict(monkeypatch
     in_memory = stories(10**9)
     assert stories(100) == in_memory  # many small runs, merged as they grow
     assert len(set(in_memory)) == len(originals)  # each copy joined its original's story
+
+
+def near_copies(n: int, seed: int) -> list[str]:
+    """``n`` texts: random 80-word articles, every third followed by a copy with one word changed."""
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(5000)]
+    texts: list[str] = []
+    while len(texts) < n:
+        words = [rng.choice(vocab) for _ in range(80)]
+        texts.append(" ".join(words))
+        if len(texts) % 3 == 0:
+            words[rng.randrange(80)] = "changed"
+            texts.append(" ".join(words))
+    return texts[:n]
+
+
+def test_signatures_in_small_blocks_give_the_same_stories(monkeypatch) -> None:
+    """Signatures stored across many blocks: same verification, same stories, same stored bytes."""
+    from herald.stories import index as story_index
+
+    texts = near_copies(400, seed=11)
+
+    def run(block: int) -> tuple[list[str], list[bytes]]:
+        monkeypatch.setattr(story_index._Signatures, "BLOCK", block)
+        monkeypatch.setattr(story_index._BandTable, "FLUSH", 500)
+        idx = story_index.StoryIndex()
+        out = [idx.add(str(i), f"h{i:04d}", t) for i, t in enumerate(texts)]
+        sigs = idx.signature_of("h0123"), idx.take_signature("h0399"), idx.take_signature("h0399")
+        assert sigs[2] is None  # handed over once
+        return out, [s.tobytes() for s in sigs[:2] if s is not None]
+
+    one_block = run(10**6)
+    assert run(7) == one_block
+    assert len(set(one_block[0])) < len(texts) * 0.8  # the copies joined their originals
+    assert one_block[1][0] == minhash.text_signature(texts[123]).tobytes()
+
+
+def test_index_memory_per_document_stays_small() -> None:
+    """The index holds a signature, band keys and a content hash per document: about 1.5 KB, not
+    the 3 KB and more that a dict of band keys or a doubling signature array cost."""
+    import tracemalloc
+
+    texts = near_copies(3000, seed=5)
+    hashes = [f"{i:064x}" for i in range(len(texts))]
+    idx = StoryIndex()
+    idx.add("warm", "warm", texts[0])  # lazily built tables (fold table, permutations) are not the index
+    tracemalloc.start()
+    try:
+        for i, (h, t) in enumerate(zip(hashes, texts, strict=True)):
+            idx.add(str(i), h, t)
+        size, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert size / len(texts) < 1800, f"{size / len(texts):.0f} bytes a document"
+    assert peak / len(texts) < 2600, f"peak {peak / len(texts):.0f} bytes a document"

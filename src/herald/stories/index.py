@@ -32,24 +32,42 @@ BANDS = 64  # 64 bands x 2 rows: a pair at J=0.3 is a candidate with p>0.99, at 
 _FOLD = np.uint64(0x100000001B3)
 
 
-FRESH_KEEP = 4096  # signatures kept for the store to take; older ones are re-read from the index
+FRESH_KEEP = 4096  # content hashes whose signature the store has not taken yet (bounded: see add())
+
+
+def _merge(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Merge two sorted runs of (keys, slots) in linear memory: each of ``b``'s items goes right
+    after the ``a`` items with keys not above it (the order among equal keys does not matter:
+    lookups collect them into a set)."""
+    (ka, sa), (kb, sb) = a, b
+    n = ka.size + kb.size
+    at = np.searchsorted(ka, kb, side="right")
+    at += np.arange(kb.size)  # positions in the merged run: strictly increasing
+    keys, slots = np.empty(n, dtype=np.uint64), np.empty(n, dtype=np.uint32)
+    keep = np.ones(n, dtype=bool)
+    keep[at] = False
+    keys[at], slots[at] = kb, sb
+    keys[keep], slots[keep] = ka, sa
+    return keys, slots
 
 
 class _BandTable:
-    """Band key -> slots of the documents having it, in about 12 bytes a key.
+    """Band key -> slots of the documents having it, in 12 bytes a key.
 
-    Recent keys live in a dict (bounded: flushed every ``FLUSH`` keys); older ones in sorted numpy
-    runs merged like a binary counter, so there are O(log n) runs and a lookup is a few
-    ``searchsorted`` calls. A dict of lists for every key cost about 12 KB a document, which made
-    a long ``herald code`` stream grow by a third between 1,000 and 10,000 documents.
+    Recent keys live in a small dict (flushed every ``FLUSH`` keys, about 128 documents); older ones
+    in sorted numpy runs (uint64 keys, uint32 slots) merged like a binary counter, so there are
+    O(log n) runs and a lookup is a few ``searchsorted`` calls. A dict of lists for every key cost
+    about 12 KB a document, and a large recent dict or an argsort-based merge of the biggest runs
+    made the index's own peak several times its size: all of it showed up as memory growth over a
+    long ``herald code`` stream.
     """
 
-    FLUSH = 65_536
+    FLUSH = 8192
 
     def __init__(self) -> None:
         self._recent: dict[int, list[int]] = {}
         self._n_recent = 0
-        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted uint64 keys, int64 slots)
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted uint64 keys, uint32 slots)
 
     def add(self, keys: list[int], slot: int) -> None:
         recent = self._recent
@@ -66,16 +84,14 @@ class _BandTable:
     def _flush(self) -> None:
         keys = np.fromiter((k for k, slots in self._recent.items() for _ in slots), dtype=np.uint64,
                            count=self._n_recent)
-        slots = np.fromiter((s for ss in self._recent.values() for s in ss), dtype=np.int64,
+        slots = np.fromiter((s for ss in self._recent.values() for s in ss), dtype=np.uint32,
                             count=self._n_recent)
         order = np.argsort(keys, kind="stable")
         self._runs.append((keys[order], slots[order]))
         self._recent, self._n_recent = {}, 0
         while len(self._runs) > 1 and len(self._runs[-1][0]) >= len(self._runs[-2][0]):
-            (k2, s2), (k1, s1) = self._runs.pop(), self._runs.pop()
-            k, s = np.concatenate([k1, k2]), np.concatenate([s1, s2])
-            order = np.argsort(k, kind="stable")  # two sorted runs: timsort merges them in linear time
-            self._runs.append((k[order], s[order]))
+            newer, older = self._runs.pop(), self._runs.pop()
+            self._runs.append(_merge(older, newer))
 
     def candidates(self, keys: list[int]) -> set[int]:
         found: set[int] = set()
@@ -91,6 +107,42 @@ class _BandTable:
                 for i in np.nonzero(hi > lo)[0].tolist():
                     found.update(run_slots[lo[i]:hi[i]].tolist())
         return found
+
+
+class _Signatures:
+    """The signature of every slot, in fixed blocks of ``BLOCK`` rows.
+
+    Appending never copies what is stored: a single array grown by doubling held up to twice the
+    rows it needed, and each doubling briefly held both copies, in pieces too large for the
+    allocator to give back.
+    """
+
+    BLOCK = 1024
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._blocks: list[np.ndarray] = []
+        self._n = 0
+
+    def append(self, sig: np.ndarray) -> None:
+        row = self._n % self.BLOCK
+        if row == 0:
+            self._blocks.append(np.empty((self.BLOCK, self.width), dtype=np.uint32))
+        self._blocks[-1][row] = sig
+        self._n += 1
+
+    def __getitem__(self, slot: int) -> np.ndarray:
+        return self._blocks[slot // self.BLOCK][slot % self.BLOCK]  # type: ignore[no-any-return]
+
+    def rows(self, slots: np.ndarray) -> np.ndarray:
+        """The signatures of ``slots`` (a new array, one row per slot)."""
+        block, row = np.divmod(slots, self.BLOCK)
+        if block.size and block[0] == block[-1]:  # slots are sorted: all in one block
+            return self._blocks[int(block[0])][row]  # type: ignore[no-any-return]
+        out = np.empty((slots.size, self.width), dtype=np.uint32)
+        for i, (b, r) in enumerate(zip(block.tolist(), row.tolist(), strict=True)):
+            out[i] = self._blocks[b][r]
+        return out
 
 
 def story_id_for(content_hash: str) -> str:
@@ -112,10 +164,10 @@ class StoryIndex:
         self.rows = num_perm // bands
         self._buckets = _BandTable()  # band key -> slots
         self._band_salt = np.arange(bands, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        self._sigs = np.empty((1024, num_perm), dtype=np.uint32)
+        self._sigs = _Signatures(num_perm)
         self._stories: list[str] = []
         self._by_hash: dict[str, int] = {}  # content hash -> slot
-        self._fresh: dict[str, np.ndarray] = {}  # signatures computed here, not yet stored
+        self._fresh: dict[str, None] = {}  # content hashes indexed here whose signature is not yet stored
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -136,7 +188,7 @@ class StoryIndex:
         if known is not None:
             return known
         sig = self.signature(text)
-        self._fresh[content_hash] = sig
+        self._fresh[content_hash] = None
         if len(self._fresh) > FRESH_KEEP:  # nobody took it (no store): signature_of() still has it
             del self._fresh[next(iter(self._fresh))]
         keys = None if self._empty(sig) else self._band_keys(sig)
@@ -157,7 +209,7 @@ class StoryIndex:
             return None
         slots = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
         slots.sort()  # ties go to the earliest document: assignment must not depend on set order
-        sims = np.count_nonzero(self._sigs[slots] == sig, axis=1) / self.num_perm
+        sims = np.count_nonzero(self._sigs.rows(slots) == sig, axis=1) / self.num_perm
         best = int(np.argmax(sims))
         if sims[best] < self.threshold:
             return None
@@ -171,9 +223,7 @@ class StoryIndex:
         if content_hash in self._by_hash:
             return
         slot = len(self._stories)
-        if slot == self._sigs.shape[0]:
-            self._sigs = np.concatenate([self._sigs, np.empty_like(self._sigs)])
-        self._sigs[slot] = sig
+        self._sigs.append(sig)
         self._stories.append(story_id)
         self._by_hash[content_hash] = slot
         if keys is not None:
@@ -181,7 +231,10 @@ class StoryIndex:
 
     def take_signature(self, content_hash: str) -> np.ndarray | None:
         """The signature computed for this content in this process (handed over once, to the store)."""
-        return self._fresh.pop(content_hash, None)
+        if content_hash not in self._fresh:
+            return None
+        del self._fresh[content_hash]
+        return self._sigs[self._by_hash[content_hash]].copy()
 
     def signature_of(self, content_hash: str) -> np.ndarray | None:
         slot = self._by_hash.get(content_hash)
