@@ -154,6 +154,10 @@ class Document:
     places: list[Place] = field(default_factory=list)
     dateline: Place | None = None
     boilerplate: list[str] = field(default_factory=list)  # lines removed by extraction
+    # what the whole story is, as one PLOVER type (the story classifier over the text, lead weighted
+    # apart): a label for the document, next to the events each sentence proves
+    plover_type: str | None = None
+    plover_confidence: float | None = None
     # the parsed spaCy Doc while the document is inside the NLP stages; never serialised
     nlp: Any = field(default=None, repr=False, compare=False)
 
@@ -185,6 +189,8 @@ class Document:
             "places": [p.to_dict() for p in self.places],
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "boilerplate": self.boilerplate,
+            "plover_type": self.plover_type,
+            "plover_confidence": self.plover_confidence,
         }
 
     @classmethod
@@ -235,4 +241,6 @@ class Document:
             places=[Place(**p) for p in d.get("places", [])],
             dateline=place(d.get("dateline")),
             boilerplate=list(d.get("boilerplate", [])),
+            plover_type=d.get("plover_type"),
+            plover_confidence=d.get("plover_confidence"),
         )

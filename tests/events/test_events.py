@@ -177,3 +177,15 @@ def test_story_model_weighs_the_lead() -> None:
     probs = plover_probs(span)
     assert probs is not None
     assert max(probs, key=lambda t: probs[t]) == "PROTEST"
+
+
+def test_document_carries_its_story_type(seed_doc) -> None:
+    """One PLOVER type for the whole story (the story classifier), next to the sentence events,
+    kept through the JSON contract."""
+    from herald.events.ontology import TYPES
+    from herald.models import Document
+
+    assert seed_doc.plover_type in TYPES
+    assert 0.0 < seed_doc.plover_confidence <= 1.0
+    again = Document.from_dict(seed_doc.to_dict())
+    assert (again.plover_type, again.plover_confidence) == (seed_doc.plover_type, seed_doc.plover_confidence)

@@ -64,10 +64,21 @@ def code(docs: Iterable[Document]) -> Iterator[Document]:
         if doc.ok and doc.nlp is not None:
             try:
                 doc.events = code_document(doc)
+                doc.plover_type, doc.plover_confidence = story_type(doc)
             except Exception as exc:  # one bad document never stops a batch
                 doc.events = []
                 doc.error = f"events: {type(exc).__name__}: {exc}"
         yield doc
+
+
+def story_type(doc: Document) -> tuple[str | None, float | None]:
+    """The story's PLOVER type by the story classifier over the whole text, with its probability
+    (``bench/events_plover.py`` scores this label: one type per story)."""
+    probs = plover_probs(doc.nlp[:]) if len(doc.nlp) else None
+    if not probs:
+        return None, None
+    best = max(probs, key=lambda t: probs[t])
+    return best, round(probs[best], 3)
 
 
 def code_document(doc: Document) -> list[Event]:
