@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from herald.serve import create_app
+from tests.conftest import herald_cli
 from tests.serve import fixtures
 
 
@@ -37,6 +43,31 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@contextlib.contextmanager
+def herald_serve(db: Path, env: dict[str, str] | None = None) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """The real `herald serve --db DB` on a free loopback port, once it answers: (process, url)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([*herald_cli(), "serve", "--db", str(db), "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url + "/api/summary", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"herald serve did not start: {proc.communicate()[1][-2000:]}") from None
+                time.sleep(0.2)
+        yield proc, url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 class LiveServer:

@@ -25,7 +25,7 @@ from herald.serve.data import Data
 from herald.store.db import WAITING_SUFFIX, writer_waiting
 from tests.conftest import ROOT, SEED, herald_cli
 from tests.serve import fixtures
-from tests.serve.conftest import LiveServer
+from tests.serve.conftest import LiveServer, herald_serve
 
 WRITER = """
 import sys, time
@@ -130,46 +130,29 @@ def test_a_waiting_writer_makes_the_server_let_go_at_once(store_path: Path) -> N
 @pytest.mark.slow
 def test_herald_serve_and_herald_run_on_one_file(db: Path, tmp_path: Path) -> None:
     """The real commands: `herald serve` answering throughout a `herald run` into its database."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = {**os.environ, "HERALD_LOCK_TIMEOUT": "20"}
-    server = subprocess.Popen([*herald_cli(), "serve", "--db", str(db), "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
     statuses: list[int] = []
     stop = threading.Event()
-    poller = threading.Thread(target=_hammer, args=(url, stop, statuses))
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(url + "/api/summary", timeout=1)
-                break
-            except httpx.TransportError:
-                assert server.poll() is None and time.monotonic() < deadline, "herald serve did not start"
-                time.sleep(0.2)
-        poller.start()
-        corpus = tmp_path / "in"
-        corpus.mkdir()
-        shutil.copy(SEED, corpus / SEED.name)
-        for name in ("border-warning.txt", "harbour-talks.txt"):
-            shutil.copy(ROOT / "tests" / "data" / "stories" / name, corpus / name)
-        run = subprocess.run([*herald_cli(), "run", str(corpus), "--db", str(db), "--quiet"], env=env,
-                             capture_output=True, text=True, timeout=600)
-        assert run.returncode == 0, run.stderr[-2000:]
-        stop.set()
-        poller.join(timeout=60)
-        counts = httpx.get(url + "/api/summary").json()["counts"]
-        assert counts["documents"] == len(fixtures.corpus()) + 3
-        assert statuses and set(statuses) == {200}
-        with TestClient(create_app(db)) as c:  # a second reader in this process meanwhile is fine
-            assert c.get("/api/dyads/RUS/NATO").json()["events"] >= 1
-    finally:
-        stop.set()
-        if poller.is_alive():
+    with herald_serve(db, env) as (_, url):
+        poller = threading.Thread(target=_hammer, args=(url, stop, statuses))
+        try:
+            poller.start()
+            corpus = tmp_path / "in"
+            corpus.mkdir()
+            shutil.copy(SEED, corpus / SEED.name)
+            for name in ("border-warning.txt", "harbour-talks.txt"):
+                shutil.copy(ROOT / "tests" / "data" / "stories" / name, corpus / name)
+            run = subprocess.run([*herald_cli(), "run", str(corpus), "--db", str(db), "--quiet"], env=env,
+                                 capture_output=True, text=True, timeout=600)
+            assert run.returncode == 0, run.stderr[-2000:]
+            stop.set()
             poller.join(timeout=60)
-        server.terminate()
-        server.wait(timeout=20)
+            counts = httpx.get(url + "/api/summary").json()["counts"]
+            assert counts["documents"] == len(fixtures.corpus()) + 3
+            assert statuses and set(statuses) == {200}
+            with TestClient(create_app(db)) as c:  # a second reader in this process meanwhile is fine
+                assert c.get("/api/dyads/RUS/NATO").json()["events"] >= 1
+        finally:
+            stop.set()
+            if poller.is_alive():
+                poller.join(timeout=60)

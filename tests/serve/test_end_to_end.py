@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -15,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from herald.serve import create_app
 from tests.conftest import SEED, herald_cli
-from tests.serve.conftest import LiveServer, Page
+from tests.serve.conftest import LiveServer, Page, herald_serve
 
 
 @pytest.fixture(scope="module")
@@ -90,32 +88,10 @@ def test_seed_map_shows_the_lisbon_summit(seed_store: Path, browser) -> None:
         assert page.problems == [] and page.outside == []
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(seed_store: Path) -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen([*herald_cli(), "serve", "--db", str(seed_store), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(url + "/api/summary", timeout=1)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"herald serve did not start: {proc.communicate()[1][-2000:]}") from None
-                time.sleep(0.2)
+    with herald_serve(seed_store) as (_, url):
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def test_herald_serve_answers_on_loopback(served: str) -> None:
