@@ -39,53 +39,54 @@ def test_seed_relationship_russia_nato(seed_store: Path) -> None:
         assert doc["text"][e["start"]:e["end"]] == e["sentence"]
 
 
-@pytest.mark.browser
-def test_seed_dyad_page_leads_to_the_highlighted_article(seed_store: Path, browser) -> None:
+@pytest.fixture
+def seed_page(seed_store: Path, browser) -> Iterator[Page]:
+    """A browser page on the seed store's server; after the test, no console error and no request
+    that left the server."""
     with LiveServer(create_app(seed_store)) as srv:
         page = Page(browser, srv.url)
         try:
-            page.goto("/dyads/RUS/NATO")
-            pg = page.page
-            pg.wait_for_selector("#dyad-chart svg rect.bar")
-            page.shot("seed-dyad")
-            pg.locator("#dyad-events a.doc-link").first.click()
-            pg.wait_for_selector("#article .hl-event.flash")
-            assert "Lavrov" in pg.locator("#doc-title").inner_text()
-            assert pg.locator("#stale-badge").is_visible()
-            page.shot("seed-article")
+            yield page
         finally:
             page.close()
         assert page.problems == [] and page.outside == []
 
 
 @pytest.mark.browser
-def test_seed_map_shows_the_lisbon_summit(seed_store: Path, browser) -> None:
+def test_seed_dyad_page_leads_to_the_highlighted_article(seed_page: Page) -> None:
+    seed_page.goto("/dyads/RUS/NATO")
+    pg = seed_page.page
+    pg.wait_for_selector("#dyad-chart svg rect.bar")
+    seed_page.shot("seed-dyad")
+    pg.locator("#dyad-events a.doc-link").first.click()
+    pg.wait_for_selector("#article .hl-event.flash")
+    assert "Lavrov" in pg.locator("#doc-title").inner_text()
+    assert pg.locator("#stale-badge").is_visible()
+    seed_page.shot("seed-article")
+
+
+@pytest.mark.browser
+def test_seed_map_shows_the_lisbon_summit(seed_page: Page) -> None:
     """The invitation to the Lisbon summit is located in Lisbon: a dot on Portugal's west coast."""
-    with LiveServer(create_app(seed_store)) as srv:
-        page = Page(browser, srv.url)
-        try:
-            page.goto("/")
-            pg = page.page
-            dot = pg.locator("#map circle.place-dot[data-name='Lisbon'][data-country='PRT']")
-            dot.wait_for()
-            # the dot's centre lies in Portugal's outline as drawn (its bounding box, in SVG units)
-            inside = pg.evaluate("""() => {
-                const dot = document.querySelector("#map circle.place-dot[data-name='Lisbon']");
-                const prt = document.querySelector("#map path.country[data-iso3='PRT']");
-                const b = prt.getBBox(), x = +dot.getAttribute("cx"), y = +dot.getAttribute("cy");
-                const spain = document.querySelector("#map path.country[data-iso3='ESP']").getBBox();
-                return [b.x <= x && x <= b.x + b.width && b.y <= y && y <= b.y + b.height,
-                        x < spain.x + spain.width / 2];
-            }""")
-            assert inside == [True, True]
-            page.shot("seed-map")
-            dot.click()
-            pg.locator("#map-events a.doc-link").first.click()
-            pg.wait_for_selector("#article .hl-event.flash")
-            assert "summit in Lisbon" in "".join(pg.locator("#article .hl-event.flash").all_inner_texts())
-        finally:
-            page.close()
-        assert page.problems == [] and page.outside == []
+    seed_page.goto("/")
+    pg = seed_page.page
+    dot = pg.locator("#map circle.place-dot[data-name='Lisbon'][data-country='PRT']")
+    dot.wait_for()
+    # the dot's centre lies in Portugal's outline as drawn (its bounding box, in SVG units)
+    inside = pg.evaluate("""() => {
+        const dot = document.querySelector("#map circle.place-dot[data-name='Lisbon']");
+        const prt = document.querySelector("#map path.country[data-iso3='PRT']");
+        const b = prt.getBBox(), x = +dot.getAttribute("cx"), y = +dot.getAttribute("cy");
+        const spain = document.querySelector("#map path.country[data-iso3='ESP']").getBBox();
+        return [b.x <= x && x <= b.x + b.width && b.y <= y && y <= b.y + b.height,
+                x < spain.x + spain.width / 2];
+    }""")
+    assert inside == [True, True]
+    seed_page.shot("seed-map")
+    dot.click()
+    pg.locator("#map-events a.doc-link").first.click()
+    pg.wait_for_selector("#article .hl-event.flash")
+    assert "summit in Lisbon" in "".join(pg.locator("#article .hl-event.flash").all_inner_texts())
 
 
 @pytest.fixture
