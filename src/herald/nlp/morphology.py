@@ -127,15 +127,14 @@ class Morphology:
             "IS_SPACE": bool(space),
         }
 
-    def _word_key(self, key: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-        """The cache key of a token: its own word only if a LOWER condition names or matches it."""
-        lower = key[0]
+    def _owns_word(self, lower: int) -> int:
+        """1 if a LOWER condition names or matches this word (it keeps its own cache key), else 0."""
         text = self.vocab.strings[lower]
-        own = text in self.named or any(rx.search(text) for rx in self.regexes)
+        own = int(text in self.named or any(rx.search(text) for rx in self.regexes))
         if len(self.word_cache) >= CACHE_LIMIT:
             self.word_cache.clear()
-        self.word_cache[lower] = int(own)
-        return key if own else (0, *key[1:])
+        self.word_cache[lower] = own
+        return own
 
     def _single(self, key: tuple[int, int, int, int]) -> dict[int, tuple[int, int]]:
         """What the one-token rules set on a token with this key: attr -> (value, rule order)."""
@@ -177,13 +176,12 @@ class Morphology:
     # -- the lemmatizer ----------------------------------------------------------------------------
 
     def _lemma(self, token: Any, key: tuple[int, int, int]) -> str:
-        lemma = self.lemma_cache.get(key)
-        if lemma is None:
-            lemma = self.lemmatizer.lemmatize(token)[0]
-            if len(self.lemma_cache) >= CACHE_LIMIT:
-                self.lemma_cache.clear()
-                self.lemmatizer.cache.clear()
-            self.lemma_cache[key] = lemma
+        """The model's lemmatizer on a key not yet cached (the token has its POS and MORPH set)."""
+        lemma = self.lemmatizer.lemmatize(token)[0]
+        if len(self.lemma_cache) >= CACHE_LIMIT:
+            self.lemma_cache.clear()
+            self.lemmatizer.cache.clear()
+        self.lemma_cache[key] = lemma
         return lemma
 
     # -- the component -----------------------------------------------------------------------------
@@ -191,23 +189,25 @@ class Morphology:
     def __call__(self, doc: Any) -> Any:
         if not len(doc):
             return doc
-        cols = doc.to_array([LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA])
-        keys = [tuple(row) for row in cols[:, :4].tolist()]
+        cols = doc.to_array([LOWER, TAG, DEP, IS_SPACE, POS, MORPH, LEMMA, ORTH])
+        keys = [(lower, tag, dep, space) for lower, tag, dep, space in cols[:, :4].tolist()]
         sets: list[dict[int, tuple[int, int]]] = []
         cache, start_cache, word_cache = self.attr_cache, self.start_cache, self.word_cache
         starts: list[int] = []
         for i, key in enumerate(keys):
             lower, tag, dep, space = key
-            word = word_cache.get(lower)  # type: ignore[call-overload]
-            rkey = (lower if word else 0, tag, dep, space) if word is not None else self._word_key(key)  # type: ignore[arg-type]
-            hit = cache.get(rkey)  # type: ignore[arg-type]
-            sets.append(hit if hit is not None else self._single(rkey))  # type: ignore[arg-type]
-            start = start_cache.get(rkey)  # type: ignore[arg-type]
-            if start if start is not None else self._starts(rkey):  # type: ignore[arg-type]
+            own = word_cache.get(lower)
+            if own is None:
+                own = self._owns_word(lower)
+            rkey = key if own else (0, tag, dep, space)
+            attrs = cache.get(rkey)
+            sets.append(attrs if attrs is not None else self._single(rkey))
+            start = start_cache.get(rkey)
+            if start if start is not None else self._starts(rkey):
                 starts.append(i)
         for i in starts:  # after every token has its one-token result
-            self._overlay_multi(keys, i, sets)  # type: ignore[arg-type]
-        out = cols[:, 4:].copy()
+            self._overlay_multi(keys, i, sets)
+        out = cols[:, 4:7].copy()
         rare: list[tuple[int, int, int]] = []  # TAG or DEP set by a rule: written through the Token API
         for i, attrs in enumerate(sets):
             for attr, (value, _) in attrs.items():
@@ -226,11 +226,10 @@ class Morphology:
                 tok.tag = value
             elif attr == DEP:
                 tok.dep = value
-        self._lemmatize(doc, out)
+        self._lemmatize(doc, out, cols[:, 7].tolist())
         return doc
 
-    def _lemmatize(self, doc: Any, out: np.ndarray) -> None:
-        orths = doc.to_array([ORTH]).tolist()
+    def _lemmatize(self, doc: Any, out: np.ndarray, orths: list[int]) -> None:
         strings = self.vocab.strings
         added: dict[str, int] = {}
         lemmas = out[:, 2]
@@ -240,7 +239,9 @@ class Morphology:
             if lemma:
                 continue
             key = (orth, pos, morph)
-            text = self.lemma_cache.get(key) or self._lemma(doc[i], key)
+            text = self.lemma_cache.get(key)
+            if text is None:
+                text = self._lemma(doc[i], key)
             h = added.get(text)
             if h is None:
                 h = added[text] = strings.add(text)
