@@ -36,3 +36,28 @@ def test_dask_run_equals_local_run(tmp_path: Path) -> None:
     # a second Dask run reuses its partitions and adds nothing
     again = run_dask([str(DATA / "corpus")], db=str(dist), workers=1)
     assert again.added == 0 and again.unchanged == 2
+
+
+def test_shards_group_files_in_order_and_big_files_alone(tmp_path: Path) -> None:
+    from herald.scale import plan_shards
+
+    files = []
+    for i, size in enumerate([10, 10, 10, 500, 10, 10]):
+        f = tmp_path / f"{i}.txt"
+        f.write_text("x" * size)
+        files.append(str(f))
+    shards = plan_shards(files, max_files=2, max_bytes=100)
+    assert shards == [files[0:2], files[2:3], files[3:4], files[4:6]]
+    assert [f for s in shards for f in s] == files  # every file once, input order kept
+
+
+def test_failed_task_becomes_one_error_record_per_file() -> None:
+    from herald.scale.dask_runner import shard_documents
+
+    class Failed:
+        def result(self) -> str:
+            raise MemoryError("worker killed")
+
+    docs = list(shard_documents(Failed(), ["a.txt", "b.txt"]))  # type: ignore[arg-type]
+    assert [d.id for d in docs] == ["a.txt", "b.txt"]
+    assert all(d.status == "error" and "MemoryError: worker killed" in (d.error or "") for d in docs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Annotated
 
@@ -12,6 +12,7 @@ import typer
 
 from herald.cli import app
 from herald.models import Document
+from herald.pipeline import RunSummary
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs.")]
 RefDate = Annotated[
@@ -94,23 +95,26 @@ def run(
 
     console = Console(stderr=True)
     ref = _check_date(reference_date)
-    if engine == "dask":
-        from herald.scale import run_dask
-
-        summary = run_dask(paths, db=db, reference_date=ref, scheduler=scheduler, workers=workers)
-    elif engine == "local":
-        if quiet or not console.is_terminal:
-            summary = herald.run(paths, db=db, reference_date=ref)
-        else:
-            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                          TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                          console=console, transient=True) as bar:
-                task = bar.add_task("coding", total=None)
-                summary = herald.run(paths, db=db, reference_date=ref,
-                                     on_document=lambda d: bar.advance(task))
-    else:
+    if engine not in ("local", "dask"):
         raise typer.BadParameter("--engine must be local or dask")
+
+    def go(on_document: Callable[[Document], None] | None = None) -> RunSummary:
+        if engine == "dask":
+            from herald.scale import run_dask
+
+            return run_dask(paths, db=db, reference_date=ref, scheduler=scheduler, workers=workers,
+                            on_document=on_document)
+        return herald.run(paths, db=db, reference_date=ref, on_document=on_document)
+
+    if quiet or not console.is_terminal:
+        summary = go()
+    else:
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                      TextColumn("{task.completed} documents"), TimeElapsedColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task(f"coding ({engine})", total=None)
+            summary = go(lambda d: bar.advance(task))
     if not quiet:
         print_run_summary(summary, Console())
