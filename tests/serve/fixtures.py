@@ -19,6 +19,7 @@ BRUSSELS = Place(text="Brussels", name="Brussels", country="BEL", admin1="BE.BRU
                  kind="city")
 
 XSS_TITLE = "<script>window.__pwned = 1</script> Ministers <b>meet</b>"
+XSS_TYPE = "<img src=x onerror=\"window.__pwned=6\">CONSULT"
 XSS_TEXT = (
     "Russia said it would meet NATO <img src=x onerror=\"window.__pwned=2\"> next week.\n\n"
     "\"We will talk </p><script>window.__pwned=3</script> openly,\" Lavrov said. O'Brien & co. agreed; 1 < 2."
@@ -69,6 +70,7 @@ def lisbon() -> Document:
         quotes=[quote(text, said, LAVROV)],
         boilerplate=["This article was last updated on April 16, 2022", "Share with friends",
                      "Be the first to comment"],
+        plover_type="CONSULT", plover_confidence=0.583,
     )
 
 
@@ -117,6 +119,7 @@ def hostile() -> Document:
                       "CONSULT", 1, 1.0, RUSSIA, NATO, "2012-05-01", "meet")],
         quotes=[quote(XSS_TEXT, said, LAVROV)],
         boilerplate=["<iframe src=\"https://example.org\"></iframe> Subscribe!"],
+        plover_type=XSS_TYPE, plover_confidence=0.5,  # the store keeps any text: the page must show it as text
     )
 
 

@@ -169,6 +169,7 @@ def test_document_with_slashes_and_markup_in_its_id(client: TestClient) -> None:
 
 def test_document_carries_dates_boilerplate_and_offsets(client: TestClient) -> None:
     doc = get(client, "/api/documents/news/lisbon-2010.txt")
+    assert (doc["plover_type"], doc["plover_confidence"]) == ("CONSULT", 0.583)  # the story-level type
     assert doc["dates"]["stale"] is True and doc["dates"]["evidence"]
     assert doc["boilerplate"][0].startswith("This article was last updated")
     for e in doc["events"]:
@@ -188,7 +189,9 @@ def test_quotes_actors_stories_documents_lists(client: TestClient) -> None:
     assert stories["total"] == 4 and stories["items"][0]["documents"] == 6
     assert len(stories["items"][0]["ids"]) == 6
     lisbon = get(client, "/api/documents", q="Lisbon")["items"]
-    assert [d["id"] for d in lisbon] == ["news/lisbon-2010.txt"]
+    assert [(d["id"], d["plover_type"], d["plover_confidence"]) for d in lisbon] == [
+        ("news/lisbon-2010.txt", "CONSULT", 0.583)]
+    assert get(client, "/api/documents", q="warned Moscow")["items"][0]["plover_type"] is None  # never classified
     same_story = get(client, "/api/documents", story=lisbon[0]["story_id"])["items"]
     assert [d["id"] for d in same_story] == ["news/lisbon-2010.txt"]
 
@@ -208,6 +211,43 @@ def test_pages_are_static_shells_with_a_strict_policy(client: TestClient) -> Non
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert re.findall(r"<script(?![^>]*\bsrc=)", r.text) == []  # no inline script to allow
+        # the shared parts are in place, once each
+        assert "<!--#include" not in r.text
+        assert r.text.count('<header class="top">') == r.text.count("<footer>") == 1
+        assert r.text.count('href="/static/style.css"') == r.text.count('src="/static/app.js"') == 1
+        assert '<a href="/docs">API</a>' in r.text and 'name="q"' in r.text
+
+
+def test_the_header_and_nav_are_written_once(client: TestClient) -> None:
+    from herald.serve.app import STATIC
+
+    pages = sorted(p for p in STATIC.glob("*.html") if not p.name.startswith("_"))
+    assert [p.name for p in pages] == ["docs.html", "document.html", "dyad.html", "index.html"]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<header" not in text and "<nav>" not in text and "style.css" not in text, page.name
+        assert {"<!--#include head-->", "<!--#include header-->", "<!--#include footer-->"} <= set(text.splitlines())
+    assert (STATIC / "_header.html").read_text(encoding="utf-8").count("<nav>") == 1
+
+
+def test_the_cli_and_the_api_filter_alike(client: TestClient, store_path: Path) -> None:
+    """One filter builder: the same actor, type and place terms select the same events in both."""
+    from herald.store import Store
+
+    with Store(str(store_path), read_only=True) as store:
+        for terms in ({"source": "lavrov"}, {"source": "RUS", "target": "NATO"}, {"target": "nato", "type": "agree"},
+                      {"country": "prt"}, {"source": "O'Brien %"}):
+            cli = store.events(merged=False, **terms)
+            api = get(client, "/api/events", limit=1000, **terms)["items"]
+            assert sorted(cli["event_key"]) == sorted(e["event_key"] for e in api), terms
+            assert len(api) == api_total(client, terms)
+        since = store.events(since="2011-01-01", until="2011-12-31", merged=False)
+        assert sorted(since["doc_id"]) == ["news/brussels-2011.txt"] * 2
+    assert get(client, "/api/events", since="2011", until="2011")["total"] == 2
+
+
+def api_total(client: TestClient, params: dict[str, str]) -> int:
+    return int(get(client, "/api/events", limit=1, **params)["total"])
 
 
 def test_nothing_is_loaded_from_another_origin(client: TestClient) -> None:

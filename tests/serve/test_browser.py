@@ -43,6 +43,9 @@ def test_overview_counts_chart_and_pairs(page: Page) -> None:
     assert pg.locator("#timeline circle.gdot").count() >= 3
     pairs = pg.locator("#pairs a.pair-link")
     assert pairs.count() == 2 and "Russia" in pairs.nth(0).inner_text()  # the busiest pair first
+    pg.wait_for_selector("#docs li.doc-item")
+    types = sorted(pg.locator("#docs .story-type").all_inner_texts())
+    assert types == sorted(["CONSULT 0.58", f"{fixtures.XSS_TYPE} 0.50"])  # the story type of each article
     page.shot("overview")
 
 
@@ -106,6 +109,7 @@ def test_article_highlights_quotes_events_and_sets_boilerplate_apart(page: Page)
     assert " ".join(pg.locator("#article .hl-quote").all_inner_texts()) == doc.quotes[0].text
     assert pg.locator("#article .hl-event").count() >= 2
     assert pg.locator("#stale-badge").is_visible()
+    assert pg.locator("#doc-type").inner_text() == f"Story type {doc.plover_type}, confidence {doc.plover_confidence:.2f}"
     assert "2010-09-25" in pg.locator("#doc-dates").inner_text()
     assert "Lisbon summit" in pg.locator("#doc-dates").inner_text()
     assert not pg.locator("#boilerplate").is_visible()
@@ -124,6 +128,7 @@ def test_hostile_article_is_shown_as_text(page: Page) -> None:
     pg.wait_for_selector("#article .hl-event")
     assert pg.evaluate("window.__pwned") is None  # no injected script or handler ran
     assert pg.locator("#doc-title").inner_text() == fixtures.XSS_TITLE
+    assert pg.locator("#doc-type").inner_text() == f"Story type {fixtures.XSS_TYPE}, confidence 0.50"  # markup shown as text
     assert pg.locator("#article").inner_text().strip() == fixtures.XSS_TEXT
     assert pg.locator("script").count() == 2  # only the page's own two scripts
     assert pg.locator("main img, main iframe, main b").count() == 0

@@ -27,6 +27,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     docs = [coded("a.html", wrapped(text, "Daily Ledger"), url="https://ledger.example/a"),
             coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09"),
             error_doc("feed.jsonl#4")]
+    for doc in docs[:2]:
+        doc.plover_type, doc.plover_confidence = "THREATEN", 0.625
     with Store(path) as store:
         store.write(list(assign(docs, store.story_index())))
     return path
@@ -59,6 +61,26 @@ def test_quotes_dyads_stories_documents(db: str) -> None:
     assert len(stories) == 1 and stories[0]["documents"] == ["a.html", "b.html"]
     errors = json.loads(cli("documents", "--db", db, "--status", "error", "--format", "json"))
     assert errors[0]["id"] == "feed.jsonl#4" and errors[0]["error"]
+    assert errors[0]["plover_type"] is None  # a bad input was never classified
+    listed = json.loads(cli("documents", "--db", db, "--format", "json"))
+    assert [(d["id"], d["plover_type"], d["plover_confidence"]) for d in listed] == [
+        ("a.html", "THREATEN", 0.625), ("b.html", "THREATEN", 0.625), ("feed.jsonl#4", None, None)]
+    assert [d["published"] for d in listed] == ["2023-05-08", "2023-05-09", None]  # null, not "NaT"
+    assert "THREATEN" in cli("documents", "--db", db)  # the table shows the story type too
+
+
+def test_shared_filters_read_alike_in_every_command(db: str) -> None:
+    """--source/--type/--since mean the same in events, dyads and export (one definition each)."""
+    for command in ("events", "dyads", "export"):
+        out = cli(command, "--help")
+        assert "--source" in out and "--since" in out and "--type" in out, command
+    events = json.loads(cli("events", "--db", db, "--source", "ARM", "--type", "threaten", "--since", "2023-05-01",
+                            "--format", "json"))
+    dyads = json.loads(cli("dyads", "--db", db, "--source", "ARM", "--type", "threaten", "--since", "2023-05-01",
+                           "--format", "json"))
+    assert [e["type"] for e in events] == ["THREATEN"] and [d["events"] for d in dyads] == [1]
+    bad = runner.invoke(app, ["events", "--db", db, "--since", "May 2023"])
+    assert bad.exit_code == 2 and "--since is not a date" in bad.output
 
 
 def test_sql_reads_and_refuses_writes(db: str) -> None:
@@ -71,6 +93,7 @@ def test_sql_reads_and_refuses_writes(db: str) -> None:
 def test_show_marks_up_the_article(db: str) -> None:
     out = cli("show", "a.html", "--db", db)
     assert "Armenia warns Azerbaijan" in out and "ACCUSE" in out and "provocation" in out
+    assert "story type THREATEN (0.62)" in out
     doc = json.loads(cli("show", "a.html", "--db", db, "--format", "json"))
     assert len(doc["events"]) == 3 and doc["events"][0]["source"]["code"] == "ARMGOV"
     missing = runner.invoke(app, ["show", "nope", "--db", db])
@@ -94,6 +117,7 @@ def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> Non
         if fmt == "plover":
             back = pd.read_json(out, lines=True)
             assert sorted(back["id"]) == keys and back["event"].tolist()[0] == ["ACCUSE"]
+            assert {h["doc_plover_type"] for h in back["herald"]} == {"THREATEN"}
             assert duckdb.sql(f"SELECT count(*) FROM read_json('{out}')").fetchall() == [(3,)]
             continue
         back = {"csv": pd.read_csv, "parquet": pd.read_parquet,
@@ -102,6 +126,7 @@ def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> Non
         assert sorted(back["event_key"]) == keys
         assert back["sentence"].tolist() == ref["sentence"].tolist()
         assert back["num_documents"].tolist() == ref["num_documents"].tolist()
+        assert back["doc_plover_type"].tolist() == ["THREATEN"] * 3  # the document's story type rides along
         reader = {"csv": "read_csv", "parquet": "read_parquet", "jsonl": "read_json"}[fmt]
         again = duckdb.sql(f"SELECT event_key, goldstein FROM {reader}('{out}') ORDER BY event_key").fetchall()
         assert again == sorted(zip(ref["event_key"], ref["goldstein"], strict=True))

@@ -107,6 +107,27 @@ def test_bad_inputs_are_kept_with_their_errors(clean: dict[str, int]) -> None:
     assert all(reasons.values())  # every bad row says why
 
 
+def test_each_coded_document_keeps_its_story_type(clean: dict[str, int]) -> None:
+    """The events stage's story-level PLOVER type survives the store: listed, rebuilt and exported."""
+    from herald.events.ontology import TYPES
+
+    with herald.open(str(clean["db"])) as store:
+        docs = store.documents()
+        events = store.events()
+        ok = docs[docs["status"] == "ok"]
+        typed = ok[ok["plover_type"].notna()]
+        assert len(typed) == len(ok) > 0  # every coded article has a story type
+        assert set(typed["plover_type"]) <= set(TYPES)
+        assert docs[docs["status"] != "ok"]["plover_type"].isna().all()  # bad inputs have none
+        assert typed["plover_confidence"].between(0, 1, inclusive="right").all()
+        first = typed.iloc[0]
+        back = store.document(first["id"])
+    assert back is not None and (back.plover_type, back.plover_confidence) == (
+        first["plover_type"], first["plover_confidence"])
+    types = dict(zip(docs["id"], docs["plover_type"], strict=True))
+    assert len(events) and all(types[d] == t for d, t in zip(events["doc_id"], events["doc_plover_type"], strict=True))
+
+
 @pytest.mark.slow
 def test_kill_9_mid_transaction_then_rerun_gives_a_clean_runs_rows(corpus: Path, clean: dict[str, int],
                                                                     tmp_path: Path) -> None:

@@ -135,6 +135,7 @@ def test_dyads_count_and_average_goldstein(db: str) -> None:
 
 def test_document_round_trip(db: str) -> None:
     doc = coded("a.txt", border_text())
+    doc.plover_type, doc.plover_confidence = "THREATEN", 0.614
     write(db, [doc])
     with herald.open(db) as store:
         back = store.document("a.txt")
@@ -145,6 +146,7 @@ def test_document_round_trip(db: str) -> None:
     assert got["mentions"] == want["mentions"] and got["places"] == want["places"]
     assert (got["text"], got["title"], got["dates"], got["story_id"]) == (
         want["text"], want["title"], want["dates"], want["story_id"])
+    assert (got["plover_type"], got["plover_confidence"]) == ("THREATEN", 0.614)
 
 
 def test_sql_is_read_only(db: str) -> None:
@@ -281,3 +283,55 @@ def test_migration_2_marks_the_representatives_of_a_version_1_store(db: str) -> 
         herald.open(db)
     Store(db).close()  # migrates
     assert _representatives(db) == [("a.html", "ACCUSE"), ("a.html", "THREATEN"), ("a.html", "APPEAL")]
+
+
+def _version_2_store(db: str) -> None:
+    """A store as the previous herald wrote it: schema version 2, ``documents`` without the story type."""
+    from herald.store import schema
+
+    con = duckdb.connect(db)
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
+                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for m in schema.MIGRATIONS[:2]:
+        m.apply(con)
+        con.execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)", [m.version, m.description])
+    con.execute("""INSERT INTO documents (doc_key, id, version, latest, seq, source, status, title, text,
+                                          ingested_at)
+                   VALUES ('k-old', 'old.txt', 1, true, 1, 'old.txt', 'ok', 'Stored before', 'Old text.',
+                           TIMESTAMP '2024-01-01 12:00:00')""")
+    columns = {r[0] for r in con.execute("DESCRIBE documents").fetchall()}
+    assert "plover_type" not in columns and "plover_confidence" not in columns
+    con.close()
+
+
+def test_migration_3_adds_the_story_type_to_a_version_2_store(db: str) -> None:
+    _version_2_store(db)
+    with pytest.raises(SchemaTooNew, match="open it for writing once"):
+        herald.open(db)
+    doc = coded("a.txt", border_text())
+    doc.plover_type, doc.plover_confidence = "ACCUSE", 0.58
+    write(db, [doc])  # opening for writing migrates, then the new document keeps its type
+    with herald.open(db) as store:
+        listed = store.documents().set_index("id")
+        old, new = store.document("old.txt"), store.document("a.txt")
+        current = store.sql("SELECT id, coalesce(plover_type, '-') FROM current_documents ORDER BY seq").values.tolist()
+    assert old is not None and old.text == "Old text." and old.plover_type is None  # never computed
+    assert new is not None and (new.plover_type, new.plover_confidence) == ("ACCUSE", 0.58)
+    assert listed.loc["a.txt", "plover_type"] == "ACCUSE" and listed.loc["a.txt", "plover_confidence"] == 0.58
+    assert current == [["old.txt", "-"], ["a.txt", "ACCUSE"]]  # the view shows the new columns
+
+
+def test_events_carry_the_story_type_of_their_document(db: str) -> None:
+    text = border_text()
+    first, second = coded("a.html", wrapped(text, "Ledger")), coded("b.html", wrapped(text, "Brief"))
+    first.plover_type, first.plover_confidence = "THREATEN", 0.7
+    second.plover_type, second.plover_confidence = "ACCUSE", 0.4
+    write(db, [first, second])
+    with herald.open(db) as store:
+        merged = store.events()  # the representative copy (the first stored) speaks for the story
+        copies = store.events(merged=False)
+        dated = store.events(since="2023-05-08", until="2023-05-08")
+    assert set(merged["doc_plover_type"]) == {"THREATEN"} and set(merged["doc_plover_confidence"]) == {0.7}
+    by_doc = copies.groupby("doc_id")["doc_plover_type"].agg(set).to_dict()
+    assert by_doc == {"a.html": {"THREATEN"}, "b.html": {"ACCUSE"}}
+    assert dated["event_key"].tolist() == merged["event_key"].tolist()

@@ -20,9 +20,18 @@ if TYPE_CHECKING:
 
     from herald.models import Document, Place
 
+# Each option shared by several commands is defined once here, so that its name and help read the same
+# in every command (``herald events --help`` and ``herald export --help`` describe --source alike).
 Db = Annotated[str, typer.Option("--db", help="The herald DuckDB file.")]
 Fmt = Annotated[str, typer.Option("--format", help="table, csv, json or jsonl.")]
 Limit = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+Source = Annotated[str | None, typer.Option("--source", help="Source actor: code (RUS) or name (Lavrov).")]
+Target = Annotated[str | None, typer.Option("--target", help="Target actor: code (NATO) or name.")]
+EventType = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ACCUSE.")]
+Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD), inclusive.")]
+Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD), inclusive.")]
+Country = Annotated[str | None, typer.Option("--country", help="Where the event happened: ISO alpha-3 code (PRT).")]
+AllCopies = Annotated[bool, typer.Option("--all-copies", help="One row per document copy, not per story event.")]
 OUTPUTS = ("table", "csv", "json", "jsonl")
 
 EVENT_TABLE = ["date", "type", "source_name", "target_name", "num_documents", "num_sources", "goldstein",
@@ -50,7 +59,9 @@ def _plain(v: Any) -> Any:
     """JSON-friendly scalars: dates as ISO strings, NaN/NaT as null, numpy values as Python values."""
     import math
 
-    if v is None:
+    import pandas as pd
+
+    if v is None or v is pd.NaT or v is pd.NA:  # NaT has an isoformat() too: "NaT" is no date
         return None
     if hasattr(v, "tolist") and not isinstance(v, str):
         v = v.tolist()
@@ -63,13 +74,6 @@ def _plain(v: Any) -> Any:
             return v.isoformat()
     if isinstance(v, list):
         return [_plain(x) for x in v]
-    try:
-        import pandas as pd
-
-        if v is pd.NaT or v is pd.NA:
-            return None
-    except ImportError:  # pragma: no cover
-        pass
     return v
 
 
@@ -108,13 +112,13 @@ def _cell(v: Any, width: int = 90) -> str:
 @app.command()
 def events(
     db: Db = "herald.duckdb",
-    source: Annotated[str | None, typer.Option("--source", help="Source actor: code (RUS) or name.")] = None,
-    target: Annotated[str | None, typer.Option("--target", help="Target actor: code (NATO) or name.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ACCUSE.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="Where: ISO alpha-3 code (PRT).")] = None,
-    all_copies: Annotated[bool, typer.Option("--all-copies", help="One row per document copy.")] = False,
+    source: Source = None,
+    target: Target = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    all_copies: AllCopies = False,
     limit: Limit = None,
     format: Fmt = "table",
 ) -> None:
@@ -147,11 +151,12 @@ def quotes(
 @app.command()
 def dyads(
     db: Db = "herald.duckdb",
-    source: Annotated[str | None, typer.Option("--source", help="Source actor: code or name.")] = None,
-    target: Annotated[str | None, typer.Option("--target", help="Target actor: code or name.")] = None,
+    source: Source = None,
+    target: Target = None,
     by: Annotated[str, typer.Option("--by", help="day, week, month, quarter or year.")] = "month",
-    since: Annotated[str | None, typer.Option("--since")] = None,
-    until: Annotated[str | None, typer.Option("--until")] = None,
+    since: Since = None,
+    until: Until = None,
+    type: EventType = None,
     limit: Limit = None,
     format: Fmt = "table",
 ) -> None:
@@ -159,7 +164,8 @@ def dyads(
     _check_format(format)
     with _open(db) as store:
         try:
-            df = store.dyads(source=source, target=target, by=by, since=since, until=until, limit=limit)
+            df = store.dyads(source=source, target=target, by=by, since=since, until=until, type=type,
+                             limit=limit)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     output(df, format, title="dyads")
@@ -187,11 +193,12 @@ def documents(
     limit: Limit = None,
     format: Fmt = "table",
 ) -> None:
-    """Stored documents (latest versions), e.g. ``--status error`` lists bad inputs with their reasons."""
+    """Stored documents (latest versions) with their story-level PLOVER type, e.g. ``--status error``
+    lists bad inputs with their reasons."""
     _check_format(format)
     with _open(db) as store:
         df = store.documents(status=status, limit=limit)
-    output(df, format, ["id", "version", "status", "error", "title", "story_id"], title="documents")
+    output(df, format, ["id", "version", "status", "error", "title", "story_id", "plover_type"], title="documents")
 
 
 @app.command()
@@ -223,13 +230,13 @@ def export(
     out: Annotated[str, typer.Option("--out", help="File to write.")],
     db: Db = "herald.duckdb",
     format: Annotated[str, typer.Option("--format", help="csv, parquet, jsonl, gdelt or plover.")] = "csv",
-    source: Annotated[str | None, typer.Option("--source")] = None,
-    target: Annotated[str | None, typer.Option("--target")] = None,
-    type: Annotated[str | None, typer.Option("--type")] = None,
-    since: Annotated[str | None, typer.Option("--since")] = None,
-    until: Annotated[str | None, typer.Option("--until")] = None,
-    country: Annotated[str | None, typer.Option("--country", help="Where: ISO alpha-3 code (PRT).")] = None,
-    all_copies: Annotated[bool, typer.Option("--all-copies", help="One row per document copy.")] = False,
+    source: Source = None,
+    target: Target = None,
+    type: EventType = None,
+    since: Since = None,
+    until: Until = None,
+    country: Country = None,
+    all_copies: AllCopies = False,
 ) -> None:
     """Export events: csv/parquet/jsonl (herald's columns), gdelt (GDELT 1.0 layout), plover (JSONL)."""
     with _open(db) as store:
@@ -279,6 +286,9 @@ def render(doc: Document) -> None:
                          ("event date", doc.dates.event_date), ("story", doc.story_id), ("url", doc.url)):
         if value:
             meta.append(f"{label} {value}")
+    if doc.plover_type:
+        conf = "" if doc.plover_confidence is None else f" ({doc.plover_confidence:.2f})"
+        meta.append(f"story type {doc.plover_type}{conf}")
     if doc.dates.stale:
         meta.append("STALE (republished long after the events)")
     if doc.dateline is not None:

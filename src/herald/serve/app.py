@@ -1,20 +1,25 @@
 """The FastAPI application: JSON API under ``/api``, three pages, a local API reference at ``/docs``.
 
 Pages are static HTML shells that fetch the JSON API and build the DOM with text nodes: the browser
-never parses article text as markup, so escaping cannot be forgotten in one template. A strict
+never parses article text as markup, so escaping cannot be forgotten in one template. What every page
+shares (the ``<head>`` links, the header with its navigation and search, the footer) is written once,
+in ``static/_*.html``, and put in place of the page's ``<!--#include name-->`` lines when the page is
+first served (:func:`page_html`): no build step, no template engine, and the pages work without JS. A strict
 Content-Security-Policy (no inline script, no foreign origin) backs that up: even a bug that let
 markup through could not run a script or load anything from the network.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -73,9 +78,23 @@ async def _security_headers(request: Request, call_next: Callable[[Request], Awa
     return response
 
 
-def _page(name: str) -> Callable[..., FileResponse]:
-    def serve() -> FileResponse:
-        return FileResponse(STATIC / name, media_type="text/html; charset=utf-8")
+INCLUDE = re.compile(r"^<!--#include ([a-z]+)-->$", re.MULTILINE)
+
+
+@lru_cache(maxsize=16)
+def page_html(name: str) -> str:
+    """A page with its shared parts in place: ``<!--#include header-->`` on a line of its own becomes
+    ``static/_header.html``. Read once per process (the files ship inside the package)."""
+
+    def part(m: re.Match[str]) -> str:
+        return (STATIC / f"_{m.group(1)}.html").read_text(encoding="utf-8").rstrip("\n")
+
+    return INCLUDE.sub(part, (STATIC / name).read_text(encoding="utf-8"))
+
+
+def _page(name: str) -> Callable[..., HTMLResponse]:
+    def serve() -> HTMLResponse:
+        return HTMLResponse(page_html(name), media_type="text/html; charset=utf-8")
 
     return serve
 

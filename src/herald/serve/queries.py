@@ -1,6 +1,7 @@
 """Read-only SQL for the web layer, always with bound parameters.
 
-Only this module knows the store's tables (see docs/schema.md). User values never become SQL text:
+Only this module knows the store's tables (see docs/schema.md); what a request filters on becomes
+SQL in :mod:`herald.store.filters`, the builder the CLI uses too. User values never become SQL text:
 they are passed as ``?`` parameters, and text search uses ``contains()`` rather than ``LIKE`` so that
 ``%`` and ``_`` in a search are plain characters. Column lists and ORDER BY clauses are fixed strings.
 
@@ -11,29 +12,21 @@ the Russia-NATO relationship, which is how analysts read dyads in GDELT/ICEWS-st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import duckdb
 
+from herald.store.filters import (
+    EventFilter,
+    actor_match,
+    document_clauses,
+    event_where,
+    quote_clauses,
+    where_clause,
+)
+
 Cursor = duckdb.DuckDBPyConnection
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    """Validated event filters (see :func:`herald.serve.api.event_filter`)."""
-
-    source: str | None = None
-    target: str | None = None
-    type: str | None = None
-    since: str | None = None  # YYYY-MM-DD, inclusive
-    until: str | None = None  # YYYY-MM-DD, inclusive
-    quad_class: int | None = None
-    doc: str | None = None
-    symmetric: bool = False  # also match target->source
-    country: str | None = None  # where the event happened: ISO alpha-3 (location_country)
-    place: str | None = None  # where the event happened: the place's name (location_name)
 
 
 # ---------------------------------------------------------------- the store's tables, as seen here
@@ -46,25 +39,9 @@ def key_sql(prefix: str, name: str | None = None) -> str:
 
 
 def match(prefix: str, term: str) -> tuple[str, list[Any]]:
-    """The CLI's actor matching (``herald events --source``): a code-like term (``RUS``, ``NATO``)
-    matches CAMEO codes by prefix and countries exactly, any other term matches names and mention
-    text as a case-insensitive substring.
-
-    Same semantics as :func:`herald.store.queries.actor_clause` (used as is for code terms), but the
-    substring test is ``contains(lower(x), ?)``: on a million rows it is ~10x faster than
-    ``lower(x) LIKE ?``, and a ``%`` or ``_`` in the term needs no escaping to stay literal.
-    """
-    from herald.store.queries import _CODE, actor_clause
-
-    term = term.strip()
-    if _CODE.fullmatch(term):
-        return actor_clause(prefix, term)
-    if prefix.endswith("speaker"):
-        name, text = f"coalesce({prefix}_name, {prefix})", f"{prefix}_mention"
-    else:
-        name, text = f"{prefix}_name", f"{prefix}_text"
-    low = term.lower()
-    return f"(contains(lower({name}), ?) OR contains(lower({text}), ?))", [low, low]
+    """The CLI's actor matching (``herald events --source``), for the web: one builder for both,
+    :func:`herald.store.filters.actor_match`."""
+    return actor_match(prefix, term)
 
 
 EVENT_COLUMNS = (
@@ -122,52 +99,6 @@ def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- events
-
-
-def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
-    """The WHERE clause (latest rows only) and its parameters for an event filter."""
-    p = f"{alias}." if alias else ""
-    clauses: list[str] = [f"{p}latest"]
-    params: list[Any] = []
-    if f.source or f.target:
-        pair, pair_params = _pair_clause(p, f.source, f.target)
-        if f.symmetric:
-            rev, rev_params = _pair_clause(p, f.target, f.source)
-            pair, pair_params = f"({pair} OR {rev})", pair_params + rev_params
-        clauses.append(pair)
-        params += pair_params
-    if f.type:
-        clauses.append(f"{p}type = ?")
-        params.append(f.type.upper())
-    if f.since:
-        clauses.append(f"{p}date >= CAST(? AS DATE)")
-        params.append(f.since)
-    if f.until:
-        clauses.append(f"{p}date <= CAST(? AS DATE)")
-        params.append(f.until)
-    if f.quad_class is not None:
-        clauses.append(f"{p}quad_class = ?")
-        params.append(f.quad_class)
-    if f.doc:
-        clauses.append(f"{p}doc_id = ?")
-        params.append(f.doc)
-    if f.country:
-        clauses.append(f"{p}location_country = ?")
-        params.append(f.country.upper())
-    if f.place:
-        clauses.append(f"{p}location_name = ?")
-        params.append(f.place)
-    return " WHERE " + " AND ".join(clauses), params
-
-
-def _pair_clause(p: str, source: str | None, target: str | None) -> tuple[str, list[Any]]:
-    parts, params = [], []
-    for side, term in (("source", source), ("target", target)):
-        if term:
-            clause, more = match(f"{p}{side}", term)
-            parts.append(clause)
-            params += more
-    return "(" + " AND ".join(parts) + ")", params
 
 
 def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = False) -> dict[str, Any]:
@@ -350,18 +281,8 @@ def dyad_quotes(cur: Cursor, a: str, b: str, limit: int, offset: int) -> dict[st
 
 
 def quotes(cur: Cursor, speaker: str | None, text: str | None, doc: str | None, limit: int, offset: int) -> dict[str, Any]:
-    clauses, params = ["q.latest"], []
-    if speaker:
-        clause, more = match("q.speaker", speaker)
-        clauses.append(clause)
-        params += more
-    if text:
-        clauses.append("(contains(lower(q.text), ?) OR contains(lower(coalesce(q.speaker, '')), ?))")
-        params += [text.lower(), text.lower()]
-    if doc:
-        clauses.append("q.doc_id = ?")
-        params.append(doc)
-    return _quote_page(cur, " WHERE " + " AND ".join(clauses), params, limit, offset)
+    clauses, params = quote_clauses("q", speaker=speaker, text=text, doc=doc)
+    return _quote_page(cur, where_clause(clauses), params, limit, offset)
 
 
 _ACTOR_ROWS = f"""
@@ -401,21 +322,17 @@ def stories(cur: Cursor, limit: int, offset: int) -> dict[str, Any]:
 
 
 def documents(cur: Cursor, text: str | None, story: str | None, limit: int, offset: int) -> dict[str, Any]:
-    """Latest document versions, most recent story first, with their event and quote counts."""
-    clauses, params = ["d.latest"], []
-    if text:
-        clauses.append("(contains(lower(coalesce(d.title, '')), ?) OR contains(lower(coalesce(d.text, '')), ?))")
-        params += [text.lower(), text.lower()]
-    if story:
-        clauses.append("d.story_id = ?")
-        params.append(story)
-    where = " WHERE " + " AND ".join(clauses)
-    total = _one(cur, f"SELECT count(*) FROM documents d{where}", params) or 0
+    """Latest document versions, most recent story first, with their event and quote counts and
+    their story-level PLOVER type."""
+    clauses, params = document_clauses("d", text=text, story=story)
+    where_sql = where_clause(clauses)
+    total = _one(cur, f"SELECT count(*) FROM documents d{where_sql}", params) or 0
     cur.execute(
         f"""SELECT d.id, d.title, d.url, d.status, d.published, d.event_date, d.stale, d.story_id,
+                   d.plover_type, d.plover_confidence,
                    (SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key) AS events,
                    (SELECT count(*) FROM quotes q WHERE q.doc_key = d.doc_key) AS quotes
-            FROM documents d{where}
+            FROM documents d{where_sql}
             ORDER BY coalesce(d.event_date, d.published) DESC NULLS LAST, d.seq DESC LIMIT ? OFFSET ?""",
         [*params, limit, offset],
     )

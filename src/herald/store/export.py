@@ -1,11 +1,13 @@
 """Exports of the event table in the formats the field reads (field by field in docs/schema.md).
 
 * ``csv``, ``parquet``, ``jsonl``: exactly the rows and columns of ``Store.events()`` (merged: one row
-  per story event), so reading an export back gives the same table.
+  per story event), so reading an export back gives the same table. Besides the event's own fields
+  these carry the fields of the document it was read in: ``doc_id``, ``doc_url``, ``outlet`` and
+  the story-level PLOVER type, ``doc_plover_type`` with ``doc_plover_confidence``.
 * ``gdelt``: GDELT 1.0 event-table layout (58 tab-separated columns, no header, ``SOURCEURL`` last),
   so scripts written for GDELT daily files read it unchanged. Column names: :data:`GDELT_COLUMNS`.
 * ``plover``: PLOVER JSON records, one per line (the PLOVER data-fields chapter), with herald's
-  evidence in an extra ``herald`` object, as the specification allows.
+  evidence and the document's story type in an extra ``herald`` object, as the specification allows.
 """
 
 from __future__ import annotations
@@ -191,6 +193,8 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
             "date_basis": _clean(rec.get("date_basis")), "doc_id": rec["doc_id"],
             "num_documents": _clean(rec.get("num_documents")), "num_sources": _clean(rec.get("num_sources")),
             "first_seen": _clean(rec.get("first_seen")),
+            "doc_plover_type": _clean(rec.get("doc_plover_type")),
+            "doc_plover_confidence": _clean(rec.get("doc_plover_confidence")),
         },
     }
     return out

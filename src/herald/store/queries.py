@@ -7,14 +7,12 @@ NumSources / DATEADDED. Filters on actors and type are applied *before* merging 
 every copy, so this is exact and lets a dyad query touch only that dyad's rows); filters on dates apply
 to the merged event's date.
 
-Actor terms: an upper-case code-like term (``RUS``, ``NATO``, ``USAGOV``) matches CAMEO codes by prefix
-and countries exactly; anything else (``Lavrov``) matches names and mention text, case-insensitively,
-as a substring.
+Filters become SQL in :mod:`herald.store.filters`, shared with the web API, so an actor term
+(``RUS`` as a code, ``Lavrov`` as a name) selects the same rows here and on the web page.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import date
@@ -22,12 +20,22 @@ from typing import TYPE_CHECKING, Any
 
 from herald.models import Document
 from herald.store import rows as R
+from herald.store.filters import (
+    CODE,
+    EventFilter,
+    actor_match,
+    date_clauses,
+    document_clauses,
+    event_clauses,
+    quote_clauses,
+    where_clause,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
 PERIODS = ("day", "week", "month", "quarter", "year")
-_CODE = re.compile(r"[A-Z]{2,4}[A-Z0-9]*")
+_CODE = CODE  # kept for callers of the earlier name
 _ALLOWED_SQL = {"SELECT", "EXPLAIN"}
 
 EVENT_COLUMNS = """event_key, date, type, mode, cameo, quad_class, goldstein,
@@ -36,25 +44,21 @@ EVENT_COLUMNS = """event_key, date, type, mode, cameo, quad_class, goldstein,
     negated, confidence, rule, trigger, sentence, start, "end", quote_index, date_basis,
     location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind,
     story_id, doc_id, event_id, doc_url, outlet"""
+# what the document an event was read in says the whole story is (its representative copy's, when merged)
+DOC_COLUMNS = "doc_plover_type, doc_plover_confidence"
+_DOC_JOIN = """LEFT JOIN (SELECT doc_key AS dk, plover_type AS doc_plover_type,
+                                 plover_confidence AS doc_plover_confidence FROM documents) d
+               ON d.dk = m.doc_key"""
 
 
 class ReadOnlyViolation(ValueError):
     """``Store.sql`` was given something other than one read-only query."""
 
 
-def _like(term: str) -> str:
-    escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def actor_clause(prefix: str, term: str) -> tuple[str, list[Any]]:
-    """SQL matching an actor column group (``source``/``target``/``speaker``) against a user term."""
-    term = term.strip()
-    if _CODE.fullmatch(term):
-        return f"({prefix}_code LIKE ? OR {prefix}_country = ?)", [term + "%", term]
-    text_col = f"{prefix}_mention" if prefix.endswith("speaker") else f"{prefix}_text"
-    return (f"(lower({prefix}_name) LIKE ? ESCAPE '\\' OR lower({text_col}) LIKE ? ESCAPE '\\')",
-            [_like(term), _like(term)])
+    """SQL matching an actor column group (``source``/``target``/``speaker``) against a user term
+    (:func:`herald.store.filters.actor_match`, under the name the library has always used)."""
+    return actor_match(prefix, term)
 
 
 def _as_date(value: str | date | None, what: str) -> date | None:
@@ -114,25 +118,10 @@ class Queries:
 
     def _event_filters(self, source: str | None, target: str | None, type: str | None,
                        country: str | None, doc_id: str | None, story: str | None) -> tuple[str, list[Any]]:
-        where, params = ["ev.latest"], []
-        for prefix, term in (("source", source), ("target", target)):
-            if term:
-                clause, p = actor_clause(f"ev.{prefix}", term)
-                where.append(clause)
-                params += p
-        if type:
-            where.append("ev.type = ?")
-            params.append(type.upper())
-        if country:
-            where.append("ev.location_country = ?")
-            params.append(country.upper())
-        if doc_id:
-            where.append("ev.doc_id = ?")
-            params.append(doc_id)
-        if story:
-            where.append("ev.story_id = ?")
-            params.append(story)
-        return " AND ".join(where), params
+        """Conditions on the ``events`` rows (aliased ``ev``) before merging; dates apply after."""
+        f = EventFilter(source=source, target=target, type=type, country=country, doc=doc_id, story=story)
+        clauses, params = event_clauses(f, alias="ev", dates=False)
+        return " AND ".join(clauses), params
 
     @staticmethod
     def _merged_sql(where: str, outer: str = "", limit: bool = False) -> str:
@@ -140,8 +129,8 @@ class Queries:
 
         Two steps, so that big stores stay fast: group the matching rows by key (integers, a few
         narrow columns), apply date filters, order and limit; only then fetch the full row of each
-        kept event's first-stored copy. ``where``'s parameters are needed twice: before the date and
-        limit parameters and again after them.
+        kept event's first-stored copy. ``outer`` filters the groups by their date (``rep_date``).
+        ``where``'s parameters are needed twice: before the date and limit parameters and again after.
         """
         return f"""
         WITH agg AS (
@@ -150,7 +139,7 @@ class Queries:
             FROM events ev WHERE {where} GROUP BY event_key
         ),
         page AS (
-            SELECT * FROM agg {outer.replace("date", "rep_date")}
+            SELECT * FROM agg {outer}
             ORDER BY rep_date, rep_seq, event_key {"LIMIT ?" if limit else ""}
         )
         SELECT e.*, page.num_documents, page.num_sources, page.first_seen
@@ -162,29 +151,30 @@ class Queries:
                since: str | date | None = None, until: str | date | None = None,
                country: str | None = None, limit: int | None = None, merged: bool = True,
                doc_id: str | None = None, story: str | None = None) -> pd.DataFrame:
-        """Events, one row per story event (``merged=False``: one row per document copy)."""
-        where, params = self._event_filters(source, target, type, country, doc_id, story)
-        outer, dates = self._date_filter("date", since, until)
+        """Events, one row per story event (``merged=False``: one row per document copy), with the
+        story-level PLOVER type of the document each row comes from (``doc_plover_type``)."""
+        where_sql, params = self._event_filters(source, target, type, country, doc_id, story)
         lim = [int(limit)] if limit else []
         if merged:
-            sql = (f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen "
-                   f"FROM ({self._merged_sql(where, outer, bool(limit))}) m ORDER BY date, doc_seq, start, event_index")
+            outer, dates = self._date_filter("rep_date", since, until)
+            sql = (f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen, {DOC_COLUMNS} "
+                   f"FROM ({self._merged_sql(where_sql, outer, bool(limit))}) m {_DOC_JOIN} "
+                   "ORDER BY date, doc_seq, start, event_index")
             return self._df(sql, params + dates + lim + params)
-        outer = outer.replace("WHERE", "AND")
-        sql = (f"SELECT {EVENT_COLUMNS} FROM events ev WHERE {where} {outer} ORDER BY date, doc_seq, start, event_index"
-               + (" LIMIT ?" if limit else ""))
+        clauses, dates = date_clauses("date", *self._dates(since, until))
+        sql = (f"SELECT {EVENT_COLUMNS}, {DOC_COLUMNS} FROM (SELECT * FROM events ev "
+               f"WHERE {' AND '.join([where_sql, *clauses])} ORDER BY date, doc_seq, start, event_index"
+               + (" LIMIT ?" if limit else "") + f") m {_DOC_JOIN} ORDER BY date, doc_seq, start, event_index")
         return self._df(sql, params + dates + lim)
 
     @staticmethod
-    def _date_filter(column: str, since: str | date | None, until: str | date | None) -> tuple[str, list[Any]]:
-        where, params = [], []
-        if since is not None:
-            where.append(f"{column} >= ?")
-            params.append(_as_date(since, "--since"))
-        if until is not None:
-            where.append(f"{column} <= ?")
-            params.append(_as_date(until, "--until"))
-        return ("WHERE " + " AND ".join(where) if where else ""), params
+    def _dates(since: str | date | None, until: str | date | None) -> tuple[date | None, date | None]:
+        return _as_date(since, "--since"), _as_date(until, "--until")
+
+    @classmethod
+    def _date_filter(cls, column: str, since: str | date | None, until: str | date | None) -> tuple[str, list[Any]]:
+        clauses, params = date_clauses(column, *cls._dates(since, until))
+        return where_clause(clauses), params
 
     # --- dyads ---------------------------------------------------------------------------------
 
@@ -194,9 +184,9 @@ class Queries:
         """Pairs of actors per period: how many (merged) events and their mean Goldstein score."""
         if by not in PERIODS:
             raise ValueError(f"--by must be one of {', '.join(PERIODS)}")
-        where, params = self._event_filters(source, target, type, None, None, None)
-        where += " AND (ev.source_code IS NOT NULL OR ev.source_name IS NOT NULL)"
-        where += " AND (ev.target_code IS NOT NULL OR ev.target_name IS NOT NULL)"
+        rows_sql, params = self._event_filters(source, target, type, None, None, None)
+        rows_sql += " AND (ev.source_code IS NOT NULL OR ev.source_name IS NOT NULL)"
+        rows_sql += " AND (ev.target_code IS NOT NULL OR ev.target_name IS NOT NULL)"
         outer, p2 = self._date_filter("date", since, until)
         sql = f"""
         SELECT source, target, CAST(date_trunc('{by}', date) AS DATE) AS period,
@@ -210,7 +200,7 @@ class Queries:
                    arg_min(coalesce(target_code, target_country, target_name), doc_seq) AS target,
                    arg_min(date, doc_seq) AS date, arg_min(goldstein, doc_seq) AS goldstein,
                    arg_min(quad_class, doc_seq) AS quad_class
-            FROM events ev WHERE {where} GROUP BY event_key
+            FROM events ev WHERE {rows_sql} GROUP BY event_key
         ) m {outer}
         GROUP BY ALL ORDER BY period, events DESC, source, target"""
         if limit:
@@ -227,24 +217,12 @@ class Queries:
     def quotes(self, speaker: str | None = None, doc_id: str | None = None, kind: str | None = None,
                limit: int | None = None) -> pd.DataFrame:
         """Quotes with their speakers; copies of one quote in one story appear once."""
-        where, params = ["q.latest"], []
-        if speaker:
-            clause, p = actor_clause("q.speaker", speaker)
-            clause = clause.replace("lower(q.speaker_name)", "lower(coalesce(q.speaker_name, q.speaker))")
-            where.append(clause)
-            params += p
-        if doc_id:
-            where.append("q.doc_id = ?")
-            params.append(doc_id)
-        if kind:
-            where.append("q.kind = ?")
-            params.append(kind)
+        clauses, params = quote_clauses("q", speaker=speaker, doc=doc_id, kind=kind)
         sql = f"""
         SELECT q.speaker, q.text, q.kind, q.cue, q.speaker_code, q.speaker_country, q.speaker_role,
                coalesce(d.published, d.event_date) AS date, q.story_id, q.doc_id, q.start, q."end",
                q.confidence, count(*) OVER (PARTITION BY q.story_id, q.speaker, q.text) AS num_documents
-        FROM quotes q JOIN documents d USING (doc_key)
-        WHERE {' AND '.join(where)}
+        FROM quotes q JOIN documents d USING (doc_key){where_clause(clauses)}
         QUALIFY row_number() OVER (PARTITION BY coalesce(q.story_id, q.doc_key), q.speaker, q.text
                                    ORDER BY d.seq, q.quote_index) = 1
         ORDER BY date NULLS LAST, q.doc_id, q.start"""
@@ -294,14 +272,11 @@ class Queries:
                                         rows("actors", "mention_index"), rows("places", "place_index"))
 
     def documents(self, status: str | None = None, limit: int | None = None) -> pd.DataFrame:
-        """Latest document versions (without text), e.g. ``status='error'`` for the bad inputs."""
-        sql = ("SELECT id, version, status, error, title, url, outlet, story_id, published, ingested_at "
-               "FROM documents WHERE latest")
-        params: list[Any] = []
-        if status:
-            sql += " AND status = ?"
-            params.append(status)
-        sql += " ORDER BY seq"
+        """Latest document versions (without text), e.g. ``status='error'`` for the bad inputs, with
+        the story-level PLOVER type the events stage gave each (``plover_type``, ``plover_confidence``)."""
+        clauses, params = document_clauses(status=status)
+        sql = ("SELECT id, version, status, error, title, url, outlet, story_id, published, ingested_at, "
+               f"plover_type, plover_confidence FROM documents{where_clause(clauses)} ORDER BY seq")
         if limit:
             sql += " LIMIT ?"
             params.append(int(limit))

@@ -145,7 +145,7 @@ DOCUMENT_FIELDS = (
     "doc_key", "id", "version", "latest", "seq", "source", "outlet", "url", "kind", "content_hash", "status",
     "error", "title", "text", "language", "published", "updated", "reference_date", "event_date",
     "event_date_earliest", "event_date_latest", "date_evidence", "stale", "story_id", "boilerplate", "minhash",
-    "ingested_at",
+    "ingested_at", "plover_type", "plover_confidence",
 )
 FIELDS = {"documents": DOCUMENT_FIELDS, "events": EVENT_FIELDS, "quotes": QUOTE_FIELDS, "actors": ACTOR_FIELDS,
           "places": PLACE_FIELDS}
@@ -210,7 +210,16 @@ def document_row(doc: Document, key: str, version: int, latest: bool, seq: int, 
         doc.status, doc.error, doc.title, doc.text, doc.language, as_date(d.published), as_date(d.updated),
         as_date(d.reference), as_date(d.event_date), as_date(between[0]), as_date(between[1]),
         list(d.evidence or []), bool(d.stale), doc.story_id, list(doc.boilerplate or []), minhash, ingested,
+        doc.plover_type, _confidence(doc.plover_confidence),
     )
+
+
+def _confidence(value: float | None) -> float | None:
+    """A probability as a plain float (the classifier may hand over a numpy scalar); NaN as unknown."""
+    if value is None:
+        return None
+    value = float(value)
+    return None if value != value else value
 
 
 # --- back from rows to a Document (``herald show``, ``Store.document``) ----------------------------
@@ -243,7 +252,8 @@ def document_from_rows(doc: dict[str, Any], quotes: list[dict[str, Any]], events
         id=doc["id"], source=doc["source"], url=doc["url"], kind=doc["kind"] or "txt", status=doc["status"],
         error=doc["error"], title=doc["title"], text=doc["text"] or "", language=doc["language"],
         content_hash=doc["content_hash"], story_id=doc["story_id"], dates=dates,
-        boilerplate=list(doc["boilerplate"] or []),
+        boilerplate=list(doc["boilerplate"] or []), plover_type=doc.get("plover_type"),
+        plover_confidence=doc.get("plover_confidence"),
     )
     for q in quotes:
         out.quotes.append(Quote(

@@ -202,9 +202,22 @@ def _v2(con: Any) -> None:
     con.execute(STORY_EVENTS_VIEW)  # re-bound so that ``e.*`` carries the new column
 
 
+def _v3(con: Any) -> None:
+    """The story-level PLOVER type the events stage gives each document (``Document.plover_type``).
+
+    Documents stored before keep NULL: their story type was never computed, which is not the same as
+    a type of low confidence (``herald run`` skips stored documents, so only new versions get one).
+    ``IF NOT EXISTS`` lets a file that already has the columns (added by hand, say) migrate as well.
+    """
+    con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS plover_type VARCHAR")
+    con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS plover_confidence DOUBLE")
+    con.execute(CURRENT_DOCUMENTS_VIEW)  # re-bound so that ``*`` carries the new columns
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, quotes, events, actors, places, stories; story_events view", _v1),
     Migration(2, "events.representative: the copy that stands for each story event", _v2),
+    Migration(3, "documents.plover_type, plover_confidence: the story-level PLOVER type", _v3),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

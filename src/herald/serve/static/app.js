@@ -107,6 +107,16 @@
     return el("span", { class: "evidence" }, s.slice(0, i), el("mark", { class: "trigger" }, s.slice(i, i + trigger.length)), s.slice(i + trigger.length));
   }
 
+  /* The story-level PLOVER type with its confidence ("CONSULT 0.62", or with long: "CONSULT, confidence
+   * 0.62"), or null when the document has none (not coded, or stored before herald kept it). */
+  function storyType(d, long) {
+    if (!d || !d.plover_type) return null;
+    const p = d.plover_confidence;
+    const conf = p === null || p === undefined ? null : Number(p).toFixed(2);
+    return el("span", { class: "story-type", title: `What the whole story is (PLOVER type by the story classifier)${conf === null ? "" : `, confidence ${conf}`}` },
+      d.plover_type, conf === null ? null : el("span", { class: "muted" }, long ? `, confidence ${conf}` : ` ${conf}`));
+  }
+
   function card(label, value, extra, cls) {
     return el("div", { class: `card ${cls || ""}` }, el("div", { class: "card-value" }, value), el("div", { class: "card-label" }, label), extra || null);
   }
@@ -247,6 +257,7 @@
       el("a", { href: docHref(d.id) }, d.title || d.id),
       el("div", { class: "muted small" },
         [d.event_date || d.published || "undated", `${fmtInt(d.events)} events`, `${fmtInt(d.quotes)} quotes`].join(" · "),
+        d.plover_type ? " · " : null, storyType(d),
         d.stale ? el("span", { class: "badge stale" }, "stale") : null,
         d.status !== "ok" ? el("span", { class: "badge err" }, d.status) : null)), { limit: 10, empty: "No articles yet." }).load();
 
@@ -474,6 +485,11 @@
       doc.language ? ` · ${doc.language}` : null,
       doc.story_id ? el("span", { class: "muted" }, ` · story ${doc.story_id}${doc.story_size > 1 ? ` (${doc.story_size} articles)` : ""}`) : null,
       doc.status !== "ok" ? el("span", { class: "badge err" }, `${doc.status}: ${doc.error || ""}`) : null);
+
+    if (doc.plover_type) {
+      put($("doc-type"), "Story type ", storyType(doc, true));
+      $("doc-type").hidden = false;
+    }
 
     const d = doc.dates || {};
     const between = d.events_between || [];
