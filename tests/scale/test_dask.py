@@ -61,3 +61,18 @@ def test_failed_task_becomes_one_error_record_per_file() -> None:
     docs = list(shard_documents(Failed(), ["a.txt", "b.txt"]))  # type: ignore[arg-type]
     assert [d.id for d in docs] == ["a.txt", "b.txt"]
     assert all(d.status == "error" and "MemoryError: worker killed" in (d.error or "") for d in docs)
+
+
+def test_shard_is_written_and_read_in_row_groups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pyarrow.parquet as pq
+
+    from herald.scale import dask_runner
+
+    monkeypatch.setattr(dask_runner, "ROW_GROUP", 1)
+    files = sorted(str(p) for p in (DATA / "corpus").iterdir())
+    part = dask_runner.code_shard(files, str(tmp_path))
+    assert pq.ParquetFile(part).metadata.num_row_groups == len(files)
+    docs = list(dask_runner.read_shard(part))
+    assert [d.source for d in docs] == files
+    assert any(d.events for d in docs)
+    assert list(tmp_path.glob("*.tmp")) == []

@@ -19,6 +19,10 @@ SHARD_FILES = 8
 """Files per task: enough for spaCy to parse them as one batch (about 10% cheaper than one at a
 time), few enough that the last task does not keep one worker busy while the others wait."""
 
+ROW_GROUP = 256
+"""Documents per Parquet row group, written and read one at a time, so the memory of a task and of
+the driver stays bounded whatever the size of a shard (a CC-NEWS WARC holds some 35,000 pages)."""
+
 SHARD_BYTES = 4_000_000
 """A file at least this big (a WARC, a JSONL dump) is a task of its own."""
 
@@ -71,24 +75,32 @@ def code_shard(paths: str | list[str], out_dir: str, reference_date: str | None 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from herald.pipeline import analyse, extract_paths
+    from herald.pipeline import analyse, batched, extract_paths
 
     files = [paths] if isinstance(paths, str) else paths
     target = Path(out_dir) / f"{shard_key(files, reference_date)}.parquet"
     if target.exists():
         return str(target)
-    rows = [json.dumps(d.to_dict(), ensure_ascii=False) for d in analyse(extract_paths(files, reference_date))]
     tmp = target.with_suffix(f".{os.getpid()}.tmp")
-    pq.write_table(pa.table({"doc": pa.array(rows, pa.string())}), tmp)
-    os.replace(tmp, target)
+    schema = pa.schema([("doc", pa.string())])
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:  # row groups as they come: a WARC never sits in memory
+            for group in batched(analyse(extract_paths(files, reference_date)), ROW_GROUP):
+                rows = [json.dumps(d.to_dict(), ensure_ascii=False) for d in group]
+                writer.write_table(pa.table({"doc": pa.array(rows, pa.string())}, schema=schema))
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
     return str(target)
 
 
 def read_shard(path: str) -> Iterator[Document]:
+    """A partition's documents, one row group at a time."""
     import pyarrow.parquet as pq
 
-    for row in pq.read_table(path).column("doc").to_pylist():
-        yield Document.from_dict(json.loads(row))
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=ROW_GROUP, columns=["doc"]):
+        for row in batch.column(0).to_pylist():
+            yield Document.from_dict(json.loads(row))
 
 
 def shard_documents(future: Future, shard: list[str], reference_date: str | None = None) -> Iterator[Document]:
