@@ -240,7 +240,7 @@ def test_a_reader_refuses_an_unmigrated_store(db: str) -> None:
     con = duckdb.connect(db)
     con.execute("CREATE TABLE documents (doc_key VARCHAR PRIMARY KEY, id VARCHAR)")
     con.close()
-    with pytest.raises(SchemaTooNew, match="open it for writing once"):
+    with pytest.raises(SchemaTooNew, match="herald migrate --db"):
         herald.open(db)
     Store(db).close()  # a writer migrates it
     with herald.open(db) as store:
@@ -279,7 +279,7 @@ def test_migration_2_marks_the_representatives_of_a_version_1_store(db: str) -> 
     con.execute(schema.STORY_EVENTS_VIEW)
     con.execute("DELETE FROM schema_migrations WHERE version > 1")
     con.close()
-    with pytest.raises(SchemaTooNew, match="open it for writing once"):
+    with pytest.raises(SchemaTooNew, match="herald migrate --db"):
         herald.open(db)
     Store(db).close()  # migrates
     assert _representatives(db) == [("a.html", "ACCUSE"), ("a.html", "THREATEN"), ("a.html", "APPEAL")]
@@ -306,7 +306,7 @@ def _version_2_store(db: str) -> None:
 
 def test_migration_3_adds_the_story_type_to_a_version_2_store(db: str) -> None:
     _version_2_store(db)
-    with pytest.raises(SchemaTooNew, match="open it for writing once"):
+    with pytest.raises(SchemaTooNew, match="herald migrate --db"):
         herald.open(db)
     doc = coded("a.txt", border_text())
     doc.plover_type, doc.plover_confidence = "ACCUSE", 0.58
@@ -335,3 +335,21 @@ def test_events_carry_the_story_type_of_their_document(db: str) -> None:
     by_doc = copies.groupby("doc_id")["doc_plover_type"].agg(set).to_dict()
     assert by_doc == {"a.html": {"THREATEN"}, "b.html": {"ACCUSE"}}
     assert dated["event_key"].tolist() == merged["event_key"].tolist()
+
+
+def test_herald_migrate_upgrades_an_old_store_for_readers(db: str) -> None:
+    from typer.testing import CliRunner
+
+    from herald.cli import _register, app
+
+    _register()
+    _version_2_store(db)
+    first = CliRunner().invoke(app, ["migrate", "--db", db])
+    assert first.exit_code == 0 and "applied schema versions 3" in first.output
+    with herald.open(db) as store:  # a reader now opens it, and the old document is intact
+        old = store.document("old.txt")
+    assert old is not None and old.title == "Stored before" and old.plover_type is None
+    again = CliRunner().invoke(app, ["migrate", "--db", db])
+    assert again.exit_code == 0 and "already current" in again.output
+    missing = CliRunner().invoke(app, ["migrate", "--db", db + ".nope"])
+    assert missing.exit_code == 1

@@ -202,6 +202,20 @@ def documents(
 
 
 @app.command()
+def migrate(db: Db = "herald.duckdb") -> None:
+    """Bring a store written by an older herald to this version's schema (readers refuse old stores)."""
+    from herald.store import upgrade
+
+    try:
+        applied = upgrade(db)
+    except FileNotFoundError as exc:
+        typer.echo(f"herald: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{db}: applied schema versions {', '.join(map(str, applied))}" if applied
+               else f"{db}: already current")
+
+
+@app.command()
 def sql(
     query: Annotated[str, typer.Argument(help='One read-only query, e.g. "SELECT type, count(*) FROM events GROUP BY 1".')],
     db: Db = "herald.duckdb",

@@ -117,6 +117,19 @@ def _fault_point(batch: int) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def upgrade(path: str, timeout: float | None = None) -> list[int]:
+    """Migrate an existing store to this herald's schema (``herald migrate``); returns the schema
+    versions applied now (empty when it was already current). Readers refuse an older store rather
+    than change a file they only read; a writer migrates on open, so this is that step alone."""
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"no herald store at {path} (create one with `herald run`)")
+    con = connect(path, read_only=False, timeout=timeout)
+    try:
+        return migrate(con)
+    finally:
+        con.close()
+
+
 class Store(Queries):
     """A herald database. ``Store(path)`` writes (creating and migrating it), ``read_only=True`` reads.
 
@@ -143,7 +156,7 @@ class Store(Queries):
                 con.close()
                 raise SchemaMismatch(
                     f"{path} has schema version {have}, this herald reads version {SCHEMA_VERSION}: "
-                    + ("open it for writing once (e.g. `herald run` on new input) to migrate it"
+                    + (f"migrate it once with `herald migrate --db {path}`"
                        if have < SCHEMA_VERSION else "upgrade herald"))
             if hold is None or hold:
                 self._con = con
