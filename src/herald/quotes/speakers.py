@@ -204,7 +204,7 @@ class SpeakerIndex:
         wanted = {w.lower() for w in words}
         best: str | None = None
         best_key: tuple[int, int, int] = (-1, -1, -1)
-        for form in set(forms):
+        for form in dict.fromkeys(forms):  # first-seen order: the same answer in every process
             fw = form.split()
             if not wanted <= {w.lower() for w in fw}:
                 continue

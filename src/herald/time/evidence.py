@@ -829,6 +829,15 @@ _AGE_OF = re.compile(rf"\b{_WORDNUM}[-\s]years?[-\s]old\s+(?P<rest>[^.;!?]{{0,80
 _ANNIV = re.compile(rf"\b{_WORDNUM}\s+anniversary\s+of\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
 _YEARS_SINCE = re.compile(rf"\b{_WORDNUM}\s+years\s+(?:since|after)\s+(?P<rest>[^.;!?]{{0,80}})", re.I)
 _YEARS_AGO = re.compile(rf"\b{_WORDNUM}\s+years\s+ago\b", re.I)
+# The words each pattern above cannot match without: one quick search (most positions fail on
+# their first letter) tells whether the pattern, which tries every word of the story as a number,
+# needs to run at all. Most stories give no age and name no anniversary.
+_NEEDS = {
+    _AGE_OF: re.compile(r"years?[-\s]old", re.I),
+    _ANNIV: re.compile(r"anniversary\s+of", re.I),
+    _YEARS_SINCE: re.compile(r"years\s+(?:since|after)", re.I),
+    _YEARS_AGO: re.compile(r"years\s+ago\b", re.I),
+}
 _NUMBER_RX = re.compile(rf"(?i)(?:{NUMBER})")
 _ORDINAL_RX = re.compile(rf"(?i)(?:{ORDINAL})")
 
@@ -856,6 +865,8 @@ def anniversaries(text: str) -> Iterator[Evidence]:
     for rx, exact, at_start in ((_AGE_OF, False, True), (_ANNIV, True, True), (_YEARS_SINCE, False, True),
                                 (_YEARS_AGO, False, False)):
         if rx is _ANNIV and "anniversar" not in text or rx is not _ANNIV and "year" not in text:
+            continue
+        if _NEEDS[rx].search(text) is None:
             continue
         for m in rx.finditer(text):
             if not (_ORDINAL_RX if rx is _ANNIV else _NUMBER_RX).fullmatch(m.group("n")):
