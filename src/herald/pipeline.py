@@ -20,7 +20,7 @@ same code runs in a local loop and inside a Dask task:
 10. ``store.Store.write(batch)``     DuckDB, committed in batches (idempotent, resumable).
 
 :func:`analyse` runs stages 3-8 on extracted documents; :func:`code` runs 1-9 without storing;
-:func:`run` runs everything into a store. ``herald.scale`` runs :func:`code_paths` per shard on Dask.
+:func:`run` runs everything into a store; :func:`warm_up` loads every stage's resources up front. ``herald.scale`` runs :func:`code_paths` per shard on Dask.
 """
 
 from __future__ import annotations
@@ -94,6 +94,38 @@ def code_texts(texts: Iterable[str], reference_date: str | None = None) -> Itera
     )
     index = stories.StoryIndex()
     return stories.assign(analyse(extract.extract(raws, reference_date)), index)
+
+
+WARM_TEXT = (
+    "GENEVA, March 3 - The foreign minister of France said on Monday that the army would not attack "
+    "the town, and the United Nations urged both sides to talk. \"We will meet them in Geneva next "
+    "week,\" he said. NATO's secretary general visited Kabul in 2010."
+)
+
+
+def warm_up(freeze: bool = True) -> None:
+    """Load every stage's resources in this process now, by coding one short built-in text: the
+    spaCy model, the actor knowledge base and matcher, the lexicons, the time tables, the gazetteer.
+
+    For a process that will code many documents (``herald code``/``herald run``, each Dask worker).
+    With ``freeze``, the collector is paused while they load and everything loaded is then moved
+    out of its sight (``gc.freeze``): they live as long as the process anyway, and every full
+    collection would otherwise walk their millions of objects again. A process-wide decision, so
+    the library never does this on its own; the CLI and the Dask workers do.
+    """
+    import gc
+
+    was_enabled = gc.isenabled()
+    if freeze:
+        gc.disable()
+    try:
+        for _ in code_texts([WARM_TEXT], reference_date="2010-11-20"):
+            pass
+    finally:
+        if freeze:
+            gc.freeze()
+            if was_enabled:
+                gc.enable()
 
 
 @dataclass

@@ -12,7 +12,7 @@ import typer
 
 from herald.cli import app
 from herald.models import Document
-from herald.pipeline import RunSummary
+from herald.pipeline import RunSummary, warm_up
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs.")]
 RefDate = Annotated[
@@ -60,6 +60,7 @@ def code(
 
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json")
+    warm_up()
     _emit(herald.code(paths, reference_date=_check_date(reference_date)), format)
 
 
@@ -104,6 +105,7 @@ def run(
 
             return run_dask(paths, db=db, reference_date=ref, scheduler=scheduler, workers=workers,
                             on_document=on_document)
+        warm_up()
         return herald.run(paths, db=db, reference_date=ref, on_document=on_document)
 
     if quiet or not console.is_terminal:

@@ -15,7 +15,7 @@ import numpy as np
 
 from herald.events.embed import load_embedding, words
 from herald.events.ontology import category
-from herald.events.rules import VerbInfo, analyse
+from herald.events.rules import VerbInfo, analyse, tree
 
 
 def verb_features(v: VerbInfo) -> list[str]:
@@ -42,18 +42,24 @@ def verb_features(v: VerbInfo) -> list[str]:
 
 
 def sentence_features(sent: Any, infos: list[VerbInfo] | None = None) -> list[str]:
-    """Features of one spaCy span (a sentence, or a whole short document)."""
+    """Features of one spaCy span (a sentence, or a whole short document).
+
+    The words are read from the document's plain :class:`~herald.events.rules.Tree` (built once
+    per document for the rules) rather than from spaCy tokens: the story classifier reads every
+    token of every story."""
+    t = tree(sent.doc)
     feats: list[str] = []
     prev = "<s>"
-    for tok in sent:
-        if tok.is_punct or tok.is_space:
+    skip, num, lemmas, ents = t.skip, t.num, t.lemma, t.ent_begin
+    for i in range(sent.start, sent.end):
+        if skip[i]:
             continue
-        lemma = tok.lemma_.lower() if not tok.like_num else "<num>"
+        lemma = "<num>" if num[i] else lemmas[i]
         feats.append(f"w:{lemma}")
         feats.append(f"b:{prev}_{lemma}")
         prev = lemma
-        if tok.ent_type_ and tok.ent_iob_ == "B":
-            feats.append(f"e:{tok.ent_type_}")
+        if ents[i]:
+            feats.append(f"e:{ents[i]}")
     for v in infos if infos is not None else analyse(sent):
         feats.extend(verb_features(v))
     return feats

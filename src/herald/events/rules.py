@@ -18,11 +18,25 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
-from operator import add, itemgetter
+from operator import add, itemgetter, or_
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, POS, SPACY
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LIKE_NUM,
+    ORTH,
+    POS,
+    SPACY,
+)
 
 from herald.events.lexicon import Match, lexicon
 from herald.events.parties import FIRST_PERSON, Resolver, generic_at
@@ -125,7 +139,8 @@ ARG_DEPS = ("dobj", "dative", "iobj", "obj", "attr")
 
 # --- the parse as plain lists ----------------------------------------------------------------------
 
-_ATTRS = [POS, DEP, HEAD, LEMMA, IDX, LENGTH, ORTH, SPACY]
+_ATTRS = [POS, DEP, HEAD, LEMMA, IDX, LENGTH, ORTH, SPACY, IS_PUNCT, IS_SPACE, LIKE_NUM, ENT_IOB, ENT_TYPE]
+_ENT_BEGIN = 3  # ENT_IOB: 3 B, 1 I, 2 O, 0 unset
 _STRINGS: dict[int, str] = {}  # spaCy string hash -> string (hashes are stable across documents)
 _LOWERED: dict[int, str] = {}  # lemma hash -> lower-cased lemma
 _CACHE_MAX = 50_000  # bounded: a long stream of new words must not grow the caches forever
@@ -156,7 +171,8 @@ class Tree:
     """
 
     __slots__ = (
-        "doc_ref", "pos", "dep", "head", "lower", "lemma", "idx", "length", "orth", "kids", "text", "infos"
+        "doc_ref", "pos", "dep", "head", "lower", "lemma", "idx", "length", "orth", "kids", "text", "infos",
+        "verbs", "skip", "num", "ent_begin",
     )  # fmt: skip
 
     def __init__(self, doc: Any) -> None:
@@ -186,6 +202,14 @@ class Tree:
                     kids[h] = [j]
         self.kids: list[list[int] | tuple[int, ...]] = kids
         self.infos: dict[tuple[int, int], list[tuple[int, str, Match | None, bool, str | None]]] = {}
+        # per verb: its lexicon match and negation, which depend on the tree alone (not on the span
+        # asked about), so the story-level analysis reuses what the sentences computed
+        self.verbs: dict[int, tuple[Match | None, bool]] = {}
+        # for the classifiers' token features: punctuation or space, number-like, entity starts
+        self.skip: list[bool] = list(map(or_, cols[8], cols[9]))
+        self.num: list[int] = cols[10]
+        types = _decode(cols[12], _STRINGS, strings)
+        self.ent_begin: list[str] = [t if b == _ENT_BEGIN else "" for b, t in zip(cols[11], types, strict=True)]
 
     @property
     def doc(self) -> Any:
@@ -568,14 +592,18 @@ def _analyse(t: Tree, start: int, end: int) -> list[tuple[int, str, Match | None
     out = []
     lex = lexicon()
     question = t.span_text(start, end).rstrip().endswith("?")
+    known = t.verbs
     for i in verbs:
         lemma = t.lemma[i]
-        m = None
-        if lex.knows(lemma):
-            pre, post, preps, near = _regions(t, i)
-            entry = lex.lookup(lemma, near)
-            m = lex.match(entry, pre, post, preps) if entry is not None else None
-        out.append((i, lemma, m, _negated(t, i), _aux_mode(t, i, question)))
+        hit = known.get(i)
+        if hit is None:
+            m = None
+            if lex.knows(lemma):
+                pre, post, preps, near = _regions(t, i)
+                entry = lex.lookup(lemma, near)
+                m = lex.match(entry, pre, post, preps) if entry is not None else None
+            hit = known[i] = (m, _negated(t, i))
+        out.append((i, lemma, hit[0], hit[1], _aux_mode(t, i, question)))
     return out
 
 

@@ -120,10 +120,11 @@ def shard_documents(future: Future, shard: list[str], reference_date: str | None
 
 
 def warm_worker() -> None:
-    """Load the spaCy model and the dictionaries on a worker before its first task."""
-    from herald import nlp
+    """Load every stage's resources on a worker before its first task (see
+    :func:`herald.pipeline.warm_up`): all workers load at once, while the first shards queue."""
+    from herald.pipeline import warm_up
 
-    nlp.load()
+    warm_up()
 
 
 def run_dask(
