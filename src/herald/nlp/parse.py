@@ -8,7 +8,7 @@ from herald.models import Document
 from herald.nlp.model import load
 
 BATCH = 64  # measured: 64 texts per batch is ~10% cheaper per word than 16
-BATCH_CHARS = 24_000  # measured: spaCy's working set is ~3 KB per character of a batch (docs/memory.md)
+BATCH_CHARS = 12_000  # measured: spaCy's working set is ~3 KB per character of a batch (docs/memory.md)
 
 
 def parse(
