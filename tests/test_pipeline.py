@@ -59,3 +59,20 @@ def test_code_texts_in_memory() -> None:
     ]))
     assert [d.status for d in docs] == ["ok", "error"]
     assert docs[1].error
+
+
+def test_warm_up_loads_everything_and_leaves_the_collector_on() -> None:
+    import gc
+
+    from herald.actors.kb import load as kb_load
+    from herald.memory import collector_paused
+    from herald.pipeline import warm_up
+
+    warm_up(freeze=False)
+    assert gc.isenabled()
+    assert kb_load.cache_info().currsize == 1  # the knowledge base came in with the built-in text
+    with collector_paused():
+        with collector_paused():  # nested: only the outermost turns it back on
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()

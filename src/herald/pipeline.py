@@ -113,19 +113,16 @@ def warm_up(freeze: bool = True) -> None:
     collection would otherwise walk their millions of objects again. A process-wide decision, so
     the library never does this on its own; the CLI and the Dask workers do.
     """
+    import contextlib
     import gc
 
-    was_enabled = gc.isenabled()
-    if freeze:
-        gc.disable()
-    try:
+    from herald.memory import collector_paused
+
+    with collector_paused() if freeze else contextlib.nullcontext():
         for _ in code_texts([WARM_TEXT], reference_date="2010-11-20"):
             pass
-    finally:
         if freeze:
             gc.freeze()
-            if was_enabled:
-                gc.enable()
 
 
 @dataclass

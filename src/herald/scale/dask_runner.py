@@ -36,9 +36,8 @@ def file_key(path: str) -> str:
         return f"{path}|missing"
 
 
-def shard_key(paths: str | list[str], reference_date: str | None) -> str:
+def shard_key(files: list[str], reference_date: str | None) -> str:
     """A name for a shard's output that changes when any of its input files or the options change."""
-    files = [paths] if isinstance(paths, str) else paths
     sig = "\n".join(file_key(p) for p in files) + f"|{reference_date}"
     return hashlib.sha256(sig.encode()).hexdigest()[:24]
 
@@ -119,14 +118,6 @@ def shard_documents(future: Future, shard: list[str], reference_date: str | None
     yield from read_shard(part)
 
 
-def warm_worker() -> None:
-    """Load every stage's resources on a worker before its first task (see
-    :func:`herald.pipeline.warm_up`): all workers load at once, while the first shards queue."""
-    from herald.pipeline import warm_up
-
-    warm_up()
-
-
 def run_dask(
     paths: Iterable[str],
     db: str = "herald.duckdb",
@@ -140,7 +131,7 @@ def run_dask(
     from dask.distributed import Client, LocalCluster
 
     from herald.ingest import expand_paths
-    from herald.pipeline import store_documents
+    from herald.pipeline import store_documents, warm_up
     from herald.store import Store
 
     shards = plan_shards(list(expand_paths(paths)))
@@ -155,7 +146,7 @@ def run_dask(
         client = Client(cluster)
     summary = RunSummary(db=db)
     try:
-        client.run(warm_worker)
+        client.run(warm_up)  # every worker loads everything at once, while the first shards queue
         futures = [client.submit(code_shard, shard, str(out_dir), reference_date,
                                  key=f"herald-{shard_key(shard, reference_date)}", retries=2, pure=False)
                    for shard in shards]
