@@ -353,3 +353,8 @@ def test_herald_migrate_upgrades_an_old_store_for_readers(db: str) -> None:
     assert again.exit_code == 0 and "already current" in again.output
     missing = CliRunner().invoke(app, ["migrate", "--db", db + ".nope"])
     assert missing.exit_code == 1
+    not_duckdb = Path(db).with_suffix(".txt")
+    not_duckdb.write_text("a text file, not a store\n")
+    refused = CliRunner().invoke(app, ["migrate", "--db", str(not_duckdb)])
+    assert refused.exit_code == 1 and "not a valid DuckDB database file" in refused.output
+    assert not_duckdb.read_text() == "a text file, not a store\n"  # left as it was

@@ -39,13 +39,15 @@ EVENT_TABLE = ["date", "type", "source_name", "target_name", "num_documents", "n
 
 
 def _open(db: str) -> Any:
+    import duckdb
+
     import herald
     from herald.store import StoreLocked
     from herald.store.schema import SchemaTooNew
 
     try:
         return herald.open(db)
-    except (FileNotFoundError, StoreLocked, SchemaTooNew) as exc:
+    except (FileNotFoundError, StoreLocked, SchemaTooNew, duckdb.IOException) as exc:  # not DuckDB, too
         typer.echo(f"herald: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -204,11 +206,14 @@ def documents(
 @app.command()
 def migrate(db: Db = "herald.duckdb") -> None:
     """Bring a store written by an older herald to this version's schema (readers refuse old stores)."""
-    from herald.store import upgrade
+    import duckdb
+
+    from herald.store import StoreLocked, upgrade
+    from herald.store.schema import SchemaTooNew
 
     try:
         applied = upgrade(db)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, StoreLocked, SchemaTooNew, duckdb.IOException) as exc:
         typer.echo(f"herald: {exc}", err=True)
         raise typer.Exit(1) from None
     typer.echo(f"{db}: applied schema versions {', '.join(map(str, applied))}" if applied
