@@ -6,6 +6,7 @@ Library first; the ``herald`` command is a thin layer over these calls::
     for doc in herald.code(["page.txt"]):          # code without storing
         print(doc.title, [e.type for e in doc.events])
     summary = herald.run(["corpus/"], db="herald.duckdb")   # code and store
+    herald.watch(["https://example.org/feed.xml"], db="herald.duckdb", every="15m")  # keep up with a feed
     store = herald.open("herald.duckdb")            # query what was stored
 """
 
@@ -19,7 +20,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Dates", "Document", "Event", "Mention", "Place", "Quote", "RawDocument",
-    "code", "code_texts", "extract_pages", "open", "run", "__version__",
+    "code", "code_texts", "extract_pages", "open", "run", "watch", "__version__",
 ]
 
 
@@ -60,3 +61,13 @@ def open(db: str = "herald.duckdb", read_only: bool = True):  # type: ignore[no-
     from herald.store import Store
 
     return Store(db, read_only=read_only)
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """``herald.watch``, imported on first use: a module that is also callable,
+    ``herald.watch(sources, db=..., every="15m")`` (see :mod:`herald.watch`)."""
+    if name == "watch":
+        import importlib
+
+        return importlib.import_module("herald.watch")
+    raise AttributeError(f"module 'herald' has no attribute {name!r}")

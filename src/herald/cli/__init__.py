@@ -13,7 +13,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # each module adds its commands to `app`; importing them here keeps the wiring in one place
-    from herald.cli import actors, coding, query, serving  # noqa: F401
+    from herald.cli import actors, coding, query, serving, watching  # noqa: F401
 
 
 def main() -> None:

@@ -214,10 +214,66 @@ def _v3(con: Any) -> None:
     con.execute(CURRENT_DOCUMENTS_VIEW)  # re-bound so that ``*`` carries the new columns
 
 
+# ``herald watch`` (herald.watch): what it has seen, fetched, failed and why, per listing and per source,
+# so that a restart goes on where the last run stopped (docs/watch.md).
+WATCH_SOURCES = """
+CREATE TABLE IF NOT EXISTS watch_sources (
+    source VARCHAR PRIMARY KEY,
+    kind VARCHAR,
+    added_at TIMESTAMP NOT NULL,
+    last_check TIMESTAMP,
+    last_success TIMESTAMP,
+    last_error VARCHAR,
+    last_error_at TIMESTAMP,
+    rounds INTEGER NOT NULL DEFAULT 0,
+    failures INTEGER NOT NULL DEFAULT 0
+)"""
+
+WATCH_FEEDS = """
+CREATE TABLE IF NOT EXISTS watch_feeds (
+    url VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    kind VARCHAR,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    cursor VARCHAR,
+    items INTEGER,
+    http_status INTEGER,
+    error VARCHAR,
+    checked_at TIMESTAMP
+)"""
+
+WATCH_URLS = """
+CREATE TABLE IF NOT EXISTS watch_urls (
+    url VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    listed_url VARCHAR,
+    found_at TIMESTAMP NOT NULL,
+    item_date VARCHAR,
+    title VARCHAR,
+    status VARCHAR NOT NULL,
+    reason VARCHAR,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    retry_at TIMESTAMP,
+    http_status INTEGER,
+    final_url VARCHAR,
+    fetched_at TIMESTAMP,
+    doc_id VARCHAR,
+    doc_status VARCHAR,
+    signature VARCHAR
+)"""
+
+
+def _v4(con: Any) -> None:
+    for ddl in (WATCH_SOURCES, WATCH_FEEDS, WATCH_URLS):
+        con.execute(ddl)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, quotes, events, actors, places, stories; story_events view", _v1),
     Migration(2, "events.representative: the copy that stands for each story event", _v2),
     Migration(3, "documents.plover_type, plover_confidence: the story-level PLOVER type", _v3),
+    Migration(4, "watch_sources, watch_feeds, watch_urls: the state of `herald watch`", _v4),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
