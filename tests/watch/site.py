@@ -251,6 +251,9 @@ class NewsSite:
     next_n: int = 0
     max_bytes: int = 200_000
     busy_left: int = 1  # /busy answers 429 (Retry-After: 1) this many times, then the page
+    mobile_of: str = ""  # the page /m/story names as its canonical (so never fetched itself)
+    moved: str = ""  # the page /old/moved redirects to
+    unfed: list[str] = field(default_factory=list)  # good pages only the Atom feed or the sitemaps list
 
     def add_page(self, path: str | None = None, **kwargs: object) -> str:
         n = self.next_n
@@ -274,9 +277,9 @@ def build(site: Site, n_feed: int = 6, n_atom: int = 3, n_sitemap: int = 4, max_
     # the same article under other addresses: tracking parameters, AMP, a redirect, rel=canonical
     amp_target = s.add_page()
     site.static(f"{amp_target}/amp", article(0)[1])  # never fetched: canonicalised away
-    moved = s.add_page()
+    moved = s.moved = s.add_page()
     site.route("/old/moved", Answer(301, b"", {"Location": moved}))
-    mobile_of = s.add_page()
+    mobile_of = s.mobile_of = s.add_page()
     site.static("/m/story", article(s.next_n + 100, canonical=mobile_of)[1])
     opened = s.add_page("/private/open")
     latin = s.add_page("/news/latin")
@@ -318,15 +321,18 @@ def build(site: Site, n_feed: int = 6, n_atom: int = 3, n_sitemap: int = 4, max_
         s.add_feed_item(p)
     # an Atom feed with more good pages
     atom_paths = [s.add_page() for _ in range(n_atom)]
+    s.unfed.extend(atom_paths)
     site.static("/atom.xml", atom([(site.url(p), s.good[p], "2024-05-02") for p in atom_paths]),
                 "application/atom+xml", etag=True)
     # a sitemap index: a news sitemap, a gzipped sitemap, a malformed one; some pages the feed has too
     news = [s.add_page() for _ in range(n_sitemap)]
+    s.unfed.extend(news)
     site.static("/sitemaps/news.xml", urlset([(site.url(p), s.good[p], "2024-05-03") for p in news]
                                              + [(site.url(amp_target), s.good[amp_target], "2024-05-01"),
                                                 (site.url(mobile_of), s.good[mobile_of], "2024-05-01")]),
                 "application/xml", etag=True)
     more = [s.add_page() for _ in range(2)]
+    s.unfed.extend(more)
     site.static("/sitemaps/pages.xml.gz", gzip.compress(urlset(
         [(site.url(p), "", "2024-05-04") for p in more] + [(site.url(moved), "", "2024-05-01")], news=False)),
         "application/x-gzip")

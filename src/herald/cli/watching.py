@@ -25,6 +25,7 @@ def watch(
     rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to one host, at most.")] = 1.0,
     per_host: Annotated[int, typer.Option("--per-host", min=1, help="Requests in flight to one host, at most.")] = 2,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to connect and between reads.")] = 20.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries after a 429, a 5xx or a network error.")] = 2,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help="Largest answer read, in bytes (default HERALD_MAX_BYTES).")] = None,
     max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Pages fetched per round, at most.")] = None,
     contact: Annotated[str | None, typer.Option("--contact", help="A URL or e-mail address added to the User-Agent.")] = None,
@@ -44,7 +45,7 @@ def watch(
     from herald.watch.options import default_user_agent
 
     settings: dict[str, Any] = {"rounds": rounds, "workers": workers, "rate": rate, "per_host": per_host,
-                                   "timeout": timeout, "max_pages": max_pages,
+                                   "timeout": timeout, "retries": retries, "max_pages": max_pages,
                                    "user_agent": user_agent or default_user_agent(contact),
                                    "reference_date": _check_date(reference_date)}
     if max_bytes is not None:
@@ -64,9 +65,17 @@ def watch(
         if not quiet:
             typer.echo("herald watch: stopping after the pages in hand (again to interrupt)", err=True)
 
+    from herald.watch.runner import lock
+
+    try:  # before loading the models: a second watch on one store is refused at once
+        specs = [hw.Source.parse(s) for s in sources]
+        lock(db).close()
+    except (ValueError, hw.WatchBusy) as exc:
+        typer.echo(f"herald watch: {exc}", err=True)
+        raise typer.Exit(2) from None
     warm_up()
     try:
-        hw.watch(sources, db=db, every=every, once=once, on_round=progress, on_signal=signalled, **settings)
+        hw.watch([x.spec for x in specs], db=db, every=every, once=once, on_round=progress, on_signal=signalled, **settings)
     except (ValueError, hw.WatchBusy) as exc:
         typer.echo(f"herald watch: {exc}", err=True)
         raise typer.Exit(2) from None

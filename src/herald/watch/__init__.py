@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from herald.watch.options import WatchOptions, parse_interval
 from herald.watch.report import RoundReport, WatchSummary
 from herald.watch.runner import WatchBusy, Watcher
+from herald.watch.sources import Source
 from herald.watch.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from herald.models import Document
 
-__all__ = ["RoundReport", "WatchBusy", "WatchOptions", "WatchSummary", "Watcher", "canonical_url", "health",
+__all__ = ["RoundReport", "Source", "WatchBusy", "WatchOptions", "WatchSummary", "Watcher", "canonical_url", "health",
            "items", "make_options", "parse_interval", "watch"]
 
 

@@ -90,7 +90,7 @@ def _sitemap(data: bytes, base_url: str, root: str) -> Listing:
         tree = det.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except det.ParseError as exc:
         raise NotAListing(f"malformed sitemap XML ({exc})") from exc
-    listing = Listing(kind=root)
+    listing = Listing(kind="sitemap" if root == "urlset" else "sitemapindex")
     entry = "url" if root == "urlset" else "sitemap"
     for node in tree:
         if _local(node.tag) != entry:
@@ -140,4 +140,6 @@ def _feed(data: bytes, base_url: str) -> Listing:
                 date = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
                 break
         listing.items.append(Item(url, date, (e.get("title") or "").strip() or None))
+    if not listing.items and getattr(parsed, "bozo", False):  # lenient parsing found nothing usable
+        raise NotAListing(f"malformed feed ({getattr(parsed, 'bozo_exception', 'unreadable')})")
     return listing

@@ -19,6 +19,7 @@ class Fetched:
     page: Spooled | None = None  # None: no usable page (``error`` says why)
     error: str | None = None
     retryable: bool = False
+    already: bool = False  # not fetched: its document was stored through another address meanwhile
 
     @property
     def stopped(self) -> bool:

@@ -22,28 +22,31 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import IO
 
 from herald.models import Document, RawDocument
-from herald.watch.fetch import Fetcher
+from herald.watch.feeder import Feeder
+from herald.watch.fetch import Answer, Fetcher
 from herald.watch.options import WatchOptions
 from herald.watch.pages import Fetched, fetch_page
 from herald.watch.report import RoundReport, WatchSummary
 from herald.watch.sources import Found, Source, look
 from herald.watch.spool import Spool, Spooled
-from herald.watch.state import DISALLOWED, DUPLICATE, PENDING, STORED, State, UrlState, now
+from herald.watch.state import DISALLOWED, DUPLICATE, FAILED, PENDING, STORED, State, UrlState, now
 from herald.watch.urls import canonical_url, site_of
 
 FLUSH_EVERY = 1.0  # seconds: state changes are written at least this often while pages are coded
+LAND_WITHIN = 2.0  # seconds: pages fetched are handed to the pipeline at least this often
+TICK = 0.25  # seconds: how often the fetch loop looks up from waiting for answers
 
 
 class WatchBusy(RuntimeError):
     """Another ``herald watch`` is running on this store."""
 
 
-def _lock(db: str) -> IO[str]:
+def lock(db: str) -> IO[str]:
     """An exclusive lock on ``<db>.watch-lock`` for the watch's life (released by the kernel even
     after a kill -9): two watches on one store would fetch the same pages."""
     handle = open(os.path.abspath(db) + ".watch-lock", "a+")  # noqa: SIM115 - held until close()
@@ -75,7 +78,7 @@ class Watcher:
         self.db = db
         self.on_round, self.on_document = on_round, on_document
         self.stop = stop or threading.Event()
-        self._lock = _lock(db)
+        self._lock = lock(db)
         try:
             self.store = Store(db)
             self.spool = Spool(self.options.spool) if self.options.spool else Spool.beside(db)
@@ -114,6 +117,7 @@ class Watcher:
         self.fetcher.close()
         with contextlib.suppress(Exception):
             self._flush()
+        self.spool.tidy()
         self.store.close()
         self._lock.close()
 
@@ -249,11 +253,25 @@ class Watcher:
                 u.doc_status, u.reason = None, "no documents in the file"
 
     def _code_pages(self, report: RoundReport) -> None:
+        """Pages in chunks of at most ``batch_size``, a chunk cut short after ``LAND_WITHIN`` seconds:
+        a page lands in the store seconds after it was fetched, even when the site is slow (the
+        workers go on fetching while a chunk is coded)."""
         from herald import extract
 
-        raws = self._raws(report)
-        docs = extract.extract(raws, reference_date=self._reference_date())
-        self._store(self._distinct(docs, report), report, self._page_stored)
+        chunk: list[RawDocument] = []
+        since = 0.0
+        for raw in self._raws(report):
+            if raw is not None:
+                if not chunk:
+                    since = time.monotonic()
+                chunk.append(raw)
+            if chunk and (len(chunk) >= self.options.batch_size or time.monotonic() - since >= LAND_WITHIN):
+                docs = extract.extract(chunk, reference_date=self._reference_date())
+                self._store(self._distinct(docs, report), report, self._page_stored)
+                chunk = []
+        if chunk:
+            docs = extract.extract(chunk, reference_date=self._reference_date())
+            self._store(self._distinct(docs, report), report, self._page_stored)
 
     def _page_stored(self, doc: Document) -> None:
         url = self._pages.pop(doc.id, None)
@@ -289,8 +307,9 @@ class Watcher:
                 self.texts[key] = doc.id
             yield doc
 
-    def _raws(self, report: RoundReport) -> Iterator[RawDocument]:
-        """Spooled pages, then pages fetched by the workers, as raw documents; failures recorded."""
+    def _raws(self, report: RoundReport) -> Iterator[RawDocument | None]:
+        """Spooled pages, then pages fetched by the workers, as raw documents; failures recorded.
+        ``None`` now and then while the workers are busy: nothing new yet (time to code a chunk)."""
         opts = self.options
         spooled: dict[str, Spooled] = {}
         for page in self.spool:
@@ -302,7 +321,7 @@ class Watcher:
                 if url.status != STORED:
                     self.state.stored(url, page.doc_id, self.doc_ids[page.doc_id], None)
                 self._drops.append(page.url)
-            elif url.status in (PENDING, "failed"):
+            elif url.status in (PENDING, FAILED):
                 spooled[page.url] = page
             else:
                 self._drops.append(page.url)
@@ -313,30 +332,30 @@ class Watcher:
         due = [u for u in self.state.due(max_attempts=opts.max_attempts) if u.url not in spooled]
         if opts.max_pages is not None:
             due = due[: opts.max_pages]
-        todo = iter(due)
-        running: set[Future[Fetched]] = set()
-        while True:
-            while not self.stop.is_set() and len(running) < opts.workers * 2:
-                url = next(todo, None)
-                if url is None:
-                    break
-                if url.url in self.doc_ids or url.url in self._pages:  # reached by a redirect meanwhile
-                    self._duplicate(url, url.url, "stored through another address", report)
-                    continue
-                running.add(self.pool.submit(fetch_page, url, self.fetcher, self.spool))
-            if not running:
-                break
-            done, running = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-            for future in done:
-                raw = self._handle(future.result(), report)
-                if raw is not None:
-                    yield raw
-            if self.stop.is_set() and not done:
-                break  # requests still in flight finish into the spool; the next start codes them
-            self._maybe_flush()
+        feeder = Feeder(self.pool, self._fetch, self.stop, opts.workers, max(opts.batch_size, 4), TICK)
+        for result in feeder.results(due):
+            if result is None:
+                self._maybe_flush()
+                yield None
+                continue
+            raw = self._handle(result, report)
+            if raw is not None:
+                yield raw
+
+    def _fetch(self, url: UrlState) -> Fetched:
+        """A worker's job: one page (unless a redirect reached it meanwhile); never raises."""
+        if url.url in self.doc_ids or url.url in self._pages:
+            return Fetched(url, Answer(url=url.url), error="stored through another address", already=True)
+        try:
+            return fetch_page(url, self.fetcher, self.spool)
+        except Exception as exc:  # a bug must not lose the page: it stays pending, the round goes on
+            return Fetched(url, Answer(url=url.url, stopped=True), error=f"{type(exc).__name__}: {exc}")
 
     def _handle(self, result: Fetched, report: RoundReport) -> RawDocument | None:
         url, answer = result.url, result.answer
+        if result.already:
+            self._duplicate(url, url.url, result.error or "", report)
+            return None
         if result.stopped:
             return None  # never asked: stays as it was
         report.fetched += answer.attempts > 0

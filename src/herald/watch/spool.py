@@ -62,5 +62,10 @@ class Spool:
         for tmp in self.folder.glob("*.tmp*"):  # half-written by a killed watch
             tmp.unlink(missing_ok=True)
 
+    def tidy(self) -> None:
+        """Remove the folder when nothing waits in it."""
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()
+
     def __len__(self) -> int:
         return len(list(self.folder.glob("*.json"))) if self.folder.is_dir() else 0

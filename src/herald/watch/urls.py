@@ -117,12 +117,14 @@ def origin_of(url: str) -> str:
 
 
 def site_of(url: str) -> str:
-    """The host without ``www.``, ``m.`` or ``amp.``: two addresses on one site."""
-    host = (urlsplit(url).hostname or "").lower()
+    """The host without ``www.``, ``m.`` or ``amp.`` (port kept): two addresses on one site."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
     for prefix in ("www.", "m.", "amp.", "mobile."):
         if host.startswith(prefix) and host.count(".") > 1:
-            return host[len(prefix):]
-    return host
+            host = host[len(prefix):]
+            break
+    return f"{host}:{parts.port}" if parts.port else host
 
 
 _LINK = re.compile(r"<link\b[^>]*>", re.I)
