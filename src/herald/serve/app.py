@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from herald.serve.api import router as api_router
+from herald.serve.arrivals import router as arrivals_router
 from herald.serve.data import Data
 
 STATIC = Path(str(resources.files("herald.serve") / "static"))
@@ -65,6 +66,7 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, linger: f
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.middleware("http")(_security_headers)
     app.include_router(api_router)
+    app.include_router(arrivals_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_pages(app)
     return app
