@@ -23,8 +23,8 @@ def _run(text: str, **dates: str) -> Document:
 def test_candidates_running_together_date_the_story() -> None:
     field, season = list(cycles.campaign(PRIMARY))
     assert "Donald Trump" in field.reason and "Ted Cruz" in field.reason and "Hillary Clinton" in field.reason
-    # Trump from his announcement (2015-06-16), Cruz until he withdrew (2016-05-03) plus a month
-    assert [(iso(a), iso(b)) for a, b in field.intervals] == [("2015-06-16", "2016-06-02")]
+    # Trump from his announcement (2015-06-16), Cruz until he withdrew (2016-05-03) plus a season (90 days)
+    assert [(iso(a), iso(b)) for a, b in field.intervals] == [("2015-06-16", "2016-08-01")]
     assert season.holds(day("2016-02-01")) and not season.holds(day("2015-09-01"))
 
 

@@ -37,6 +37,16 @@ _STAMP = re.compile(
 _YEAR = re.compile(r"(?:19|20|21)\d\d")
 _UPDATED_WORDS = ("updated", "modified", "revised", "edited")
 _DATE_ONLY_WORDS = 8  # a line of at most this many words that parses as a date is a date line
+_LIST_REACH = 8  # a bare date with two more this close is one of a list of dated teasers
+_BYLINE_LOOKBACK = 40  # a date with a time of day is a byline even this far before the article
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?!\d)")
+_BYLINE_WORDS = 12
+# lines that date something other than the page: photo captions and the claims fact checks examine
+_NOT_THE_PAGE = re.compile(
+    r"(?i)\b(?:file\s+photo|photo(?:graph)?\s+(?:by|taken|shows|provided|released)|in\s+this\s+[^.]{0,40}?"
+    r"(?:photo|image|picture)|(?:AP|AFP|Reuters|Getty|EPA)\s+(?:Photo|Images)|pictured|\(photo|photo:|image:|"
+    r"credit:|caption|claim(?:s|ed)?\b|rating:|fact[-\s]check)"
+)
 _STAMP_WORDS = 16
 
 
@@ -92,12 +102,18 @@ def _lines_with_years(lines: list[str]) -> list[int]:
 def find_stamps(lines: list[str], article_start: int | None = None, lookback: int = 15) -> Stamps:
     """Page dates from stamp lines anywhere ("Updated: ...", "This article was last updated on
     ...") and, failing an explicit "published" stamp, from a bare date line just before the
-    article's first line (the byline date of most news pages)."""
+    article's first line (the byline date of most news pages).
+
+    Never from a photo caption ("This March 28, 2017, file photo") or a quoted claim (a fact
+    check's "Claim: on Nov. 15, 2019, ..."), and never from a list of dated teasers ("More
+    stories": headline, date, headline, date): a bare date line with two more within
+    ``_LIST_REACH`` lines is a teaser's. A bare date with a time of day ("November 20, 2019
+    13:42") is a byline and is looked for further back (``_BYLINE_LOOKBACK``)."""
     st = Stamps()
     bare: list[tuple[int, str]] = []
     for i in _lines_with_years(lines):
         line = lines[i]
-        if len(line.split()) > _STAMP_WORDS:
+        if len(line.split()) > _STAMP_WORDS or _NOT_THE_PAGE.search(line):
             continue
         d = parse_date(line)
         if d is None:
@@ -109,10 +125,14 @@ def find_stamps(lines: list[str], article_start: int | None = None, lookback: in
         elif kind == "published":
             st.published = st.published or d
             st.lines.add(i)
-        elif len(line.split()) <= _DATE_ONLY_WORDS:
-            bare.append((i, d))
+        elif len(line.split()) <= _DATE_ONLY_WORDS or (len(line.split()) <= _BYLINE_WORDS and _CLOCK.search(line)):
+            bare.append((i, d))  # a date line, or a byline ("Nov 19, 2019, 7:53pm EST by Jane Doe")
     if st.published is None and article_start is not None:
-        near = [(i, d) for i, d in bare if article_start - lookback <= i <= article_start]
+        at = [i for i, _ in bare]
+        listed = {i for i in at if sum(abs(j - i) <= _LIST_REACH for j in at) >= 3 and not _CLOCK.search(lines[i])}
+        near = [(i, d) for i, d in bare if i not in listed and (
+            article_start - lookback <= i <= article_start
+            or (article_start - _BYLINE_LOOKBACK <= i <= article_start and _CLOCK.search(lines[i])))]
         if near:
             i, st.published = near[-1]
             st.lines.add(i)

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from herald.extract.dates import parse_date, stamp_kind
+from herald.extract.pagedate import page_dates
 from herald.extract.result import Extracted
 
 # A line that *starts* with a call to action is page furniture, whatever follows it.
@@ -168,13 +169,15 @@ def extract_html(page: str, url: str | None = None) -> Extracted:
 
     tree = parse(page)
     title = page_title(tree)
-    published = updated = None
+    published, updated, _ = page_dates(tree, visible_lines(tree), url)
     try:
-        published = find_date(tree, url=url, original_date=True, extensive_search=False)
-        updated = find_date(tree, url=url, original_date=False, extensive_search=False)
+        if published is None:
+            published = find_date(tree, url=url, original_date=True, extensive_search=False)
+        if updated is None:
+            updated = find_date(tree, url=url, original_date=False, extensive_search=False)
     except Exception:  # htmldate is best effort: a page without a readable date is still a page
         pass
-    if updated == published:
+    if updated == published or (updated and published and updated < published):
         updated = None
     text = trafilatura.extract(tree, url=url, fast=True, include_comments=False, include_tables=False,
                                with_metadata=False) or ""

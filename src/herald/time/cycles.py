@@ -34,7 +34,8 @@ from herald.time import knowledge as kb
 from herald.time.calendar import Interval, fmt
 from herald.time.evidence import Evidence, merge_spans
 
-AFTERGLOW_DAYS = 30  # a candidate who has just dropped out is still news for a few weeks
+AFTERGLOW_DAYS = 90  # a candidate who has dropped out stays news for a season: endorsements, the convention
+ELECTION_AFTERGLOW_DAYS = 30  # after election day, the race itself is news for a few weeks
 SEASON_DAYS = 365  # the final year of a campaign
 MIN_CUES = 2
 MAIN_SHARE = 0.3  # a main candidate is named at least this share as often as the most-named one
@@ -58,9 +59,11 @@ class Candidate:
 @lru_cache(maxsize=1)
 def candidates() -> list[Candidate]:
     runs: dict[str, list[Interval]] = {}
+    days = set(_elections())
     for t in kb.terms():
         if t.office in ("us_candidate", "us_rep_nominee", "us_dem_nominee"):
-            runs.setdefault(t.holder, []).append((t.start, t.end + AFTERGLOW_DAYS))
+            glow = ELECTION_AFTERGLOW_DAYS if t.end in days else AFTERGLOW_DAYS
+            runs.setdefault(t.holder, []).append((t.start, t.end + glow))
     held: dict[str, list[Interval]] = {}
     for t in kb.terms():
         if t.office == "us_president" and t.holder in runs:

@@ -22,11 +22,15 @@ except ImportError:  # pragma: no cover
 
 from herald.time import knowledge as kb
 from herald.time.calendar import NEG, POS, Interval, day, fmt, iso, month_span, shift_years, year_span
-from herald.time.text import NUMBER, ORDINAL, number, sentence_of, tense
+from herald.time.text import NUMBER, ORDINAL, date_time, number, sentence_of, tense
 
 YEAR = 365
 RECENT_YEARS = 2  # the latest past year a story names is at most this many years before it
-RECENCY_WEIGHT = 0.7  # below one fact: the latest year alone never calls a page stale
+RECENCY_WEIGHT = 0.7  # its weight among the tie-breakers
+# Kinds of evidence that never vote, only choose among equally supported readings: a person named
+# without a title they held, and the latest year reported as past (right within two years for
+# only 40% of the PolNeAR train stories, so a vote would often pull a story years early)
+TIE_BREAKERS = frozenset({"untitled", "recency"})
 
 
 @dataclass
@@ -313,7 +317,7 @@ def office_terms(text: str) -> Iterator[Evidence]:
     yield from _untitled(text, {(o.id, r.holder) for o, held, _, _, _ in found for r in held})
 
 
-_NO_TITLE_CHECK = {"us_candidate", "us_rep_nominee", "us_dem_nominee", "us_third_nominee", "us_vp_nominee",
+_NO_TITLE_CHECK = {"us_candidate", "us_rep_nominee", "us_dem_nominee", "us_third_nominee", "us_vp_nominee", "us_nominee",
                    "us_governor", "us_president_elect", "us_wh_press_secretary", "dnc_chair", "rnc_chair"}
 
 
@@ -364,8 +368,8 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
     if office.id in ("us_governor", "us_candidate"):  # too many holders at once for a bare title to say who
         return []
     for m in _bare_rx(office.title).finditer(text):
-        if _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()):
-            continue  # "whoever becomes the Republican nominee": nobody holds it yet
+        if _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()) or _HYPOTHETICAL_AFTER.match(text, m.end()):
+            continue  # "whoever becomes the Republican nominee", "the nominee, whoever it is": nobody holds it yet
         held = [r for r in rows if _name_rx(r.name).search(text)]
         if held and len({r.holder for r in held}) <= 2:
             return [(office, held, "bare", m.start("t"), m.end())]
@@ -375,6 +379,9 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
 _HYPOTHETICAL = re.compile(
     r"(?i)\b(?:will|would|could|might|may|become|becomes|becoming|be|whoever|whomever|if|eventual|potential|"
     r"possible|next|future|likely|who\s+wins)\b[^.;!?]{0,25}\Z")
+_HYPOTHETICAL_AFTER = re.compile(
+    r"(?i)[^.;!?]{0,12}?\b(?:whoever|whomever|whatever|presumptively|probably|likely|if|when\s+(?:he|she)\s+is|"
+    r"ends?\s+up|turns?\s+out|would|will\s+be|could)\b")
 # a bare title of a nominee, whichever office row read it, is one fact about one person
 _SAME_FACT = {"us_rep_nominee": "us_nominee", "us_dem_nominee": "us_nominee"}
 
@@ -383,7 +390,7 @@ _SAME_FACT = {"us_rep_nominee": "us_nominee", "us_dem_nominee": "us_nominee"}
 def _bare_rx(title_src: str) -> re.Pattern[str]:
     """"the <title>": starting with the literal "the" keeps the scan fast (a title's optional
     leading words would be tried at every position of the story)."""
-    return re.compile(rf"\b[Tt][Hh][Ee][ \t\n]{{1,2}}(?P<t>(?i:{title_src}))")
+    return re.compile(rf"\b[Tt][Hh][Ee][ \t\n]{{1,2}}(?P<t>(?i:{title_src}))(?![\w-])")
 
 
 _FOR_PRESIDENT = re.compile(
@@ -491,7 +498,9 @@ _MONTH = (
 MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}(?!\s+\d)(?:['’]s)?\b")
-_YEAR = re.compile(r"(?<![$\d,.])\b(?P<y>19[5-9]\d|20\d\d)\b(?![\d,]|%|s\b|-year)")
+_YEAR = re.compile(r"(?<![$\d,.])\b(?P<y>19[5-9]\d|20\d\d)\b(?![\d,]|%|s\b|-year|\s+(?:registered|likely|adults|"
+                   r"people|voters|respondents|residents|members|students|workers|jobs|units|copies|cases|deaths|"
+                   r"votes|delegates)\b)")
 _ORDINAL_EVENT = {"first": "first", "second": "second", "third": "third", "final": "third", "last": "third",
                   "vice": "vice"}
 
@@ -744,7 +753,7 @@ def recency(found: list[Evidence]) -> Evidence | None:
         return None
     y, e = max(years, key=lambda ye: ye[0])
     lo, hi = year_span(y)[0], year_span(y + RECENT_YEARS)[1]
-    return Evidence([(lo, hi)], RECENCY_WEIGHT, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "year",
+    return Evidence([(lo, hi)], RECENCY_WEIGHT, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "recency",
                     e.start, e.end, ("recency", y))
 
 
@@ -760,20 +769,32 @@ def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list
     except ValueError:
         return None
     sent = sentence_of(sents, m.start())
-    tn = tense(text, sent, m.start(), m.end())
     said = quote(text, max(sent[0], m.start() - 30), min(sent[1], m.end() + 30))
     what = fmt((lo, hi)) if lo != hi else iso(lo)
     if rx is _YEAR and _CAMPAIGN.match(text[m.end() : m.end() + 30]):
-        return _campaign_year(y, tn, said, m)
-    before = text[max(0, m.start() - 25) : m.start()]
-    if re.search(r"(?i)\b(?:by|until|till|through|beginning|starting|effective|before)\s+(?:\w+\s+)?$", before) or (
-        tn == "future" and re.search(r"(?i)\b(?:will|'ll|next|upcoming|plans?|expected|scheduled|coming)\b", text[max(0, m.start() - 40) : m.end() + 25])
-    ):
-        return Evidence([(shift_years(lo, -5), hi)], 0.3, f"{what} lies ahead ({said})", "date",
+        over = _CAMPAIGN_OVER.search(text, max(sent[0], m.start() - 30), m.start()) is not None
+        return _campaign_year(y, "past" if over else None, said, m)
+    attributive = rx is _YEAR and _NAMES_A_THING.match(text, m.end()) is not None
+    tn = date_time(text, sent, m.start(), m.end(), attributive)
+    if tn == "present":
+        return None  # "takes effect in 2020", "is a candidate in the 2017 election": no bound either way
+    if tn == "future":  # planned, forecast, due or hoped for: it bounds nothing in the past
+        return Evidence([(NEG, hi)], 0.3, f"{what} lies ahead ({said})", "date",
                         m.start(), m.end(), ("future", lo, hi))
+    if attributive:  # "a 2025 bond", "the 2020 Sentra", "sold a 2025 bond": a name, not a report of when
+        return None
     weight = 0.4 if rx in (_YEAR, _MONTH_YEAR) else 0.5
     return Evidence([(lo, POS)], weight, f"{what} is reported as past or present ({said})", "date",
                     m.start(), m.end(), ("past", lo))
+
+
+# "won the 2012 election", "during the 2008 campaign", "since the 2000 race": that campaign is over
+_CAMPAIGN_OVER = re.compile(r"(?i)\b(?:won|lost|carried|swept|during|after|since|following|previous|last|ran\s+in|"
+                            r"defeated|conceded|rigged|stolen)\s+(?:(?:the|his|her|their|its|that)\s+)?\Z")
+_NAMES_A_THING = re.compile(
+    r"\s*(?:[-–]\s*)?(?!(?:and|or|to|through|until|when|where|as|for|in|at|on|by|with|from|was|were|is|are|"
+    r"that|which|but|after|before|than|while|because|if|the|a|an|he|she|it|they|we|I|his|her|their|its|"
+    r"said|says|also|alone|only|already|again|now|then)\b)[A-Za-z]")
 
 
 def _campaign_year(y: int, tn: str | None, said: str, m: re.Match[str]) -> Evidence:

@@ -10,6 +10,9 @@ then compares the page date with it:
 - the page date lies more than ``STALE_AFTER_DAYS`` after the content window and at least
   ``STALE_MIN_WEIGHT`` of evidence rules it out: the page is ``stale`` and the content window
   dates the events;
+- the page date lies before the content window: the page date is used, because a page cannot
+  report events from after its own date (content that points later speaks of plans, forecasts,
+  due dates, or was misread);
 - no page date: the content window alone.
 """
 
@@ -95,6 +98,9 @@ def actor_terms(doc: Document, known: list[ev.Evidence]) -> list[ev.Evidence]:
         a = m.actor
         if a.kind != "person" or a.name in dated or any(s <= m.start < e or s < m.end <= e for s, e in covered):
             continue
+        said = doc.text[m.start : m.end]
+        if not any(len(w) > 2 and w in said for w in a.name.split()):
+            continue  # "our president": the text names nobody; whoever the resolver guessed proves nothing
         before = re.split(r"[.!?;\n]\s", doc.text[max(0, m.start - 45) : m.start])[-1]
         near = before + doc.text[m.start : m.end]
         if _FORMER.search(near):
@@ -126,8 +132,8 @@ def page_date(d: Dates) -> tuple[int, str] | None:
 
 def date_document(doc: Document) -> None:
     everything = collect(doc)
-    tiebreak = [e for e in everything if e.kind == "untitled"]
-    found = [e for e in everything if e.kind != "untitled"]
+    tiebreak = [e for e in everything if e.kind in ev.TIE_BREAKERS]
+    found = [e for e in everything if e.kind not in ev.TIE_BREAKERS]
     sol = solve(found)
     page = page_date(doc.dates)
     d = doc.dates
@@ -158,8 +164,12 @@ def date_document(doc: Document) -> None:
         lines.append(f"{label} date {iso(p)} is somewhat after the content window (ends {iso(hi)}): not stale")
         _set(d, (min(lo, hi), hi), hi, lines)
     elif p is not None:
-        lines.append(f"{label} date {iso(p)} precedes the content evidence (from {iso(window[0])})")
-        _set(d, window, window[0], lines)
+        # a page cannot report events from after its own date: content that points later speaks of
+        # plans, forecasts or due dates (or was misread), and only evidence of when reported events
+        # happened may move the story away from the page date
+        lines.append(f"{label} date {iso(p)} is used: the content evidence points later (from {iso(window[0])}), "
+                     "and a page cannot report events after its own date")
+        _set(d, (p - RECENT_DAYS, p), p, lines)
     else:
         _set(d, window, _middle(window), lines)
     d.evidence += _explain(sol, window)

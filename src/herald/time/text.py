@@ -110,3 +110,115 @@ def tense(text: str, sent: tuple[int, int], start: int, end: int) -> Tense:
             if best is None or (dist, rank) < best:
                 best = (dist, rank)
     return names[best[1]] if best else None
+
+
+# ---------------------------------------------------------------- is a written date past, or planned?
+
+# Words that make a date in their clause something planned, forecast, due, hoped for or
+# hypothetical: "plans to list by 2030", "could run in 2020", "a bond due 2025". Case matters
+# for "may" (the month) and "May" is left out on purpose.
+_PLANNED = re.compile(
+    r"\b(?:will|won['’]t|wo\s+n['’]t|shall|would|wouldn['’]t|could|couldn['’]t|might|may|should|must|can|"
+    r"going\s+to|gonna|plans?|planned|planning|expects?|expected|expecting|expectations?|forecasts?|forecasted|"
+    r"projects?|projected|projections?|predicts?|predicted|predictions?|targets?|targeted|targeting|aims?|aimed|"
+    r"aiming|goals?|hopes?|hoped|hoping|intends?|intended|intention|due|deadline|scheduled|slated|proposed|"
+    r"proposals?|promises?|promised|pledges?|pledged|vows?|vowed|commitments?|committed\s+to|wants?\s+to|"
+    r"wanted\s+to|seeks?\s+to|sought\s+to|upcoming|next|future|coming|ahead|looming|outlook|estimates?|"
+    r"maturing|matures?|expir(?:es|ing)|set\s+to|on\s+track|in\s+time\s+for|bid\s+for|run\s+for|"
+    r"runs?\s+in|running\s+in|eyes|eyeing|if|unless|whether|or\s+even|at\s+the\s+earliest|potential|"
+    r"possible|prospective|prospects?|likely|takes?\s+effect|taking\s+effect|up\s+for)\b"
+    r"|['’]ll\b|['’]d\s+(?!been\b)\w",
+)
+# a base verb after "to" that names an aim ("to win the presidency in 2016", "to open in 2021")
+_TO_AIM = re.compile(
+    r"\bto\s+(?:win|run|be|become|take|hold|host|launch|open|start|begin|finish|complete|reach|hit|return|"
+    r"retire|release|ship|arrive|build|deliver|spend|cut|raise|double|triple|reduce|increase|grow|end|phase|"
+    r"eliminate|achieve|meet|make|have|get|see|go|join|leave|exit|list|close|expand|introduce|replace)\b"
+)
+# "by 2030", "until at least 2021", "through the end of 2025": a date something should be done by
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|through|before|ahead\s+of|no\s+later\s+than|as\s+(?:early|late|soon)\s+as|"
+    r"starting(?:\s+in)?|beginning(?:\s+in)?|effective|from\s+now\s+until|in\s+time\s+for)"
+    r"(?:\s+(?:at\s+least|the\s+(?:end|start|beginning|middle|close|spring|summer|fall|autumn|winter)\s+of|"
+    r"early|late|mid|mid-|the|fiscal|FY|calendar|year|the\s+year))*[\s-]*$",
+    re.I,
+)
+# "since 2007", "from 2002 to 2010", "between 1990 and 2013", "2008's crisis": a time already reached
+_SINCE = re.compile(r"\b(?:since|from|between|ago|last|previous|earlier|former|back\s+in|as\s+of)\b[^,;]{0,12}$", re.I)
+_RANGE_END = re.compile(r"\b(?:from|between)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\s*(?:to|through|until|and|-|–)\s*$", re.I)
+# past: auxiliaries, common irregular past forms, and regular -ed forms that are not adjectives of
+# planning (those are in _PLANNED and read first)
+_WAS = re.compile(
+    r"\b(?:was|were|had|did|wasn['’]t|weren['’]t|hadn['’]t|didn['’]t|ago|earlier|former|then|"
+    r"won|lost|began|became|took|made|said|told|met|ran|got|gave|came|went|held|left|led|paid|sold|bought|"
+    r"brought|built|fell|rose|grew|knew|thought|wrote|spoke|saw|found|sent|spent|struck|stood|fought|"
+    r"drew|drove|flew|chose|broke|froze|swore|wore|tore|shook|forgot|hid|fled|sank|sang|rang|won|sat|"
+    r"taught|caught|sought|felt|kept|slept|meant|dealt|lent|born|died|"
+    r"(?!(?:united|related|based|limited|supposed|interested|concerned|detailed|advanced|armed|hundred|"
+    r"embed|need|speed|feed|seed|breed|proceed|exceed|succeed|shed|wed|bred|indeed|so-called)\b)[a-z]{2,}ed)\b"
+)
+_HAD = re.compile(r"\b(?:had|was|were|did|hadn['’]t|wasn['’]t|weren['’]t|didn['’]t)\b")
+# "would be released in 2018", "has been mentioned": a participle after a form of "be" is not the past
+_PASSIVE = re.compile(r"\b(?:be|been|being|to\s+be)\s+(?:\w+ly\s+)?[a-z]+ed\b")
+_IS = re.compile(r"\b(?:is|are|isn['’]t|aren['’]t|has|have|now|currently|this\s+year|so\s+far|to\s+date)\b", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?()\[\]—–\"“”]|\s-\s|,\s+(?:but|and|while|whereas|although|though|which|who)\b")
+
+
+def _clause(text: str, sent: tuple[int, int], start: int, end: int, reach: int = 70) -> tuple[str, str]:
+    """The words before and after a date within its clause (bounded by clause punctuation and ``reach``)."""
+    a = max(sent[0], start - reach)
+    before = text[a:start]
+    cut = None
+    for m in _CLAUSE_END.finditer(before):
+        cut = m.end()
+    if cut is not None:
+        before = before[cut:]
+    after = text[end : min(sent[1] if sent[1] > sent[0] else len(text), end + 40)]
+    stop = _CLAUSE_END.search(after)
+    if stop is not None:
+        after = after[: stop.start()]
+    return before, after
+
+
+def date_time(text: str, sent: tuple[int, int], start: int, end: int, names_a_thing: bool = False) -> Tense:
+    """Whether the date written at ``text[start:end]`` is reported as past ("in 2009 he won"),
+    present, or planned, forecast, due or hoped for ("by 2030", "a 2025 bond", "could run in
+    2020", "2024, or I would say even 2028"); None when its clause gives no cue.
+
+    Read from the words of its clause, nearest first: a deadline word right before it ("by",
+    "until at least"), then planning and modal words, then past forms. A range start ("since",
+    "from 2002 to ...") is past.
+    """
+    before, after = _clause(text, sent, start, end)
+    if not _RANGE_END.search(text[max(sent[0], start - 30) : start]) and _SINCE.search(before):
+        return "past"  # "since 2007"; the end of a range ("from 2007 to 2020") is read like any date
+    if names_a_thing:  # "the 2017 Ford Fusion, made in Mexico": what follows describes the thing, not the date
+        after = ""
+    low_before, low_after = _PASSIVE.sub(" ", before.lower()), _PASSIVE.sub(" ", after[:30].lower())
+    planned = _nearest([(_PLANNED, before, ""), (_TO_AIM, before, "")])
+    past = _nearest([(_WAS, low_before, "")])
+    if _DEADLINE.search(before) is not None:  # "had doubled by 2012" is past; "by 2030" alone is a target
+        return "past" if planned is None and _HAD.search(low_before) else "future"
+    if planned is None and past is None:  # the verb usually comes first; else the words after it tell
+        planned = _nearest([(_PLANNED, "", after[:25])])
+        past = _nearest([(_WAS, "", low_after)])
+    if planned is not None and (past is None or planned <= past):
+        return "future"
+    if past is not None:
+        return "past"
+    if _IS.search(before) or _IS.search(after[:20]):  # "is up for renewal in 2018": no bound either way
+        return "present"
+    return None
+
+
+def _nearest(cues: list[tuple[re.Pattern[str], str, str]]) -> int | None:
+    """Distance in characters from the date to the nearest match of any cue, before or after it."""
+    best = None
+    for rx, before, after in cues:
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            best = d if best is None else min(best, d)
+        m2 = rx.search(after)
+        if m2 is not None:
+            best = m2.start() if best is None else min(best, m2.start())
+    return best

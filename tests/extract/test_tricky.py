@@ -1,0 +1,83 @@
+"""Extraction on pages written for the purpose (tests/data/tricky): page dates, captions, fact checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from herald.extract.dates import find_stamps
+from herald.extract.html import extract_html
+from herald.extract.pagedate import parse_stamp, url_date
+from herald.extract.text import extract_text, split_lines
+
+TRICKY = Path(__file__).resolve().parents[1] / "data" / "tricky"
+
+
+def _read(name: str) -> str:
+    return (TRICKY / name).read_text(encoding="utf-8")
+
+
+def test_utc_markup_is_read_in_the_publishers_time_zone_and_the_caption_is_ignored() -> None:
+    # markup 2019-11-20T04:12Z; the byline shows the same instant as 10:12 pm CST on the 19th;
+    # the photo caption's March 28, 2017 is not the page's date
+    ext = extract_html(_read("caption-old-date.html"))
+    assert ext.published == "2019-11-19"
+    assert ext.updated is None  # modified the same day
+    assert "file photo" not in ext.text
+
+
+def test_caption_date_line_is_not_the_page_date_in_plain_text() -> None:
+    ext = extract_text(_read("caption-old-date.txt"))
+    assert ext.published != "2017-03-28"
+
+
+def test_fact_check_takes_its_own_date_not_the_claims() -> None:
+    ext = extract_html(_read("fact-check.html"))
+    assert ext.published == "2019-11-18"
+
+
+def test_byline_with_a_time_beats_a_list_of_dated_teasers() -> None:
+    ext = extract_text(_read("dated-teasers.txt"))
+    assert ext.published == "2019-11-20"
+
+
+def test_teaser_dates_alone_give_no_page_date() -> None:
+    lines = ["Headline one", "November 16, 2016", "Headline two", "December 18, 2015", "Headline three",
+             "August 18, 2017", "The article starts here with a long first sentence about the news of the day."]
+    assert find_stamps(lines, article_start=6).published is None
+
+
+@pytest.mark.parametrize(("value", "local", "zoned"), [
+    ("2019-11-19T19:53:52-05:00", "2019-11-19", True),
+    ("2019-11-20T04:26:47Z", "2019-11-20", False),
+    ("2019-11-20T06:35:39+0000", "2019-11-20", False),
+    ("2019-11-20 13:42:06+08:00", "2019-11-20", True),
+    ("20191119", "2019-11-19", False),
+    ("19 Nov 2019 07:09 GMT", "2019-11-19", False),
+    ("November 19, 2019", "2019-11-19", False),
+])
+def test_markup_timestamps(value: str, local: str, zoned: bool) -> None:
+    s = parse_stamp(value)
+    assert s is not None and s.local.isoformat() == local and s.zoned is zoned
+
+
+def test_utc_instant_of_an_offset_timestamp() -> None:
+    s = parse_stamp("2019-11-19T19:53:52-05:00")
+    assert s is not None and s.instant is not None and s.instant.isoformat() == "2019-11-20T00:53:52"
+
+
+def test_url_dates() -> None:
+    assert str(url_date("https://example.com/2019/11/19/story-name/")) == "2019-11-19"
+    assert url_date("https://example.com/news/story-14848164.php") is None
+
+
+def test_placeholder_markup_dates_are_ignored() -> None:
+    page = ('<html><head><meta itemprop="datePublished" content="0001-01-01T00:00:00Z"></head><body>'
+            "<p>Published 11:11 PM EST Nov 19, 2019</p><p>" + "The council met and voted on the plan. " * 20
+            + "</p></body></html>")
+    assert extract_html(page).published == "2019-11-19"
+
+
+def test_split_lines_keeps_the_tricky_pages_readable() -> None:
+    assert len(split_lines(_read("dated-teasers.txt"))) > 10
