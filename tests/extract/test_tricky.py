@@ -81,3 +81,39 @@ def test_placeholder_markup_dates_are_ignored() -> None:
 
 def test_split_lines_keeps_the_tricky_pages_readable() -> None:
     assert len(split_lines(_read("dated-teasers.txt"))) > 10
+
+
+# ---------------------------------------------------------------- language of short pages
+
+def test_box_score_is_english_and_coded() -> None:
+    from herald.extract.language import detect_language
+
+    ext = extract_text(_read("box-score.txt"))
+    assert detect_language(ext.text) == "en"
+    assert detect_language(_read("box-score.txt")) == "en"
+
+
+def test_short_notice_is_english() -> None:
+    from herald.extract.language import detect_language
+
+    assert detect_language(_read("short-notice.txt")) == "en"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke neu zu bauen, und die Bürger sind froh.", "de"),
+    ("El consejo de la ciudad votó el martes para reconstruir el puente, que está cerrado desde la inundación.", "es"),
+    ("Le conseil municipal a voté mardi pour reconstruire le pont, qui est fermé depuis les inondations.", "fr"),
+    ("Dewan kota memutuskan untuk membangun kembali jembatan yang rusak karena banjir dan warga senang.", "id"),
+    ("Городской совет во вторник решил восстановить старый мост.", "ru"),
+])
+def test_short_foreign_pages_are_not_english(text: str, lang: str) -> None:
+    from herald.extract.language import detect_language
+
+    assert detect_language(text) == lang
+
+
+def test_a_page_of_names_and_numbers_with_accents_is_not_taken_for_english() -> None:
+    from herald.extract.language import detect_language
+
+    table = "Müller 3, Schäfer 1\nTore: Müller (Köhler), 12.; Schäfer, 44.; Müller, 71.\nZuschauer: 12.400"
+    assert detect_language(table) != "en"

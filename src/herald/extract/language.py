@@ -16,7 +16,8 @@ import numpy as np
 
 _PROFILES_TEXT = {
     "en": "the of and to in a is that for on with as was by he it at from his her said be are were "
-          "has have had not but an they this which or who their its will would been",
+          "has have had not but an they this which or who their its will would been i we you what when "
+          "do up out about there can so if our my me",
     "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an "
           "werden aus er hat dass sie nach wird bei einer um am sind noch wie",
     "fr": "de la le et les des en un du une que est pour qui dans a par plus pas au sur ne se il sont "
@@ -82,8 +83,23 @@ def detect_language(text: str) -> str:
               for lang, prof in _PROFILES.items()}
     best = max(shares, key=lambda k: shares[k])
     if len(words) < 12:  # a headline or a caption: too short to tell, English unless shown otherwise
+        if shares[best] == 0 and not _plain_letters(sample):
+            return "und"  # no function word at all, and accented letters: not shown to be English
         return best if shares[best] > shares["en"] else "en"
     second = max((s for lang, s in shares.items() if lang != best), default=0.0)
     # list-heavy text (recipes, deal lists) has few function words: a clear lead still decides
     clear_lead = shares[best] >= MIN_SHARE / 4 and shares[best] >= 3 * second
-    return best if shares[best] >= MIN_SHARE or clear_lead else "und"
+    if shares[best] >= MIN_SHARE or clear_lead:
+        return best
+    # a box score, a results table, a page of names and numbers: few function words of any language;
+    # when the ones it has are English words and its letters are plain ASCII, it is English
+    if best == "en" and shares["en"] > 0 and _plain_letters(sample):
+        return "en"
+    return "und"
+
+
+def _plain_letters(sample: str) -> bool:
+    """True when at most 1% of the letters are outside ASCII (the other profiled Latin-script
+    languages but Indonesian use accented letters; Indonesian has its own function words)."""
+    letters = [c for c in sample if c.isalpha()]
+    return bool(letters) and sum(not c.isascii() for c in letters) <= 0.01 * len(letters)
