@@ -117,3 +117,37 @@ def test_a_page_of_names_and_numbers_with_accents_is_not_taken_for_english() -> 
 
     table = "Müller 3, Schäfer 1\nTore: Müller (Köhler), 12.; Schäfer, 44.; Müller, 71.\nZuschauer: 12.400"
     assert detect_language(table) != "en"
+
+
+# ---------------------------------------------------------------- headings, link blocks, pop-up cards
+
+def test_headings_are_paragraphs_of_their_own_and_sentences_of_their_own() -> None:
+    from herald.nlp.model import load
+
+    ext = extract_html(_read("headings.html"))
+    paragraphs = ext.text.split("\n\n")
+    assert "Who is affected" in paragraphs and "What farmers say" in paragraphs and "A split vote" in paragraphs
+    sents = [s.text.strip() for s in load()(ext.text).sents]
+    assert "Who is affected" in sents and "What farmers say" in sents and "A split vote" in sents
+    assert any(s.startswith("About 3,000 farms") for s in sents)
+
+
+def test_link_blocks_promos_related_and_cards_stay_out_of_the_body() -> None:
+    ext = extract_html(_read("link-blocks.html"))
+    for furniture in ("SEE MORE", "DON'T MISS", "[VIDEO]", "[INSIGHT]", "Sign up", "Related",
+                      "Budget fight", "Police ask Congress", "MORE"):
+        assert furniture not in ext.text, furniture
+    first = ext.text.split("\n\n")[0]
+    assert first.startswith("A man who threatened to harm Sen. Dana Whitcombe (D-Ore.) at a rally was arrested")
+    assert "Threats against members of Congress have risen" in ext.text
+
+
+def test_cards_and_link_blocks_in_plain_text() -> None:
+    from herald.extract.html import is_link_block, strip_cards
+
+    line, cards = strip_cards("Police said a man threatened Rep. Ana LoweAna LoweBudget talks stall againMORE (D-Ore.) on Friday.")
+    assert line == "Police said a man threatened Rep. Ana Lowe (D-Ore.) on Friday." and len(cards) == 1
+    assert strip_cards("The MORE Act passed the House.") == ("The MORE Act passed the House.", [])
+    assert is_link_block("DON'T MISS: Budget deal explained [INSIGHT] Rally in pictures [PICS]")
+    assert is_link_block("SEE MORE: Senator unveils new housing plan")
+    assert not is_link_block("The senator said she would see more voters next week.")

@@ -15,6 +15,7 @@ import string
 import numpy as np
 
 from herald.extract.dates import find_stamps, parse_date
+from herald.extract.html import is_link_block, strip_cards
 from herald.extract.lines import LineModel, load_model
 from herald.extract.result import Extracted
 
@@ -89,7 +90,15 @@ def extract_text(page: str, model: LineModel | None = None) -> Extracted:
     title = lines[t] if t is not None else None
     if t is not None:
         keep[t] = False
+    cards: list[str] = []
+    for j in np.flatnonzero(keep):  # in-body link blocks the line model let through; pop-up cards
+        k = int(j)
+        if is_link_block(lines[k]):
+            keep[k] = False
+        elif "MORE" in lines[k]:
+            lines[k], found = strip_cards(lines[k])
+            cards += found
     kept = [ln for ln, k in zip(lines, keep, strict=True) if k]
-    dropped = [ln for i, (ln, k) in enumerate(zip(lines, keep, strict=True)) if not k and i != t]
+    dropped = [ln for i, (ln, k) in enumerate(zip(lines, keep, strict=True)) if not k and i != t] + cards
     return Extracted(text="\n\n".join(kept), title=title, published=stamps.published,
                      updated=stamps.updated, boilerplate=dropped)

@@ -18,6 +18,18 @@ def _make_morphology(nlp: Language, name: str) -> Morphology:
     return Morphology(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
 
 
+@Language.component("herald_paragraphs")
+def paragraph_starts(doc: Any) -> Any:
+    """Every paragraph starts a sentence: a heading ("Who is affected") or a caption line is never
+    glued to the sentence of the next paragraph. herald's texts separate paragraphs by a blank line,
+    a whitespace token holding two line breaks; the parser keeps the boundaries set here."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2 and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc
+
+
 @functools.cache
 def load(disable: tuple[str, ...] = (), fast_rules: bool = True) -> Any:
     """Load the English model once per process (and per set of disabled components).
@@ -31,6 +43,8 @@ def load(disable: tuple[str, ...] = (), fast_rules: bool = True) -> Any:
     module = importlib.import_module(MODEL_PACKAGE)
     nlp = module.load(disable=list(disable))
     nlp.max_length = 2_000_000
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("herald_paragraphs", before="parser")
     if fast_rules and all(name in nlp.pipe_names for name in RULE_COMPONENTS):
         nlp.add_pipe("herald_morphology", after="lemmatizer")
         for name in RULE_COMPONENTS:
