@@ -93,3 +93,19 @@ def test_nominee_without_the_title_is_not_evidence_against_the_nomination() -> N
     # news calls a nominee by name; only offices people are habitually titled by are checked
     text = "Donald Trump spoke in Ohio. Donald Trump then flew to Iowa. Trump said he would win."
     assert not any("never as US major-party" in e.reason for e in ev.office_terms(text))
+
+
+def test_a_wire_dateline_gives_the_day_of_the_story() -> None:
+    e = ev.dateline("CLEVELAND, July 19 (UPI) — Delegates at the convention heard from the former attorney general.")
+    assert e is not None and e.holds(day("2016-07-19")) and e.holds(day("2012-07-20")) and not e.holds(day("2016-07-25"))
+    assert ev.dateline("WASHINGTON (AP) — The Senate voted on Tuesday.") is None
+    assert ev.dateline("The council met on July 19 and voted.") is None
+
+
+def test_a_dated_republished_wire_story_is_stale_and_dated_by_its_dateline() -> None:
+    text = ("PHILADELPHIA, July 25 (UPI) — Outgoing President Barack Obama spoke to delegates at the "
+            "Democratic National Convention on Monday, the party said.")
+    doc = next(date_docs([_doc(text, updated="2022-02-25")]))
+    assert doc.dates.stale is True
+    lo, hi = doc.dates.events_between
+    assert lo and hi and lo <= "2016-07-25" <= hi and hi <= "2016-07-31"

@@ -742,6 +742,35 @@ def written_dates(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]
                 yield ev
 
 
+# a wire dateline with a day: "CLEVELAND, July 19 (UPI) —", "PARIS, Nov. 14 (Reuters) -"
+_DATELINE = re.compile(
+    rf"^\W{{0,3}}[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s+[A-Z][A-Za-z.]{{1,20}}\.?)?,\s+{_MONTH}\s+(?P<d>\d{{1,2}})"
+    rf"(?:,\s+(?P<y>(?:19|20)\d\d))?\s*(?:\([A-Za-z .]{{1,20}}\)\s*)?[—–-]")
+DATELINE_YEARS = range(1990, 2041)
+
+
+def dateline(text: str) -> Evidence | None:
+    """A dateline with a day ("CLEVELAND, July 19 (UPI) —") is the day the story was filed: that
+    day (one either side, for time zones) of some year; the year comes from the other evidence."""
+    head = text.lstrip()[:160]
+    m = _DATELINE.match(head)
+    if m is None:
+        return None
+    mon, d = _month(m.group("mon")), int(m.group("d"))
+    years = [int(m.group("y"))] if m.group("y") else list(DATELINE_YEARS)
+    ivs = []
+    for y in years:
+        try:
+            t = day(f"{y:04d}-{mon:02d}-{d:02d}")
+        except ValueError:
+            continue
+        ivs.append((t - 1, t + 1))
+    if not ivs:
+        return None
+    return Evidence(ivs, 1.0, f"the dateline gives the day the story was filed ({quote(head, 0, m.end())})",
+                    "dateline", 0, m.end(), ("dateline", mon, d))
+
+
 def recency(found: list[Evidence]) -> Evidence | None:
     """Stories talk about recent years: the latest year reported as past puts the story within two years of it.
 

@@ -65,6 +65,9 @@ def collect(doc: Document) -> list[ev.Evidence]:
     recent = ev.recency(dates)
     if recent is not None:
         found.append(recent)
+    line = ev.dateline(text)
+    if line is not None:
+        found.append(line)
     found += ev.ages(text)
     found += ev.anniversaries(text)
     found += cycles.campaign(text)
