@@ -50,7 +50,6 @@ _EARLIEST = date(1995, 1, 1)  # the web's news pages start here; "0001-01-01" is
 
 # a visible stamp of the page: "Published: Nov. 19, 2019", "Posted on ...", "First published on ..."
 _PUBLISHED_LINE = re.compile(r"(?i)\b(?:published|posted|first\s+published|originally\s+published|released)\b")
-_UPDATED_LINE = re.compile(r"(?i)\b(?:updated|modified|revised|last\s+edited)\b")
 # a line that is not about the page: a photo caption or the claim a fact check examines
 CAPTION = re.compile(
     r"(?i)\b(?:file\s+photo|photo(?:graph)?\s+(?:by|taken|shows|provided|released)|in\s+this\s+\w+(?:,\s+[^,]{3,30},)?\s+"
@@ -134,6 +133,7 @@ def _markup(tree: Any) -> tuple[list[Stamp], list[Stamp]]:
                 pub.setdefault(k, []).append(s)
             elif k in _MODIFIED_KEYS and (s := parse_stamp(content, k)) is not None:
                 mod.append(s)
+    ld_published: list[Stamp] = []
     for el in tree.iter("script"):
         if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
             continue
@@ -142,11 +142,13 @@ def _markup(tree: Any) -> tuple[list[Stamp], list[Stamp]]:
             if s is None:
                 continue
             if k == "datePublished":
-                pub.setdefault("datepublished", []).insert(0, s)  # JSON-LD first among equals
+                ld_published.append(s)
             elif k == "dateCreated":
                 pub.setdefault("datecreated", []).append(s)
             elif k == "dateModified":
                 mod.append(s)
+    if ld_published:  # JSON-LD first among the itemprop="datePublished" readings, in page order
+        pub["datepublished"] = ld_published + pub.get("datepublished", [])
     for el in tree.iter("time"):  # the first one only: later ones are often the comments' own dates
         dt = el.get("datetime")
         if dt and ((el.get("itemprop") or "").lower() == "datepublished" or el.get("pubdate") is not None):
