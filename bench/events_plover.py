@@ -27,7 +27,7 @@ from events_quadclass import macro_f1  # noqa: E402
 from herald.events.model import plover_probs  # noqa: E402
 from herald.events.ontology import TYPES  # noqa: E402
 from herald.events.parties import Resolver  # noqa: E402
-from herald.events.stage import code_sentence  # noqa: E402
+from herald.events.stage import code_sentences  # noqa: E402
 from herald.models import Document  # noqa: E402
 from herald.nlp import load  # noqa: E402
 
@@ -41,10 +41,9 @@ def predict(texts: list[str]) -> tuple[list[str], list[str]]:
         doc = upstream(Document(id="s", source="bench", text=sp.text, nlp=sp))
         res = Resolver(doc)
         score: dict[str, float] = defaultdict(float)
-        for sent in sp.sents:
-            for e in code_sentence(doc, res, sent):
-                if not e.negated:
-                    score[e.type] += e.confidence
+        for e in code_sentences(doc, res, list(sp.sents)):
+            if not e.negated:
+                score[e.type] += e.confidence
         by_events.append(max(score, key=lambda t: score[t]) if score else best_model)
         by_model.append(best_model)
     return by_events, by_model

@@ -22,7 +22,7 @@ from events_data import upstream  # noqa: E402
 
 from herald.events.model import sentence_probs  # noqa: E402
 from herald.events.parties import Resolver  # noqa: E402
-from herald.events.stage import code_sentence  # noqa: E402
+from herald.events.stage import code_sentences  # noqa: E402
 from herald.models import Document  # noqa: E402
 from herald.nlp import load  # noqa: E402
 
@@ -45,7 +45,7 @@ def predict(texts: list[str]) -> tuple[list[int], list[int]]:
         probs = sentence_probs(sent) or [1.0, 0, 0, 0, 0]
         by_model.append(max(range(5), key=lambda q: probs[q]))
         doc = upstream(Document(id="s", source="bench", text=sp.text, nlp=sp))
-        evs = [e for e in code_sentence(doc, Resolver(doc), sent) if not e.negated]
+        evs = [e for e in code_sentences(doc, Resolver(doc), [sent]) if not e.negated]
         by_events.append(max(evs, key=lambda e: e.confidence).quad_class or 0 if evs else 0)
     return by_model, by_events
 

@@ -20,7 +20,7 @@ import events_data  # noqa: E402
 from events_data import upstream  # noqa: E402
 
 from herald.events.parties import Resolver  # noqa: E402
-from herald.events.stage import code_sentence  # noqa: E402
+from herald.events.stage import code_sentences  # noqa: E402
 from herald.models import Actor, Document  # noqa: E402
 from herald.nlp import load  # noqa: E402
 
@@ -45,7 +45,7 @@ def main() -> None:
     for row, sp in zip(rows, nlp.pipe([str(r["text"]) for r in rows], batch_size=64), strict=True):
         n += 1
         doc = upstream(Document(id="s", source="bench", text=sp.text, nlp=sp))
-        evs = [e for e in code_sentence(doc, Resolver(doc), sp[:]) if not e.negated]
+        evs = [e for e in code_sentences(doc, Resolver(doc), [sp[:]]) if not e.negated]
         if not evs:
             continue
         coded += 1

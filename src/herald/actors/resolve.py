@@ -208,6 +208,15 @@ class Resolver:
         return Placed(Mention(ch.start, ch.end, person_actor(text, ent, role, former), via),
                       entity=ent, role=role, anchored=anchored)
 
+    def _team_name(self, ch: Chunk, head: kbm.Agent) -> bool:
+        """A group noun written as a proper name in mid-sentence ("beat the Raiders", "the Senators'
+        goalie"): a team, a band or a brand. Parties ("Democrats") are names of actors and stay."""
+        word = self.text[ch.start : ch.end]
+        if head.sector == "PTY" or not word[:1].isupper() or word.isupper() or not word.endswith("s"):
+            return False
+        before = self.text[max(0, ch.start - 3) : ch.start].strip()
+        return bool(before) and before[-1] not in ".!?:\"“”'‘’\n"
+
     def _pick_entity(self, h: Hit, country: str | None) -> Entity:
         people = [self.kb.entities[i] for i in h.term.entities
                   if self.kb.entities[i].kind == "person"]
@@ -232,6 +241,8 @@ class Resolver:
         if country is None:
             if head.sector not in _POLITICAL and office is None:
                 return None  # "the website", "the chief" of nothing named: nothing to code
+            if self._team_name(ch, head):
+                return None  # "the Raiders", "the Senators": a capitalised plural is a name, not a group
             actor = Actor(text, head.title, None, head.sector, head.sector, head.title, "agent")
             return Placed(Mention(ch.start, ch.end, actor, "role"))
         sec = head.sector or sector or ("IGO" if org else None)
@@ -390,6 +401,13 @@ class Resolver:
         if not entities:
             return hits
         things = [(s, e) for s, e, label in entities if label in _THING_LABELS]
+        # a person's name that contains a country, a group or a place ("Chad Thomas", "Israel
+        # Adesanya", "Georgia Hall"): the name is a person, the piece inside it is no actor
+        names = [(s, e) for s, e, label in entities
+                 if label == "PERSON" and _FULL_NAME.fullmatch(self.text[s:e])]
+        if names:
+            hits = [h for h in hits if self._is_person(h) or not any(
+                s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in names)]
         if things:
             hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) !=
                                                (h.start, h.end) for s, e in things)]
@@ -418,6 +436,8 @@ _POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", 
 # spaCy entities that are names of things, not actors: a KB hit inside one is part of a name
 # ("the Rome Declaration", "the Moscow Olympics")
 _THING_LABELS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+# two or more capitalised words and nothing else: a personal name, not "NATO chief Anders Rasmussen"
+_FULL_NAME = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)+")
 _MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow|under|first|"
                        r"state|parliamentary|then|late|future|next|incoming|outgoing)[- ]$", re.I)
 

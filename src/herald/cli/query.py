@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from herald.cli import app
+from herald.events import display_threshold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,13 +124,18 @@ def events(
     all_copies: AllCopies = False,
     limit: Limit = None,
     format: Fmt = "table",
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave out events below this confidence (default: the coder's display threshold; 0 shows all).",
+    )] = None,
 ) -> None:
     """Coded events, one row per story event (copies of a story counted once), with their evidence."""
     _check_format(format)
+    floor = display_threshold() if min_confidence is None else min_confidence
     with _open(db) as store:
         try:
             df = store.events(source=source, target=target, type=type, since=since, until=until,
-                              country=country, limit=limit, merged=not all_copies)
+                              country=country, limit=limit, merged=not all_copies, min_confidence=floor)
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     output(df, format, EVENT_TABLE, title="events")

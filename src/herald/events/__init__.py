@@ -1,5 +1,5 @@
 """events stage."""
 
-from herald.events.stage import code
+from herald.events.stage import code, display_threshold
 
-__all__ = ["code"]
+__all__ = ["code", "display_threshold"]

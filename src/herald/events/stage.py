@@ -14,11 +14,15 @@ proposal's confidence. Policy, in the order applied:
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from herald.events.features import sentence_features
+from herald.events.learned import decide
+from herald.events.learned import model as learned_model
 from herald.events.model import plover_probs, sentence_probs
 from herald.events.ontology import TYPE_CAMEO, Category, category, score, type_quad
 from herald.events.parties import Resolver
@@ -33,7 +37,7 @@ from herald.events.rules import (
     analyse,
     tree,
 )
-from herald.models import Actor, Document, Event, Quote
+from herald.models import Actor, Document, Event, Mention, Quote
 
 MAX_PER_SENTENCE = 4
 REPORTING = {
@@ -56,6 +60,7 @@ INTENT = {"04": "036", "05": "032", "06": "031", "07": "033"}
 MIN_CONFIDENCE = 0.45  # both actors known
 MIN_CONFIDENCE_ONE = 0.55  # only the source or only the target known
 MODEL_MIN_PROB = 0.6  # the classifier alone codes a sentence only when this sure
+DISPLAY_DEFAULT = 0.8
 
 
 def code(docs: Iterable[Document]) -> Iterator[Document]:
@@ -81,12 +86,164 @@ def story_type(doc: Document) -> tuple[str | None, float | None]:
     return best, round(probs[best], 3)
 
 
+def coder_name() -> str:
+    """``learned`` (the shipped encoder decides, rules and the actors stage propose), or for
+    comparison (``HERALD_EVENT_CODER``): ``rules`` (the lexicon alone, herald 0.1's coder) or
+    ``encoder`` (the encoder alone: its tagged words as actors, no rules, no actors stage)."""
+    choice = os.environ.get("HERALD_EVENT_CODER", "learned")
+    if choice == "rules" or not learned_model.available():
+        return "rules"
+    return "encoder" if choice == "encoder" else "learned"
+
+
 def code_document(doc: Document) -> list[Event]:
-    res = Resolver(doc)
+    return code_sentences(doc, Resolver(doc), list(doc.nlp.sents))
+
+
+def code_sentences(doc: Document, res: Resolver, sents: list[Any]) -> list[Event]:
+    """The events of some sentences of a parsed document, by the configured coder."""
+    if coder_name() != "rules":
+        return code_learned(doc, res, sents)
     events: list[Event] = []
-    for sent in doc.nlp.sents:
+    for sent in sents:
         events.extend(code_sentence(doc, res, sent))
     return events
+
+
+@functools.cache
+def thresholds() -> decide.Thresholds:
+    return decide.Thresholds.shipped()
+
+
+def display_threshold() -> float:
+    """The confidence at or above which the store's readers and the web page show events by default:
+    the calibrated level at which events were right at least 80% of the time on validation."""
+    return learned_model.threshold("display", DISPLAY_DEFAULT) if coder_name() != "rules" else 0.0
+
+
+def code_learned(doc: Document, res: Resolver, sents: list[Any]) -> list[Event]:
+    """The learned coder over the candidate sentences, in one batch."""
+    todo: list[tuple[Any, list[Mention], list[tuple[Candidate, Draft]]]] = []
+    alone = coder_name() == "encoder"
+    for sent in sents:
+        t = tree(sent.doc)
+        drafts = []
+        for c in [] if alone else _candidates(res, t, analyse(sent)):
+            d = _draft(doc, t, c)
+            if d is not None:
+                drafts.append((c, d))
+        mentions = [] if alone else res.in_span(sent.start_char, sent.end_char)
+        if decide.is_candidate(sent, mentions, bool(drafts)):
+            todo.append((sent, mentions, drafts))
+    readings = learned_model.read([s.text for s, _, _ in todo])
+    events: list[Event] = []
+    for (sent, mentions, drafts), r in zip(todo, readings, strict=True):
+        events.extend(learned_sentence(doc, sent, mentions, drafts, r))
+    return events
+
+
+def learned_sentence(
+    doc: Document,
+    sent: Any,
+    mentions: list[Mention],
+    drafts: list[tuple[Candidate, Draft]],
+    r: decide.Reading,
+) -> list[Event]:
+    th = thresholds()
+    scores = decide.type_scores(r)
+    by_type: dict[str, tuple[Candidate, Draft]] = {}
+    for c, d in drafts:
+        if not c.negated and (d.ptype not in by_type or (c.specific and not by_type[d.ptype][0].specific)):
+            by_type[d.ptype] = (c, d)
+    chosen = [ty for ty, p in scores.items() if p >= th.emit or (ty in by_type and p >= th.with_rule)]
+    chosen.sort(key=lambda ty: -scores[ty])
+    ev_at = Evidence(sent.text, sent.start_char, sent.end_char)
+    out: list[Event] = []
+    mode = decide.mode_of(r, th)
+    for ty in chosen[:MAX_PER_SENTENCE]:
+        rule = by_type.get(ty)
+        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at)
+        if ev is not None:
+            out.append(ev)
+    for c, d in drafts:  # the rules' negated proposals: evidence of what did not happen
+        proposed = r.negated >= th.negated or scores.get(d.ptype, 0.0) >= th.with_rule
+        if c.negated and proposed and (d.source is not None or d.target is not None):
+            out.append(_negated_event(d, c, ev_at, r))
+    return out
+
+
+def _learned_event(
+    doc: Document,
+    sent: Any,
+    mentions: list[Mention],
+    r: decide.Reading,
+    ty: str,
+    score_: float,
+    mode: str | None,
+    rule: tuple[Candidate, Draft] | None,
+    ev_at: Evidence,
+) -> Event | None:
+    off = sent.start_char
+    source, _ = decide.pick(r, mentions, off, "source", None)
+    target, _ = decide.pick(r, mentions, off, "target", source)
+    c, d = rule if rule is not None else (None, None)
+    if source is None and d is not None:
+        source = d.source
+    if target is None and d is not None and _key(d.target) != _key(source):
+        target = d.target
+    anchor = c.trigger if c is not None else sent.root
+    qi = _quote_at(doc.quotes, anchor.idx)
+    if qi is not None and (source is None or source.text.lower() in decide.FIRST_PERSON):
+        speaker = doc.quotes[qi].speaker_actor
+        if speaker is not None:
+            source = speaker
+    if source is None:
+        source = decide.tagged_span(r, sent, "source")
+    if target is None:
+        span = decide.tagged_span(r, sent, "target")
+        target = span if span is not None and _key(span) != _key(source) else None
+    if source is None and target is None:
+        return None
+    if source is not None and target is not None and _key(source) == _key(target):
+        target = None
+    cameo = d.code if d is not None and d.ptype == ty else TYPE_CAMEO[ty]
+    return Event(
+        type=ty,
+        mode=mode,
+        cameo=cameo,
+        quad_class=type_quad(ty),
+        goldstein=score(ty, None),
+        source=source,
+        target=target,
+        sentence=ev_at.text,
+        start=ev_at.start,
+        end=ev_at.end,
+        negated=False,
+        confidence=round(learned_model.calibrated(score_), 3),
+        rule="coder" + (f"+{c.rule}" if c is not None else ""),
+        quote_index=qi,
+        trigger=c.trigger.text if c is not None else anchor.text,
+    )
+
+
+def _negated_event(d: Draft, c: Candidate, ev_at: Evidence, r: decide.Reading) -> Event:
+    return Event(
+        type=d.ptype,
+        mode=d.mode,
+        cameo=d.code,
+        quad_class=type_quad(d.ptype) or d.category.quad_class,
+        goldstein=score(d.ptype, None),
+        source=d.source,
+        target=d.target,
+        sentence=ev_at.text,
+        start=ev_at.start,
+        end=ev_at.end,
+        negated=True,
+        confidence=round(r.negated, 3),
+        rule=f"coder+{c.rule}:negated",
+        quote_index=d.quote_index,
+        trigger=d.trigger,
+    )
 
 
 def _quote_at(quotes: list[Quote], offset: int) -> int | None:

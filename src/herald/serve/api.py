@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
+from herald.events import display_threshold
 from herald.serve import queries
 from herald.serve.data import Data
 from herald.serve.queries import EventFilter
@@ -84,6 +85,9 @@ def event_filter(
                                          description="Where the event happened: ISO alpha-3 code (PRT).")] = None,
     place: Annotated[str | None, Query(min_length=1, max_length=200,
                                        description="Where the event happened: the place's name (Lisbon).")] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="Leave out events below this confidence (default: the coder's display "
+                                    "threshold, the level at which events were right 80% of the time; 0 shows all).")] = None,
 ) -> EventFilter:
     lo, hi = _bound(since, end=False), _bound(until, end=True)
     if lo and hi and lo > hi:
@@ -91,7 +95,7 @@ def event_filter(
     return EventFilter(
         source=source, target=target, type=type.upper() if type else None, since=lo, until=hi,
         quad_class=quad_class, doc=doc, symmetric=symmetric, country=country.upper() if country else None,
-        place=place,
+        place=place, min_confidence=display_threshold() if min_confidence is None else min_confidence,
     )
 
 

@@ -46,6 +46,7 @@ class EventFilter:
     country: str | None = None  # where the event happened: ISO alpha-3 (location_country)
     place: str | None = None  # where the event happened: the place's name (location_name)
     story: str | None = None
+    min_confidence: float | None = None  # events below this confidence are left out
 
 
 def _dot(alias: str) -> str:
@@ -118,6 +119,9 @@ def event_clauses(f: EventFilter, alias: str = "", dates: bool = True) -> Clause
     if f.type:
         clauses.append(f"{p}type = ?")
         params.append(f.type.upper())
+    if f.min_confidence:
+        clauses.append(f"{p}confidence >= ?")
+        params.append(float(f.min_confidence))
     if dates:
         more, more_params = date_clauses(f"{p}date", f.since, f.until)
         clauses += more

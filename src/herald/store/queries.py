@@ -117,9 +117,11 @@ class Queries:
     # --- events --------------------------------------------------------------------------------
 
     def _event_filters(self, source: str | None, target: str | None, type: str | None,
-                       country: str | None, doc_id: str | None, story: str | None) -> tuple[str, list[Any]]:
+                       country: str | None, doc_id: str | None, story: str | None,
+                       min_confidence: float | None = None) -> tuple[str, list[Any]]:
         """Conditions on the ``events`` rows (aliased ``ev``) before merging; dates apply after."""
-        f = EventFilter(source=source, target=target, type=type, country=country, doc=doc_id, story=story)
+        f = EventFilter(source=source, target=target, type=type, country=country, doc=doc_id, story=story,
+                        min_confidence=min_confidence)
         clauses, params = event_clauses(f, alias="ev", dates=False)
         return " AND ".join(clauses), params
 
@@ -150,10 +152,13 @@ class Queries:
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
                country: str | None = None, limit: int | None = None, merged: bool = True,
-               doc_id: str | None = None, story: str | None = None) -> pd.DataFrame:
+               doc_id: str | None = None, story: str | None = None,
+               min_confidence: float | None = None) -> pd.DataFrame:
         """Events, one row per story event (``merged=False``: one row per document copy), with the
-        story-level PLOVER type of the document each row comes from (``doc_plover_type``)."""
-        where_sql, params = self._event_filters(source, target, type, country, doc_id, story)
+        story-level PLOVER type of the document each row comes from (``doc_plover_type``).
+        ``min_confidence`` leaves out less confident events (the CLI and the web page default to
+        :func:`herald.events.display_threshold`; the library shows all)."""
+        where_sql, params = self._event_filters(source, target, type, country, doc_id, story, min_confidence)
         lim = [int(limit)] if limit else []
         if merged:
             outer, dates = self._date_filter("rep_date", since, until)

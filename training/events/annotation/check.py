@@ -14,10 +14,13 @@ MODES = {None, "future", "hypothetical"}
 
 
 def problems(shard_path: str, labels_path: str) -> list[str]:
-    shard = [json.loads(line) for line in open(shard_path, encoding="utf-8") if line.strip()]
+    with open(shard_path, encoding="utf-8") as f:
+        shard = [json.loads(line) for line in f if line.strip()]
+    with open(labels_path, encoding="utf-8") as f:
+        label_lines = f.read().splitlines()
     out: list[str] = []
     labels = {}
-    for n, line in enumerate(open(labels_path, encoding="utf-8"), 1):
+    for n, line in enumerate(label_lines, 1):
         if not line.strip():
             continue
         try:

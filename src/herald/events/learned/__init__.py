@@ -1,0 +1,1 @@
+"""The learned event coder: a fine-tuned encoder (ONNX) that decides which sentences hold which events."""

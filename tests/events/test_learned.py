@@ -1,0 +1,94 @@
+"""The learned event coder: its tokenizer, the shipped ONNX model, and the events it decides on real
+sentences through the real parser and actors stage."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from herald import actors, events, nlp
+from herald.events.learned import model
+from herald.events.learned.wordpiece import WordPiece
+from herald.models import Document
+
+pytestmark = pytest.mark.skipif(not model.available(), reason="the coder's model is not in the package")
+
+
+def coded(text: str, date: str = "2019-06-01") -> Document:
+    doc = Document(id="t", source="test", text=text)
+    doc.dates.published = date
+    return next(events.code(actors.resolve(nlp.parse([doc]))))
+
+
+def test_wordpiece_offsets_point_at_the_text() -> None:
+    tok = model.tokenizer()
+    text = "NATO’s chief, Anders Fogh Rasmussen, met Lavrov in Zürich on Tues\u00adday."
+    enc = tok.encode(text, 96)
+    assert enc.ids[0] == tok.cls and enc.ids[-1] == tok.sep
+    pieces = [tok.vocab[i] for i in enc.ids[1:-1]]
+    assert "nato" in pieces and "zurich" in pieces  # lower-cased, accents stripped
+    for (a, b), piece in zip(enc.offsets[1:-1], pieces, strict=True):
+        assert _plain(text[a:b]) == piece.removeprefix("##")
+
+
+def _plain(s: str) -> str:
+    s = unicodedata.normalize("NFD", s.replace("\u00ad", "").lower())
+    return "".join(c for c in s if unicodedata.category(c) != "Mn")
+
+
+def test_wordpiece_truncates_and_marks_unknown() -> None:
+    tok = WordPiece(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "a", "##b"])
+    enc = tok.encode("ab ab ab zz", 5)
+    assert enc.ids == [2, 4, 5, 4, 3]  # [CLS] a ##b a [SEP]: cut at max length
+    assert tok.encode("zz", 8).ids == [2, 1, 3]
+
+
+def test_readings_are_probabilities() -> None:
+    rs = model.read(["Iraqi troops launched an assault on Islamic State fighters in Mosul.", "It rained."])
+    assert len(rs) == 2
+    for r in rs:
+        assert 0.0 <= r.event <= 1.0 and abs(sum(r.mode.values()) - 1) < 1e-4
+        assert len(r.source) == len(r.offsets) == len(r.target)
+    assert rs[0].event > rs[1].event
+    assert max(rs[0].types, key=lambda t: rs[0].types[t]) == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rafael Nadal defeated Karen Khachanov in straight sets to reach the final in Madrid.",
+        "Oil production beat forecasts in the third quarter, the company said.",
+        "The Raiders crushed the Chiefs 31-3 on Sunday as Chad Thomas ran for two touchdowns.",
+    ],
+)
+def test_sport_and_business_code_nothing(text: str) -> None:
+    assert [e for e in coded(text).events if not e.negated] == []
+
+
+def test_political_events_are_coded_with_actors_and_evidence() -> None:
+    doc = coded(
+        "The French foreign ministry condemned Russia's annexation of Crimea on Tuesday. "
+        "Police arrested three protesters outside the parliament in Kiev."
+    )
+    kinds = {e.type for e in doc.events if not e.negated}
+    assert "ACCUSE" in kinds or "REJECT" in kinds
+    assert "COERCE" in kinds
+    for e in doc.events:
+        assert doc.text[e.start : e.end] == e.sentence
+        assert e.rule.startswith("coder") and 0 < e.confidence <= 1 and e.trigger
+    accuse = next(e for e in doc.events if e.type in ("ACCUSE", "REJECT"))
+    assert accuse.source is not None and "FRA" in (accuse.source.code or accuse.source.country or "")
+
+
+def test_calibration_is_monotone_and_thresholds_are_sane() -> None:
+    cal = model.meta()["calibration"]
+    assert cal["calibrated"] == sorted(cal["calibrated"])
+    assert model.calibrated(0.95) >= model.calibrated(0.3)
+    assert 0.5 <= events.display_threshold() <= 1.0
+
+
+def test_rules_coder_stays_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HERALD_EVENT_CODER", "rules")
+    doc = coded("Lavrov praised NATO's strategic ideas.", date="2010-10-01")
+    assert doc.events and all(not e.rule.startswith("coder") for e in doc.events)
