@@ -109,3 +109,19 @@ def test_a_dated_republished_wire_story_is_stale_and_dated_by_its_dateline() -> 
     assert doc.dates.stale is True
     lo, hi = doc.dates.events_between
     assert lo and hi and lo <= "2016-07-25" <= hi and hi <= "2016-07-31"
+
+
+def test_the_nominee_as_a_role_names_nobody() -> None:
+    text = ("Donald Trump and Ted Cruz spoke in Iowa. Below are the candidates who can still make a case for "
+            "being the nominee. Donald Trump leads.")
+    assert not any("nominee" in e.reason and "named is" in e.reason for e in ev.office_terms(text))
+
+
+def test_a_titled_nominee_ends_the_primary_field() -> None:
+    from herald.time.stage import collect
+
+    text = ("Republican nominee Donald Trump spoke to voters in Ohio, and Marco Rubio, who is running for "
+            "the Senate, told voters and delegates that Trump would win the election. Rubio said Trump "
+            "had the support of the party, and Trump thanked Rubio.")
+    found = collect(_doc(text))
+    assert not any(e.key and e.key[0] == "field" for e in found)

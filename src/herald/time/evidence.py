@@ -367,6 +367,8 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
     """"the Democratic presidential nominee" with no name: its holder is one the story names elsewhere."""
     if office.id in ("us_governor", "us_candidate"):  # too many holders at once for a bare title to say who
         return []
+    if office.id == "us_nominee":  # "picking the nominee", "being the nominee": the role, not a holder
+        return []
     for m in _bare_rx(office.title).finditer(text):
         if _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()) or _HYPOTHETICAL_AFTER.match(text, m.end()):
             continue  # "whoever becomes the Republican nominee", "the nominee, whoever it is": nobody holds it yet

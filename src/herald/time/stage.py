@@ -70,12 +70,26 @@ def collect(doc: Document) -> list[ev.Evidence]:
         found.append(line)
     found += ev.ages(text)
     found += ev.anniversaries(text)
-    found += cycles.campaign(text)
+    field = list(cycles.campaign(text))
+    if any(_names_a_nominee(e) for e in found):
+        # the story titles someone the nominee: the primaries are over, and rivals it still names
+        # (endorsing, speaking at the convention, running for the Senate) do not hold it to their runs
+        field = [e for e in field if not (e.key and e.key[0] == "field")]
+    found += field
     season = cycles.season_of_candidacies(found)
     if season is not None:
         found.append(season)
     found += actor_terms(doc, found)
     return found
+
+
+_NOMINEE_OFFICES = {"us_rep_nominee", "us_dem_nominee", "us_nominee"}
+
+
+def _names_a_nominee(e: ev.Evidence) -> bool:
+    """Office evidence that titles a named person a party's (presumptive) nominee."""
+    k = e.key
+    return e.kind == "office" and len(k) > 3 and k[0] == "office" and k[1] in _NOMINEE_OFFICES and k[3] is None
 
 
 _FORMER = re.compile(r"(?i)\b(?:former|ex|then|onetime|one-time|late|future|would-be|incoming|outgoing)\b[-\s]")
