@@ -92,3 +92,26 @@ def test_rules_coder_stays_available(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HERALD_EVENT_CODER", "rules")
     doc = coded("Lavrov praised NATO's strategic ideas.", date="2010-10-01")
     assert doc.events and all(not e.rule.startswith("coder") for e in doc.events)
+
+
+def _plain_coded(text: str) -> Document:
+    return next(events.code(nlp.parse([Document(id="t", source="test", text=text)])))
+
+
+def test_negated_verb_is_evidence_only() -> None:
+    doc = _plain_coded("France did not criticize Germany over the budget.")
+    assert [e for e in doc.events if not e.negated] == []
+    assert any(e.type == "ACCUSE" and e.negated for e in doc.events)
+
+
+def test_self_directed_sentence_codes_nothing() -> None:
+    assert _plain_coded("Russia praised Russia.").events == []
+
+
+def test_two_events_in_one_sentence_each_read_in_its_clause() -> None:
+    doc = _plain_coded("Iran condemned Israel and praised Turkey.")
+    pairs = {
+        (e.type, e.source.code if e.source else None, e.target.code if e.target else None) for e in doc.events
+    }
+    assert ("ACCUSE", "IRN", "ISR") in pairs and ("SUPPORT", "IRN", "TUR") in pairs
+    assert len(doc.events) <= 4

@@ -135,10 +135,20 @@ def code_learned(doc: Document, res: Resolver, sents: list[Any]) -> list[Event]:
         mentions = [] if alone else res.in_span(sent.start_char, sent.end_char)
         if decide.is_candidate(sent, mentions, bool(drafts)):
             todo.append((sent, mentions, drafts))
-    readings = learned_model.read([s.text for s, _, _ in todo])
+    # a sentence where the rules propose events of several types: each proposing verb's clause is
+    # read apart as well (its own type distribution), in the same batch
+    clauses: list[tuple[int, Candidate, str]] = []
+    for k, (_sent, _m, drafts) in enumerate(todo):
+        live = [(c, d) for c, d in drafts if not c.negated]
+        if len({d.ptype for _, d in live}) >= 2:
+            clauses += [(k, c, decide.clause_text(c.trigger)) for c, _ in live]
+    readings = learned_model.read([s.text for s, _, _ in todo] + [text for _, _, text in clauses])
+    apart: dict[int, list[tuple[Candidate, decide.Reading]]] = {}
+    for (k, c, _text), rc in zip(clauses, readings[len(todo) :], strict=True):
+        apart.setdefault(k, []).append((c, rc))
     events: list[Event] = []
-    for (sent, mentions, drafts), r in zip(todo, readings, strict=True):
-        events.extend(learned_sentence(doc, sent, mentions, drafts, r))
+    for k, ((sent, mentions, drafts), r) in enumerate(zip(todo, readings, strict=False)):
+        events.extend(learned_sentence(doc, sent, mentions, drafts, r, apart.get(k, [])))
     return events
 
 
@@ -148,6 +158,7 @@ def learned_sentence(
     mentions: list[Mention],
     drafts: list[tuple[Candidate, Draft]],
     r: decide.Reading,
+    apart: list[tuple[Candidate, decide.Reading]] | None = None,
 ) -> list[Event]:
     th = thresholds()
     scores = decide.type_scores(r)
@@ -156,6 +167,10 @@ def learned_sentence(
         if not c.negated and (d.ptype not in by_type or (c.specific and not by_type[d.ptype][0].specific)):
             by_type[d.ptype] = (c, d)
     chosen = [ty for ty, p in scores.items() if p >= th.emit or (ty in by_type and p >= th.with_rule)]
+    if drafts and all(c.negated for c, _ in drafts):
+        # the lexicon reads the sentence's event verbs as negated ("did not criticize"): a type the
+        # coder finds without a rule of its own is that negated verb misread, not another event
+        chosen = [ty for ty in chosen if ty in by_type]
     chosen.sort(key=lambda ty: -scores[ty])
     ev_at = Evidence(sent.text, sent.start_char, sent.end_char)
     out: list[Event] = []
@@ -165,9 +180,19 @@ def learned_sentence(
         ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at)
         if ev is not None:
             out.append(ev)
-    for c, d in drafts:  # the rules' negated proposals: evidence of what did not happen
-        proposed = r.negated >= th.negated or scores.get(d.ptype, 0.0) >= th.with_rule
-        if c.negated and proposed and (d.source is not None or d.target is not None):
+    drafts_of = {id(c): d for c, d in drafts}
+    for c, rc in apart or []:  # a verb's own clause, read apart, may add its type
+        d = drafts_of[id(c)]
+        p = rc.event * rc.types.get(d.ptype, 0.0)
+        if d.ptype in chosen or p < th.with_rule or len(out) >= MAX_PER_SENTENCE:
+            continue
+        ev = _learned_event(doc, sent, [], rc, d.ptype, p, decide.mode_of(rc, th), (c, d), ev_at, tags=False)
+        if ev is not None:
+            ev.rule += ":clause"
+            chosen.append(d.ptype)
+            out.append(ev)
+    for c, d in drafts:  # the rules' negated proposals: evidence of what did not happen, never counted
+        if c.negated and (d.source is not None or d.target is not None):
             out.append(_negated_event(d, c, ev_at, r))
     return out
 
@@ -182,10 +207,14 @@ def _learned_event(
     mode: str | None,
     rule: tuple[Candidate, Draft] | None,
     ev_at: Evidence,
+    tags: bool = True,
 ) -> Event | None:
-    off = sent.start_char
-    source, _ = decide.pick(r, mentions, off, "source", None)
-    target, _ = decide.pick(r, mentions, off, "target", source)
+    """One coded event; ``tags=False`` (a clause read apart: its tags do not align with the sentence)
+    takes the rule's arguments as they are."""
+    source = decide.pick(r, sent, mentions, "source", None) if tags else None
+    target = decide.pick(r, sent, mentions, "target", None) if tags else None
+    if source is not None and target is not None and _key(source) == _key(target):
+        return None  # the coder tags one actor on both sides: "Russia praised Russia" is no event
     c, d = rule if rule is not None else (None, None)
     if source is None and d is not None:
         source = d.source
@@ -197,16 +226,13 @@ def _learned_event(
         speaker = doc.quotes[qi].speaker_actor
         if speaker is not None:
             source = speaker
-    if source is None:
-        source = decide.tagged_span(r, sent, "source")
-    if target is None:
-        span = decide.tagged_span(r, sent, "target")
-        target = span if span is not None and _key(span) != _key(source) else None
     if source is None and target is None:
         return None
     if source is not None and target is not None and _key(source) == _key(target):
         target = None
     cameo = d.code if d is not None and d.ptype == ty else TYPE_CAMEO[ty]
+    if c is not None and c.aux:
+        mode = c.aux  # the parse's auxiliaries and conditions ("could ... if") are the surer witness
     return Event(
         type=ty,
         mode=mode,

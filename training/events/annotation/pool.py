@@ -103,7 +103,40 @@ def build() -> list[dict]:
     return items
 
 
+def span_items() -> list[dict]:
+    """The ConfliBERT source/target sentences outside the bench's held-out quarter (their text is the
+    tokens joined by spaces, as the file gives them), for a second annotation round."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import events_data
+
+    out = []
+    for s in events_data.span_sentences():
+        if not s["held_out"]:
+            key = hashlib.sha1(str(s["text"]).encode("utf-8")).hexdigest()[:12]
+            out.append({"sid": f"sp:{key}", "doc": f"sp:{key}", "source": "spans", "text": s["text"]})
+    return out
+
+
+def write_span_shards(n_shards: int) -> None:
+    items = span_items()
+    out = HERE / "pool"
+    out.mkdir(exist_ok=True)
+    shards: list[list[dict]] = [[] for _ in range(n_shards)]
+    for k, it in enumerate(items):
+        shards[k % n_shards].append(it)
+        if k % 10 == 0:
+            shards[(k + 1) % n_shards].append(it)
+    for k, shard in enumerate(shards):
+        with (out / f"spans-{k}.jsonl").open("w", encoding="utf-8") as f:
+            for it in shard:
+                f.write(json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False) + "\n")
+    print(f"{len(items)} span sentences, {sum(len(s) for s in shards)} annotations in {n_shards} shards")
+
+
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "spans":
+        write_span_shards(int(sys.argv[2]))
+        return
     sys.path.insert(0, str(ROOT / "src"))
     items = build()
     out = HERE / "pool"

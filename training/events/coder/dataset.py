@@ -73,7 +73,7 @@ def load_labels() -> dict[str, dict]:
 def pool_texts() -> dict[str, str]:
     """sid -> sentence text for every pool item (rebuilt from shared/) and written sentence."""
     out = {}
-    for it in annotation_pool.build():
+    for it in annotation_pool.build() + annotation_pool.span_items():
         out[it["sid"]] = it["text"]
     written = ROOT / "training" / "events" / "annotation" / "written.jsonl"
     if written.exists():
@@ -131,12 +131,13 @@ def examples(synthetic: bool = True) -> list[Example]:
         ex.quad = quad_of.get(text.strip())
         out.append(ex)
         seen_text.add(text.strip())
+        seen_text.add(text)
     for text, q, held in events_data.quad_sentences():
         if not held and text not in seen_text:
             out.append(Example(text=text, origin="quad", key=f"quad:{len(out)}", quad=q))
     for s in events_data.span_sentences():
-        if s["held_out"]:
-            continue
+        if s["held_out"] or s["text"] in seen_text:
+            continue  # held out, or annotated (its example above carries types and roles)
         out.append(span_example(s))
     if synthetic:
         for st in events_data.stories():

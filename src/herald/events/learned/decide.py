@@ -24,11 +24,10 @@ from typing import Any
 
 from herald.events.learned.model import Reading, threshold
 
-__all__ = ["Reading", "Thresholds", "is_candidate", "mode_of", "pick", "tagged_span", "type_scores"]
+__all__ = ["Reading", "Thresholds", "clause_text", "is_candidate", "mode_of", "pick", "type_scores"]
 from herald.models import Actor, Mention
 
-ROLE_MIN = 0.3  # a mention is the source (target) when the coder's mean tag probability is at least this
-SPAN_MIN = 0.5  # tagged words with no mention become an uncoded actor at this probability
+ROLE_MIN = 0.25  # a word is the source (target) when the coder's tag probability is at least this
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
@@ -67,35 +66,54 @@ def _key(a: Actor | None) -> str | None:
     return None if a is None else (a.code or a.country or a.name)
 
 
-def pick(
-    r: Reading, mentions: list[Mention], offset: int, role: str, avoid: Actor | None
-) -> tuple[Actor | None, float]:
-    """The mention the coder tags with ``role`` (best mean probability), never the same actor as ``avoid``."""
-    best: tuple[Actor | None, float] = (None, 0.0)
-    for m in mentions:
-        if avoid is not None and _key(m.actor) == _key(avoid):
-            continue
-        s = r.role_score(m.start - offset, m.end - offset, role)
-        if s > best[1]:
-            best = (m.actor, s)
-    return best if best[1] >= ROLE_MIN else (None, best[1])
-
-
-def tagged_span(r: Reading, sent: Any, role: str) -> Actor | None:
-    """The words the coder tags with ``role`` when no mention covers them: the best token's phrase
-    (its left edge up to it: "a Swiss court"), as an uncoded actor."""
+def pick(r: Reading, sent: Any, mentions: list[Mention], role: str, avoid: Actor | None) -> Actor | None:
+    """The actor the coder tags with ``role``: its best-tagged noun or pronoun (the coder's probability
+    at least ``ROLE_MIN``), read as the actors stage's mention that covers it, else as the words of its
+    phrase ("a Swiss court", "the suspect", "he"); never the same actor as ``avoid``."""
     off = sent.start_char
-    best, score = None, SPAN_MIN
+    best, score = None, ROLE_MIN
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.lower_ in FIRST_PERSON:
             continue
         s = r.role_score(tok.idx - off, tok.idx + len(tok.text) - off, role)
-        if s >= score:
-            best, score = tok, s
-    if best is None or best.lower_ in FIRST_PERSON:
-        return None
-    start = max(best.left_edge.i, sent.start)
-    words = sent.doc[start : best.i + 1].text.strip()
-    if not words:
-        return None
-    return Actor(text=words, name=words, kind="agent")
+        if s < score:
+            continue
+        actor = _actor_at(sent, tok, mentions)
+        if actor is not None and (avoid is None or _key(actor) != _key(avoid)):
+            best, score = actor, s
+    return best
+
+
+def _actor_at(sent: Any, tok: Any, mentions: list[Mention]) -> Actor | None:
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m.actor
+    head = tok
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "Law enforcement", "the Joint Narcotics Enforcement Team"
+    start = max(head.left_edge.i, sent.start)
+    words = sent.doc[start : head.i + 1].text.strip()
+    return Actor(text=words, name=words, kind="agent") if words else None
+
+
+_OTHER_CLAUSES = ("conj", "cc", "advcl", "parataxis", "ccomp", "punct", "mark")
+
+
+def clause_text(verb: Any) -> str:
+    """A proposing verb's own clause, its subject included: "Lavrov praised X, ... but lamented Y"
+    -> "Lavrov lamented Y". When rules propose several events in one sentence, the coder reads each
+    verb's clause apart, so that one event's type does not drown the other's."""
+    keep = {verb.i}
+    for child in verb.children:
+        if child.dep_ not in _OTHER_CLAUSES:
+            keep.update(t.i for t in child.subtree)
+    subj, node = None, verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+            break
+        node = node.head
+    if subj is not None and subj.i not in keep:
+        keep.update(t.i for t in subj.subtree)
+    doc = verb.doc
+    return "".join(doc[i].text_with_ws for i in sorted(keep)).strip()
