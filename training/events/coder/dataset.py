@@ -84,6 +84,10 @@ def pool_texts() -> dict[str, str]:
     return out
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text).lower()
+
+
 def find_span(text: str, words: str) -> tuple[int, int] | None:
     if not words or words.startswith("("):
         return None
@@ -121,19 +125,23 @@ def examples(synthetic: bool = True) -> list[Example]:
     out: list[Example] = []
     seen_text: set[str] = set()
     quad_of = {t: q for t, q, _h in events_data.quad_sentences()}
+    # the same sentence can sit in both ConfliBERT files (tokenised differently): one held out in
+    # either is held out in both
+    held = {_squash(t) for t, _q, h in events_data.quad_sentences() if h}
+    held |= {_squash(str(s["text"])) for s in events_data.span_sentences() if s["held_out"]}
     for sid, ann in labels.items():
         text = texts.get(sid)
         if text is None:
             continue
-        if sid.startswith("cb:") and events_data.held_out(text.strip()):
+        if sid.startswith(("cb:", "sp:")) and _squash(text) in held:
             continue  # the bench's held-out ConfliBERT sentences: annotated, never trained on
         ex = annotated_example(sid, text, ann)
         ex.quad = quad_of.get(text.strip())
         out.append(ex)
         seen_text.add(text.strip())
         seen_text.add(text)
-    for text, q, held in events_data.quad_sentences():
-        if not held and text not in seen_text:
+    for text, q, is_held in events_data.quad_sentences():
+        if not is_held and text not in seen_text and _squash(text) not in held:
             out.append(Example(text=text, origin="quad", key=f"quad:{len(out)}", quad=q))
     for s in events_data.span_sentences():
         if s["held_out"] or s["text"] in seen_text:
