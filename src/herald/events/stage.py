@@ -175,9 +175,13 @@ def learned_sentence(
     ev_at = Evidence(sent.text, sent.start_char, sent.end_char)
     out: list[Event] = []
     mode = decide.mode_of(r, th)
+    # the tags are one per sentence: where rules propose events of several types, each event's actors
+    # are its own verb's arguments
+    several = len(by_type) >= 2
     for ty in chosen[:MAX_PER_SENTENCE]:
         rule = by_type.get(ty)
-        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at)
+        tags = not (several and rule is not None and (rule[1].source is not None or rule[1].target is not None))
+        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at, tags=tags)
         if ev is not None:
             out.append(ev)
     drafts_of = {id(c): d for c, d in drafts}
@@ -211,10 +215,11 @@ def _learned_event(
 ) -> Event | None:
     """One coded event; ``tags=False`` (a clause read apart: its tags do not align with the sentence)
     takes the rule's arguments as they are."""
-    source = decide.pick(r, sent, mentions, "source", None) if tags else None
-    target = decide.pick(r, sent, mentions, "target", None) if tags else None
+    src = decide.pick_at(r, sent, mentions, "source", None) if tags else None
+    tgt = decide.pick_at(r, sent, mentions, "target", None, skip=src[1] if src else -1) if tags else None
+    source, target = (src[0] if src else None), (tgt[0] if tgt else None)
     if source is not None and target is not None and _key(source) == _key(target):
-        return None  # the coder tags one actor on both sides: "Russia praised Russia" is no event
+        return None  # two words for one actor tagged on both sides: "Russia praised Russia" is no event
     c, d = rule if rule is not None else (None, None)
     if source is None and d is not None:
         source = d.source

@@ -75,8 +75,7 @@ def pool_texts() -> dict[str, str]:
     out = {}
     for it in annotation_pool.build() + annotation_pool.span_items():
         out[it["sid"]] = it["text"]
-    written = ROOT / "training" / "events" / "annotation" / "written.jsonl"
-    if written.exists():
+    for written in sorted((ROOT / "training" / "events" / "annotation").glob("written*.jsonl")):
         for line in written.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 d = json.loads(line)

@@ -205,7 +205,7 @@ def evaluate(sent: np.ndarray, items: list[dict]) -> dict:
 
 def split(exs: list[Example], val_share: float) -> tuple[list[Example], list[Example]]:
     def doc_of(e: Example) -> str:
-        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "wr:")) else e.key
+        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "wr:", "wb")) else e.key
 
     def is_val(e: Example) -> bool:
         h = int(hashlib.md5(doc_of(e).encode()).hexdigest()[:8], 16)

@@ -24,7 +24,7 @@ from typing import Any
 
 from herald.events.learned.model import Reading, threshold
 
-__all__ = ["Reading", "Thresholds", "clause_text", "is_candidate", "mode_of", "pick", "type_scores"]
+__all__ = ["Reading", "Thresholds", "clause_text", "is_candidate", "mode_of", "pick", "pick_at", "type_scores"]
 from herald.models import Actor, Mention
 
 ROLE_MIN = 0.25  # a word is the source (target) when the coder's tag probability is at least this
@@ -67,20 +67,28 @@ def _key(a: Actor | None) -> str | None:
 
 
 def pick(r: Reading, sent: Any, mentions: list[Mention], role: str, avoid: Actor | None) -> Actor | None:
+    found = pick_at(r, sent, mentions, role, avoid)
+    return found[0] if found else None
+
+
+def pick_at(
+    r: Reading, sent: Any, mentions: list[Mention], role: str, avoid: Actor | None, skip: int = -1
+) -> tuple[Actor, int] | None:
     """The actor the coder tags with ``role``: its best-tagged noun or pronoun (the coder's probability
     at least ``ROLE_MIN``), read as the actors stage's mention that covers it, else as the words of its
     phrase ("a Swiss court", "the suspect", "he"); never the same actor as ``avoid``."""
     off = sent.start_char
-    best, score = None, ROLE_MIN
+    best: tuple[Actor, int] | None = None
+    score = ROLE_MIN
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.lower_ in FIRST_PERSON:
+        if tok.i == skip or tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.lower_ in FIRST_PERSON:
             continue
         s = r.role_score(tok.idx - off, tok.idx + len(tok.text) - off, role)
         if s < score:
             continue
         actor = _actor_at(sent, tok, mentions)
         if actor is not None and (avoid is None or _key(actor) != _key(avoid)):
-            best, score = actor, s
+            best, score = (actor, tok.i), s
     return best
 
 
