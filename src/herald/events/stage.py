@@ -175,13 +175,11 @@ def learned_sentence(
     ev_at = Evidence(sent.text, sent.start_char, sent.end_char)
     out: list[Event] = []
     mode = decide.mode_of(r, th)
-    # the tags are one per sentence: where rules propose events of several types, each event's actors
-    # are its own verb's arguments
-    several = len(by_type) >= 2
     for ty in chosen[:MAX_PER_SENTENCE]:
         rule = by_type.get(ty)
-        tags = not (several and rule is not None and (rule[1].source is not None or rule[1].target is not None))
-        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at, tags=tags)
+        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at)
+        if ev is not None and rule is not None and len(by_type) >= 2:
+            _own_arguments(ev, rule[1], [d for t, (_c, d) in by_type.items() if t != ty])
         if ev is not None:
             out.append(ev)
     drafts_of = {id(c): d for c, d in drafts}
@@ -221,8 +219,10 @@ def _learned_event(
     if source is not None and target is not None and _key(source) == _key(target):
         return None  # two words for one actor tagged on both sides: "Russia praised Russia" is no event
     c, d = rule if rule is not None else (None, None)
+    how = ""
     if source is None and d is not None:
         source = d.source
+        how = "" if c is None or c.how in ("subject", "agent") else f":{c.how}"  # e.g. ":implied"
     if target is None and d is not None and _key(d.target) != _key(source):
         target = d.target
     anchor = c.trigger if c is not None else sent.root
@@ -251,10 +251,24 @@ def _learned_event(
         end=ev_at.end,
         negated=False,
         confidence=round(learned_model.calibrated(score_), 3),
-        rule="coder" + (f"+{c.rule}" if c is not None else ""),
+        rule="coder" + (f"+{c.rule}{how}" if c is not None else ""),
         quote_index=qi,
         trigger=c.trigger.text if c is not None else anchor.text,
     )
+
+
+def _own_arguments(ev: Event, mine: Draft, others: list[Draft]) -> None:
+    """The tags are one per sentence: in "Iran condemned Israel and praised Turkey" they point both
+    events at Israel. When a side the tags chose is another verb's argument and this event's own verb
+    has a different one, the verb's own argument wins."""
+    for side in ("source", "target"):
+        got, own = getattr(ev, side), getattr(mine, side)
+        if got is None or own is None or _key(got) == _key(own):
+            continue
+        if any(_key(getattr(d, side)) == _key(got) for d in others):
+            setattr(ev, side, own)
+    if ev.source is not None and ev.target is not None and _key(ev.source) == _key(ev.target):
+        ev.target = None
 
 
 def _negated_event(d: Draft, c: Candidate, ev_at: Evidence, r: decide.Reading) -> Event:
