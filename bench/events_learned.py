@@ -5,8 +5,9 @@
 Sets (none trained or tuned on):
 - ``annotated``: ConfliBERT sentences that were annotated with the PLOVER guide but fall in the bench's
   held-out quarter (``events_data.held_out``), so the coder never saw them: type P/R/F1 and triple F1
-  (type + source + target; an actor is right by the shared scorer's rule: same code, same country, or
-  a shared content word with the gold actor's text; a gold event without a target accepts any);
+  (type + source + target; an actor is right by the shared scorer's rule, ``realnews.actor_ok``: same
+  code, same country, or a shared content word with the gold actor's text; a gold event without a
+  target accepts any);
 - ``synthetic``: the lead sentence of each held-out synthetic story (templates never trained on), and
   the codebook's mode definitions: one gold type each; herald's answer is its most confident
   non-negated event (none = wrong): type accuracy, reported as micro-F1 over stories.
@@ -23,9 +24,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training" / "events" / "annotation"))
+sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
 import events_data  # noqa: E402
+import pool  # noqa: E402
+import realnews  # noqa: E402  (the shared scorer's actor rule)
 from events_data import upstream  # noqa: E402
+from metrics import prf  # noqa: E402
 
 from herald.events.parties import Resolver  # noqa: E402
 from herald.events.stage import code_sentences  # noqa: E402
@@ -33,33 +38,10 @@ from herald.models import Document, Event  # noqa: E402
 from herald.nlp import load  # noqa: E402
 
 LABELS = ROOT / "training" / "events" / "annotation" / "labels"
-STOP = {"the", "a", "an", "of", "and", "in", "on", "for", "to", "s", "mr", "ms", "said", "its", "his", "her"}
-SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "SPY", "BUS", "MED", "CVL", "EDU", "HLH",
-           "REF", "LAB", "HRI", "NGO", "CRM", "IGO"}
-
-
-def words(s: str) -> set[str]:
-    return set(re.findall(r"\w+", (s or "").lower())) - STOP
-
-
-def country(code: str) -> str:
-    code = (code or "").upper()
-    return code[:3] if len(code) >= 3 and code[:3] not in SECTORS else ""
-
-
-def actor_ok(pred: dict | None, gold: dict | None) -> bool:
-    if not gold:
-        return True
-    if not pred:
-        return False
-    gc, pc = (gold.get("code") or "").upper(), (pred.get("code") or "").upper()
-    if gc and pc and (gc == pc or (country(gc) and country(gc) in (country(pc), (pred.get("country") or "").upper()))):
-        return True
-    return bool(words(f"{pred.get('text') or ''} {pred.get('name') or ''}") & words(gold.get("text", "")))
 
 
 def held_out_annotated() -> list[tuple[str, list[dict]]]:
-    rows = {i: s for i, s, _ in __import__("pool").conflibert_rows()}
+    rows = {i: s for i, s, _ in pool.conflibert_rows()}
     out, seen = [], set()
     for path in sorted(LABELS.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -81,12 +63,6 @@ def code_texts(texts: list[str]) -> list[list[Event]]:
     return out
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
 def score_annotated(rows: list[tuple[str, list[dict]]], preds: list[list[Event]]) -> str:
     t = [0, 0, 0]
     f = [0, 0, 0]
@@ -99,8 +75,8 @@ def score_annotated(rows: list[tuple[str, list[dict]]], preds: list[list[Event]]
             hit = next((i for i in cands if i not in used_t), None)
             if hit is not None:
                 used_t.add(hit)
-            full = next((i for i in cands if i not in used_f and actor_ok(d["source"], gold[i].get("source"))
-                         and actor_ok(d["target"], gold[i].get("target"))), None)
+            full = next((i for i in cands if i not in used_f and realnews.actor_ok(d["source"], gold[i].get("source"))
+                         and realnews.actor_ok(d["target"], gold[i].get("target"))), None)
             if full is not None:
                 used_f.add(full)
         for acc, used in ((t, used_t), (f, used_f)):

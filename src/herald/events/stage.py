@@ -1,9 +1,12 @@
 """The events stage: PLOVER/CAMEO events with source, target and the sentence that proves them.
 
-``code(docs)`` fills ``doc.events`` for every parsed document. Per sentence: the lexicon rules
-(:mod:`herald.events.rules`) propose coded verbs with their arguments; quotations hand events said
-inside them to the speaker; the sentence classifier (:mod:`herald.events.model`) weighs each
-proposal's confidence. Policy, in the order applied:
+``code(docs)`` fills ``doc.events`` for every parsed document. By default the learned coder decides
+(:func:`code_learned`, :mod:`herald.events.learned`; docs/events.md): the lexicon rules propose, the
+encoder reads each candidate sentence and codes the types it believes, with actors from its tags.
+``HERALD_EVENT_CODER=rules`` runs the lexicon coder alone (:func:`code_sentence`): per sentence the
+lexicon rules (:mod:`herald.events.rules`) propose coded verbs with their arguments; quotations hand
+events said inside them to the speaker; the sentence classifier (:mod:`herald.events.model`) weighs
+each proposal's confidence. Its policy, in the order applied:
 
 - no PLOVER category (CAMEO 01x "make statement", plain "said") -> no event;
 - no actor on either side, or the same actor code on both -> no event;
@@ -137,17 +140,19 @@ def code_learned(doc: Document, res: Resolver, sents: list[Any]) -> list[Event]:
             todo.append((sent, mentions, drafts))
     # a sentence where the rules propose events of several types: each proposing verb's clause is
     # read apart as well (its own type distribution), in the same batch
-    clauses: list[tuple[int, Candidate, str]] = []
+    clauses: list[tuple[int, Candidate, Draft]] = []
     for k, (_sent, _m, drafts) in enumerate(todo):
         live = [(c, d) for c, d in drafts if not c.negated]
         if len({d.ptype for _, d in live}) >= 2:
-            clauses += [(k, c, decide.clause_text(c.trigger)) for c, _ in live]
-    readings = learned_model.read([s.text for s, _, _ in todo] + [text for _, _, text in clauses])
-    apart: dict[int, list[tuple[Candidate, decide.Reading]]] = {}
-    for (k, c, _text), rc in zip(clauses, readings[len(todo) :], strict=True):
-        apart.setdefault(k, []).append((c, rc))
+            clauses += [(k, c, d) for c, d in live]
+    readings = learned_model.read(
+        [s.text for s, _, _ in todo] + [decide.clause_text(c.trigger) for _, c, _ in clauses]
+    )
+    apart: dict[int, list[tuple[Candidate, Draft, decide.Reading]]] = {}
+    for (k, c, d), rc in zip(clauses, readings[len(todo) :], strict=True):
+        apart.setdefault(k, []).append((c, d, rc))
     events: list[Event] = []
-    for k, ((sent, mentions, drafts), r) in enumerate(zip(todo, readings, strict=False)):
+    for k, ((sent, mentions, drafts), r) in enumerate(zip(todo, readings[: len(todo)], strict=True)):
         events.extend(learned_sentence(doc, sent, mentions, drafts, r, apart.get(k, [])))
     return events
 
@@ -158,7 +163,7 @@ def learned_sentence(
     mentions: list[Mention],
     drafts: list[tuple[Candidate, Draft]],
     r: decide.Reading,
-    apart: list[tuple[Candidate, decide.Reading]] | None = None,
+    apart: list[tuple[Candidate, Draft, decide.Reading]] | None = None,
 ) -> list[Event]:
     th = thresholds()
     scores = decide.type_scores(r)
@@ -182,9 +187,7 @@ def learned_sentence(
             _own_arguments(ev, rule[1], [d for t, (_c, d) in by_type.items() if t != ty])
         if ev is not None:
             out.append(ev)
-    drafts_of = {id(c): d for c, d in drafts}
-    for c, rc in apart or []:  # a verb's own clause, read apart, may add its type
-        d = drafts_of[id(c)]
+    for c, d, rc in apart or []:  # a verb's own clause, read apart, may add its type
         p = rc.event * rc.types.get(d.ptype, 0.0)
         if d.ptype in chosen or p < th.with_rule or len(out) >= MAX_PER_SENTENCE:
             continue
@@ -213,8 +216,8 @@ def _learned_event(
 ) -> Event | None:
     """One coded event; ``tags=False`` (a clause read apart: its tags do not align with the sentence)
     takes the rule's arguments as they are."""
-    src = decide.pick_at(r, sent, mentions, "source", None) if tags else None
-    tgt = decide.pick_at(r, sent, mentions, "target", None, skip=src[1] if src else -1) if tags else None
+    src = decide.pick_at(r, sent, mentions, "source") if tags else None
+    tgt = decide.pick_at(r, sent, mentions, "target", skip=src[1] if src else -1) if tags else None
     source, target = (src[0] if src else None), (tgt[0] if tgt else None)
     if source is not None and target is not None and _key(source) == _key(target):
         return None  # two words for one actor tagged on both sides: "Russia praised Russia" is no event
@@ -298,10 +301,7 @@ def _quote_at(quotes: list[Quote], offset: int) -> int | None:
     return None
 
 
-def _key(a: Actor | None) -> str | None:
-    if a is None:
-        return None
-    return a.code or a.country or a.name
+_key = decide.actor_key
 
 
 @dataclass

@@ -23,9 +23,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from herald.events.learned.model import Reading, threshold
-
-__all__ = ["Reading", "Thresholds", "clause_text", "is_candidate", "mode_of", "pick", "pick_at", "type_scores"]
 from herald.models import Actor, Mention
+
+__all__ = [
+    "Reading",
+    "Thresholds",
+    "actor_key",
+    "clause_text",
+    "is_candidate",
+    "mode_of",
+    "pick_at",
+    "type_scores",
+]
 
 ROLE_MIN = 0.25  # a word is the source (target) when the coder's tag probability is at least this
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
@@ -36,7 +45,6 @@ ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 class Thresholds:
     emit: float = 0.5  # raw score P(event) x P(type) to code a type on the coder's word alone
     with_rule: float = 0.3  # ... when a lexicon rule proposes the same type in the sentence
-    negated: float = 0.5
     mode: float = 0.5
 
     @classmethod
@@ -62,21 +70,18 @@ def mode_of(r: Reading, th: Thresholds) -> str | None:
     return best if best != "realised" and r.mode[best] >= th.mode else None
 
 
-def _key(a: Actor | None) -> str | None:
+def actor_key(a: Actor | None) -> str | None:
+    """What makes two actors the same one: code, else country, else name."""
     return None if a is None else (a.code or a.country or a.name)
 
 
-def pick(r: Reading, sent: Any, mentions: list[Mention], role: str, avoid: Actor | None) -> Actor | None:
-    found = pick_at(r, sent, mentions, role, avoid)
-    return found[0] if found else None
-
-
 def pick_at(
-    r: Reading, sent: Any, mentions: list[Mention], role: str, avoid: Actor | None, skip: int = -1
+    r: Reading, sent: Any, mentions: list[Mention], role: str, skip: int = -1
 ) -> tuple[Actor, int] | None:
-    """The actor the coder tags with ``role``: its best-tagged noun or pronoun (the coder's probability
-    at least ``ROLE_MIN``), read as the actors stage's mention that covers it, else as the words of its
-    phrase ("a Swiss court", "the suspect", "he"); never the same actor as ``avoid``."""
+    """The actor the coder tags with ``role`` and the index of its token: the best-tagged noun or
+    pronoun (the coder's probability at least ``ROLE_MIN``; never token ``skip``), read as the actors
+    stage's mention that covers it, else as the words of its phrase ("a Swiss court", "the suspect",
+    "he")."""
     off = sent.start_char
     best: tuple[Actor, int] | None = None
     score = ROLE_MIN
@@ -87,7 +92,7 @@ def pick_at(
         if s < score:
             continue
         actor = _actor_at(sent, tok, mentions)
-        if actor is not None and (avoid is None or _key(actor) != _key(avoid)):
+        if actor is not None:
             best, score = (actor, tok.i), s
     return best
 
