@@ -148,6 +148,9 @@ class Document:
     kind: str = "txt"
     status: Status = "ok"
     error: str | None = None
+    # stages that failed on this document, one "<stage>: <ExceptionType>: <message>" each; the
+    # document stays ok with what the other stages found (the stage contract, herald.pipeline)
+    warnings: list[str] = field(default_factory=list)
     title: str | None = None
     text: str = ""
     language: str | None = None
@@ -180,6 +183,7 @@ class Document:
             "kind": self.kind,
             "status": self.status,
             "error": self.error,
+            "warnings": list(self.warnings),
             "title": self.title,
             "text": self.text,
             "language": self.language,
@@ -235,6 +239,7 @@ class Document:
             kind=d.get("kind", "txt"),
             status=d.get("status", "ok"),
             error=d.get("error"),
+            warnings=list(d.get("warnings", [])),
             title=d.get("title"),
             text=d.get("text", ""),
             language=d.get("language"),

@@ -20,12 +20,23 @@ same code runs in a local loop and inside a Dask task:
 10. ``store.Store.write(batch)``     DuckDB, committed in batches (idempotent, resumable).
 
 :func:`analyse` runs stages 3-8 on extracted documents; :func:`code` runs 1-9 without storing;
-:func:`run` runs everything into a store; :func:`warm_up` loads every stage's resources up front. ``herald.scale`` runs :func:`code_paths` per shard on Dask.
+:func:`run` runs everything into a store; :func:`warm_up` loads every stage's resources up front.
+``herald.scale`` runs :func:`code_paths` per shard on Dask.
+
+The stage contract. Stages 3-9 are listed once, in :data:`STAGES`, and the orchestrator runs each
+the same way (:func:`run_stage`): a stage raises when a document defeats it, and the orchestrator
+then clears that stage's outputs on the document (``Stage.reset``), appends
+``"<stage>: <ExceptionType>: <message>"`` to ``doc.warnings``, logs it once (logger
+``herald.pipeline``) and goes on with the next document. ``status`` stays ``"ok"``: the document
+keeps what the other stages found. ``status="error"`` is for inputs that could not be read or
+extracted at all (stages 1-2). A stage that catches its own failure and writes it into ``doc.error``
+while leaving ``status`` ok (the events stage's older convention) is read the same way.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,6 +46,107 @@ from herald.models import Document
 
 if TYPE_CHECKING:
     from herald.store import Store
+
+log = logging.getLogger(__name__)
+
+StageFn = Callable[[Iterable[Document]], Iterable[Document]]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage as the orchestrator runs it: its name (the prefix of its warnings), the stage
+    function (``Iterable[Document] -> Iterator[Document]``, documents in input order) and what a
+    failure leaves on a document (``reset`` clears the fields the stage fills)."""
+
+    name: str
+    run: StageFn
+    reset: Callable[[Document], None]
+
+
+def _reset_parse(doc: Document) -> None:
+    doc.nlp = None
+
+
+def _reset_actors(doc: Document) -> None:
+    doc.mentions = []
+
+
+def _reset_quotes(doc: Document) -> None:
+    doc.quotes = []
+
+
+def _reset_events(doc: Document) -> None:
+    doc.events = []
+    doc.plover_type = doc.plover_confidence = None
+
+
+def _reset_time(doc: Document) -> None:
+    d = doc.dates
+    d.event_date, d.events_between, d.evidence, d.stale = None, [None, None], [], False
+    for e in doc.events:
+        e.date = None
+
+
+def _reset_places(doc: Document) -> None:
+    doc.places, doc.dateline = [], None
+    for e in doc.events:
+        e.location = None
+
+
+def _reset_story(doc: Document) -> None:
+    doc.story_id = None
+
+
+# Module attributes are looked up at call time, so a stage replaced on its module (a test's
+# monkeypatch, a stage reloaded) is the one that runs.
+STAGES: tuple[Stage, ...] = (
+    Stage("parse", lambda docs: nlp.parse(docs), _reset_parse),
+    Stage("actors", lambda docs: actors.resolve(docs), _reset_actors),
+    Stage("quotes", lambda docs: quotes.attribute(docs), _reset_quotes),
+    Stage("events", lambda docs: events.code(docs), _reset_events),
+    Stage("time", lambda docs: time.date(docs), _reset_time),
+    Stage("places", lambda docs: places.locate(docs), _reset_places),
+)
+STORY_STAGE_NAME = "stories"
+
+
+def mark_failure(doc: Document, stage: str, exc: BaseException | str) -> None:
+    """Record that ``stage`` failed on ``doc``: one warning on the document, one log line."""
+    why = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    doc.warnings.append(f"{stage}: {why}")
+    log.warning("%s: %s failed: %s", doc.id, stage, why)
+
+
+def run_stage(stage: Stage, docs: list[Document]) -> list[Document]:
+    """Run ``stage`` over ``docs`` (in place, same order) under the stage contract.
+
+    The stage first sees the whole list (stages batch: the parse, the learned coder). If it raises,
+    the documents it had already handed back are done, and the rest are run again one at a time, so
+    the failing document is found, reset and marked, and the others are coded as usual.
+    """
+    errors = [d.error for d in docs]
+    done = 0
+    try:
+        for _ in stage.run(docs):
+            done += 1
+    except Exception as exc:  # noqa: BLE001 - the contract: a stage never stops a batch
+        if len(docs) == 1:
+            stage.reset(docs[0])
+            mark_failure(docs[0], stage.name, exc)
+        for doc in docs[done:] if len(docs) > 1 else ():
+            try:
+                for _ in stage.run([doc]):
+                    pass
+            except Exception as exc:  # noqa: BLE001
+                stage.reset(doc)
+                mark_failure(doc, stage.name, exc)
+    for doc, before in zip(docs, errors, strict=True):
+        if doc.status == "ok" and doc.error is not None and doc.error != before:
+            why = doc.error.removeprefix(f"{stage.name}: ")
+            doc.error = before
+            stage.reset(doc)
+            mark_failure(doc, stage.name, why)
+    return docs
 
 
 def analyse(docs: Iterable[Document], chunk: int = nlp.BATCH) -> Iterator[Document]:
@@ -47,19 +159,20 @@ def analyse(docs: Iterable[Document], chunk: int = nlp.BATCH) -> Iterator[Docume
     model = nlp.load()
     for batch in batched(docs, chunk):
         with model.memory_zone():
-            done = list(_stages(batch))
-        yield from done
+            for stage in STAGES:
+                run_stage(stage, batch)
+            for doc in batch:
+                doc.nlp = None  # release the spaCy Doc: nothing after these stages needs it
+        yield from batch
 
 
-def _stages(docs: Iterable[Document]) -> Iterator[Document]:
-    parsed = nlp.parse(docs)
-    resolved = actors.resolve(parsed)
-    quoted = quotes.attribute(resolved)
-    coded = events.code(quoted)
-    dated = time.date(coded)
-    located = places.locate(dated)
-    for doc in located:
-        doc.nlp = None  # release the spaCy Doc: nothing after this stage needs it
+def assign_stories(docs: Iterable[Document], index: stories.StoryIndex) -> Iterator[Document]:
+    """Stage 9 under the stage contract: a document the story index fails on keeps no
+    ``story_id``, is marked, and the stream goes on (the index is incremental, so this stage runs
+    one document at a time and keeps the stream lazy)."""
+    stage = Stage(STORY_STAGE_NAME, lambda ds: stories.assign(ds, index), _reset_story)
+    for doc in docs:
+        run_stage(stage, [doc])
         yield doc
 
 
@@ -75,7 +188,7 @@ def code_paths(
 ) -> Iterator[Document]:
     """Stages 1-9 on files: coded documents in input order, nothing stored (``herald code``)."""
     index = story_index if story_index is not None else stories.StoryIndex()
-    return stories.assign(analyse(extract_paths(paths, reference_date)), index)
+    return assign_stories(analyse(extract_paths(paths, reference_date)), index)
 
 
 def code_texts(texts: Iterable[str], reference_date: str | None = None) -> Iterator[Document]:
@@ -93,7 +206,7 @@ def code_texts(texts: Iterable[str], reference_date: str | None = None) -> Itera
         for i, t in enumerate(texts)
     )
     index = stories.StoryIndex()
-    return stories.assign(analyse(extract.extract(raws, reference_date)), index)
+    return assign_stories(analyse(extract.extract(raws, reference_date)), index)
 
 
 WARM_TEXT = (
@@ -134,6 +247,7 @@ class RunSummary:
     added: int = 0  # documents newly stored
     unchanged: int = 0  # already stored with the same content (skipped: idempotent re-run)
     errors: int = 0
+    warned: int = 0  # documents stored with a stage failure in ``warnings``
     skipped: int = 0
     quotes: int = 0
     events: int = 0
@@ -185,12 +299,13 @@ def store_documents(
                 continue
             yield doc
 
-    for batch in batched(stories.assign(analyse_fn(fresh(docs)), index), batch_size):
+    for batch in batched(assign_stories(analyse_fn(fresh(docs)), index), batch_size):
         store.write(batch)
         for doc in batch:
             summary.added += 1
             summary.errors += doc.status == "error"
             summary.skipped += doc.status == "skipped"
+            summary.warned += bool(doc.warnings)
             summary.quotes += len(doc.quotes)
             summary.events += len(doc.events)
             if doc.status == "error" and len(summary.error_samples) < 20:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from herald.models import Dates, Document, Event
+from herald.pipeline import STAGES, run_stage
 from herald.time import date as date_docs
 from herald.time.stage import STALE_AFTER_DAYS
 from tests.conftest import SEED
@@ -111,10 +112,12 @@ def test_events_get_dates_from_their_sentence() -> None:
 def test_bad_documents_pass_through() -> None:
     bad = Document(id="x", source="s", status="error", error="unreadable")
     odd = _doc("President Obama spoke.", published="2016-13-45")  # an impossible stamp
-    out = list(date_docs([bad, odd, _doc("")]))
+    stage = next(s for s in STAGES if s.name == "time")
+    out = run_stage(stage, [bad, odd, _doc("")])
     assert len(out) == 3
     assert out[0].dates.event_date is None
-    assert any("dating failed" in line for line in out[1].dates.evidence)
+    assert out[1].status == "ok" and out[1].dates.event_date is None
+    assert len(out[1].warnings) == 1 and out[1].warnings[0].startswith("time: ")
 
 
 def test_relative_days_are_not_resolved_on_a_stale_page() -> None:

@@ -22,6 +22,8 @@ def print_run_summary(summary: RunSummary, console: Console) -> None:
         f"{summary.unchanged} already stored, {summary.errors} errors, {summary.skipped} skipped; "
         f"{summary.quotes} quotes, {summary.events} events"
     )
+    if summary.warned:
+        console.print(f"  {summary.warned} documents with a stage failure in their warnings", highlight=False)
     for line in summary.error_samples[:10]:
         console.print(f"  [red]error[/red] {line}", highlight=False)
     import herald

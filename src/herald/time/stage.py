@@ -40,14 +40,14 @@ MAX_EVIDENCE_LINES = 12
 
 
 def date(docs: Iterable[Document]) -> Iterator[Document]:
-    """Fill ``doc.dates`` (window, best estimate, evidence, stale) and each event's ``date``."""
+    """Fill ``doc.dates`` (window, best estimate, evidence, stale) and each event's ``date``.
+
+    A document this stage cannot date raises: the orchestrator (``herald.pipeline.run_stage``)
+    clears its dating, marks it in ``doc.warnings`` and goes on with the batch.
+    """
     for doc in docs:
         if doc.ok and doc.text:
-            try:
-                date_document(doc)
-            except Exception as exc:  # one bad document must never stop a batch
-                log.warning("time: %s: %s", doc.id, exc)
-                doc.dates.evidence.append(f"dating failed: {type(exc).__name__}: {exc}")
+            date_document(doc)
         yield doc
 
 
