@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 HERALD := $(VENV)/bin/herald
 DEMO_DB ?= examples/demo.duckdb
 
-.PHONY: demo test test-fast lint bench browser-deps clean install
+.PHONY: demo test test-fast lint bench browser-deps clean install golden
 
 install: $(VENV)/.installed
 
@@ -49,6 +49,11 @@ test-fast: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check src tests bench scripts training
 	$(VENV)/bin/mypy src/herald
+
+# Accept a change of herald code's output on the seed article on purpose: rewrite the golden file
+# (tests/data/golden/seed.json), then review `git diff tests/data/golden` and commit it.
+golden: install
+	$(PY) -m tests.golden
 
 # Every benchmark and evaluation script on the dev data in ../shared/data (see docs/benchmarks.md).
 bench: $(VENV)/.installed-test

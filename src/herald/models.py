@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# The version of the JSON contract (``Document.to_dict``, ``herald code``), first key of every object.
+# Bumped when a field is removed or renamed or its meaning changes; new fields do not bump it.
+SCHEMA_VERSION = 1
+
 Status = Literal["ok", "skipped", "error"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -177,6 +181,7 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The output contract of ``herald code`` (one JSON object per document)."""
         return {
+            "schema": SCHEMA_VERSION,
             "id": self.id,
             "source": self.source,
             "url": self.url,
@@ -206,6 +211,8 @@ class Document:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Document:
         """Rebuild a document from :meth:`to_dict` output (used by the Dask runner and tests)."""
+        if d.get("schema", SCHEMA_VERSION) > SCHEMA_VERSION:
+            raise ValueError(f"document schema {d['schema']} is newer than this herald's ({SCHEMA_VERSION})")
 
         def actor(a: dict[str, Any] | None) -> Actor | None:
             return Actor(**a) if a else None

@@ -73,7 +73,7 @@ def extract(
     """Extraction only: clean text, title, page dates and language."""
     import herald
 
-    fields = ("id", "source", "url", "status", "error", "title", "text", "language", "content_hash",
+    fields = ("schema", "id", "source", "url", "status", "error", "title", "text", "language", "content_hash",
               "dates", "boilerplate")
     _emit(herald.extract_pages(paths, reference_date=_check_date(reference_date)), format, fields)
 
