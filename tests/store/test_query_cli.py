@@ -10,13 +10,13 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from herald.cli import _register, app
+from herald.cli import app, register
 from herald.store import Store
 from herald.store.export import GDELT_COLUMNS
 from herald.stories import assign
 from tests.store.helpers import border_text, coded, error_doc, wrapped
 
-_register()
+register()
 runner = CliRunner()
 
 

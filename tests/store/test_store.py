@@ -340,9 +340,9 @@ def test_events_carry_the_story_type_of_their_document(db: str) -> None:
 def test_herald_migrate_upgrades_an_old_store_for_readers(db: str) -> None:
     from typer.testing import CliRunner
 
-    from herald.cli import _register, app
+    from herald.cli import app, register
 
-    _register()
+    register()
     _version_2_store(db)
     first = CliRunner().invoke(app, ["migrate", "--db", db])
     assert first.exit_code == 0 and "applied schema versions 3" in first.output
