@@ -6,6 +6,8 @@ rebuilds the text from ``../shared/data``. Sentences written for herald (``writt
 are stored with their text.
 
     python training/events/annotation/pool.py            # writes pool/*.jsonl (untracked) for annotators
+    python training/events/annotation/pool.py spans 4    # the ConfliBERT span round
+    python training/events/annotation/pool.py whole 5    # the whole-article PolNeAR round (pool-whole.jsonl)
 
 Split rules, fixed here so nobody tunes them:
 - ConfliBERT QuadClass sentences: a stable hash of the sentence puts 30% in ``heldout`` (never annotated,
@@ -32,6 +34,10 @@ POLNEAR = SHARED / "quotes" / "polnear" / "train" / "text"
 N_ARTICLES = 80
 N_SENTENCES = 22
 SEED = 17
+# the whole-article round: more PolNeAR train articles, read to the end (capped), as the dev pages are
+N_WHOLE = 60
+N_WHOLE_SENTENCES = 34
+SEED_WHOLE = 29
 
 
 def stable(text: str) -> int:
@@ -117,6 +123,44 @@ def span_items() -> list[dict]:
     return out
 
 
+def whole_items() -> list[dict]:
+    """A fourth round: PolNeAR train articles outside the first round's 80, drawn with their own seed and
+    read whole (up to ``N_WHOLE_SENTENCES`` sentences), every tenth article twice."""
+    names = sorted(p.name for p in POLNEAR.glob("*.txt"))
+    taken = set(random.Random(SEED).sample(names, N_ARTICLES))
+    rest = [n for n in names if n not in taken]
+    out = []
+    for k, name in enumerate(random.Random(SEED_WHOLE).sample(rest, N_WHOLE)):
+        for j, (a, b, t) in enumerate(polnear_sentences(name)[:N_WHOLE_SENTENCES]):
+            out.append({"sid": f"pw:{name[:-4]}:{j}", "doc": f"pw:{name[:-4]}", "source": "polnear",
+                        "file": name, "start": a, "end": b, "text": t, "double": k % 10 == 0})
+    return out
+
+
+def write_whole_shards(n_shards: int) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    items = whole_items()
+    docs: dict[str, list[dict]] = {}
+    for it in items:
+        docs.setdefault(it["doc"], []).append(it)
+    shards: list[list[dict]] = [[] for _ in range(n_shards)]
+    for k, d in enumerate(docs):
+        shards[k % n_shards].extend(docs[d])
+        if docs[d][0]["double"]:
+            shards[(k + 1) % n_shards].extend(docs[d])
+    out = HERE / "pool"
+    out.mkdir(exist_ok=True)
+    for k, shard in enumerate(shards):
+        with (out / f"whole-{k}.jsonl").open("w", encoding="utf-8") as f:
+            for it in shard:
+                f.write(json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False) + "\n")
+    with (HERE / "pool-whole.jsonl").open("w", encoding="utf-8") as f:
+        for it in items:
+            f.write(json.dumps({k: v for k, v in it.items() if k != "text"}, ensure_ascii=False) + "\n")
+    print(f"{len(items)} whole-article sentences of {len(docs)} articles, "
+          f"{sum(len(s) for s in shards)} annotations in {n_shards} shards")
+
+
 def write_span_shards(n_shards: int) -> None:
     items = span_items()
     out = HERE / "pool"
@@ -136,6 +180,9 @@ def write_span_shards(n_shards: int) -> None:
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "spans":
         write_span_shards(int(sys.argv[2]))
+        return
+    if len(sys.argv) > 2 and sys.argv[1] == "whole":
+        write_whole_shards(int(sys.argv[2]))
         return
     sys.path.insert(0, str(ROOT / "src"))
     items = build()

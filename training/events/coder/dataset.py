@@ -6,7 +6,7 @@ loss. Sources (``origin``):
 - ``annotated``: the real-news sentences annotated with the PLOVER guide
   (``training/events/annotation/labels/*.jsonl``): event yes/no, PLOVER types, mode, negation and the
   source and target spans. PolNeAR train articles, ConfliBERT sentences and sentences written for
-  herald (sport, business, science ...). When a sentence was annotated twice, the first annotation
+  herald (sport, business, science ...), and whole PolNeAR train articles (``pw:``). When a sentence was annotated twice, the first annotation
   (by shard order) is used.
 - ``spans``: ConfliBERT's source/target tagged sentences (roles only).
 - ``quad``: ConfliBERT's QuadClass sentences (the quad head only, where not annotated).
@@ -73,7 +73,7 @@ def load_labels() -> dict[str, dict]:
 def pool_texts() -> dict[str, str]:
     """sid -> sentence text for every pool item (rebuilt from shared/) and written sentence."""
     out = {}
-    for it in annotation_pool.build() + annotation_pool.span_items():
+    for it in annotation_pool.build() + annotation_pool.span_items() + annotation_pool.whole_items():
         out[it["sid"]] = it["text"]
     for written in sorted((ROOT / "training" / "events" / "annotation").glob("written*.jsonl")):
         for line in written.read_text(encoding="utf-8").splitlines():

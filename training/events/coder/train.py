@@ -205,7 +205,7 @@ def evaluate(sent: np.ndarray, items: list[dict]) -> dict:
 
 def split(exs: list[Example], val_share: float) -> tuple[list[Example], list[Example]]:
     def doc_of(e: Example) -> str:
-        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "wr:", "wb")) else e.key
+        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "pw:", "wr:", "wb")) else e.key
 
     def is_val(e: Example) -> bool:
         h = int(hashlib.md5(doc_of(e).encode()).hexdigest()[:8], 16)
@@ -241,10 +241,12 @@ def main() -> None:
     ap.add_argument("--synthetic", type=int, default=1200, help="synthetic leads drawn (fixed seed)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--save-val", type=Path, default=None, help="write validation predictions (npz)")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
-    torch.manual_seed(SEED)
-    torch.set_num_threads(2)
-    rng = random.Random(SEED)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = random.Random(args.seed)
     exs = dataset.read(dataset.BUILD / "examples.jsonl")
     syn = [e for e in exs if e.origin == "synthetic"]
     keep = set() if args.no_synthetic else {e.key + e.text for e in random.Random(SEED).sample(syn, min(args.synthetic, len(syn)))}
@@ -286,7 +288,7 @@ def main() -> None:
         "roles": ["O", "source", "target"],
         "type_activation": "softmax",
         "trained": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch, "synthetic": 0 if args.no_synthetic else args.synthetic,
-                    "examples": len(tr_items), "seed": SEED},
+                    "examples": len(tr_items), "seed": args.seed},
         "validation": evaluate(sent, va_items) if va_items else {},
     }
     (args.out / "coder.json").write_text(json.dumps(meta, indent=1) + "\n")
