@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from herald.store import columns as C
 from herald.store.filters import (
     EventFilter,
     actor_match,
@@ -51,11 +52,13 @@ EVENT_COLUMNS = (
     "target_text, target_name, target_country, target_sector, target_code, target_role, "
     "location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind"
 )
+EVENT_COLUMNS = C.extend(EVENT_COLUMNS, "events")  # and the columns added since (herald.store.columns)
 PLACE_FIELDS = ("text", "name", "country", "admin1", "lat", "lon", "kind")
 QUOTE_COLUMNS = (
     "doc_id, quote_index, story_id, text, kind, speaker, speaker_mention, speaker_name, speaker_country, "
     "speaker_code, speaker_role, start, \"end\", cue, polarity, confidence"
 )
+QUOTE_COLUMNS = C.extend(QUOTE_COLUMNS, "quotes")
 ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "role")
 
 

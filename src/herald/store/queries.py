@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from herald.models import Document
+from herald.store import columns as C
 from herald.store import rows as R
 from herald.store.filters import (
     CODE,
@@ -44,6 +45,12 @@ EVENT_COLUMNS = """event_key, date, type, mode, cameo, quad_class, goldstein,
     negated, confidence, rule, trigger, sentence, start, "end", quote_index, date_basis,
     location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind,
     story_id, doc_id, event_id, doc_url, outlet"""
+EVENT_COLUMNS = C.extend(EVENT_COLUMNS, "events")  # and the columns added since (herald.store.columns)
+# the quotes command's columns beyond its fixed list (each followed by ", "), and the documents command's
+QUOTE_EXTRA = "".join(f"{c}, " for c in C.extend("q.confidence", "quotes", "q.").split(", "))
+DOCUMENT_COLUMNS = C.extend(
+    "id, version, status, error, title, url, outlet, story_id, published, ingested_at, plover_type, plover_confidence",
+    "documents")
 # what the document an event was read in says the whole story is (its representative copy's, when merged)
 DOC_COLUMNS = "doc_plover_type, doc_plover_confidence"
 _DOC_JOIN = """LEFT JOIN (SELECT doc_key AS dk, plover_type AS doc_plover_type,
@@ -226,7 +233,7 @@ class Queries:
         sql = f"""
         SELECT q.speaker, q.text, q.kind, q.cue, q.speaker_code, q.speaker_country, q.speaker_role,
                coalesce(d.published, d.event_date) AS date, q.story_id, q.doc_id, q.start, q."end",
-               q.confidence, count(*) OVER (PARTITION BY q.story_id, q.speaker, q.text) AS num_documents
+               {QUOTE_EXTRA}count(*) OVER (PARTITION BY q.story_id, q.speaker, q.text) AS num_documents
         FROM quotes q JOIN documents d USING (doc_key){where_clause(clauses)}
         QUALIFY row_number() OVER (PARTITION BY coalesce(q.story_id, q.doc_key), q.speaker, q.text
                                    ORDER BY d.seq, q.quote_index) = 1
@@ -280,8 +287,7 @@ class Queries:
         """Latest document versions (without text), e.g. ``status='error'`` for the bad inputs, with
         the story-level PLOVER type the events stage gave each (``plover_type``, ``plover_confidence``)."""
         clauses, params = document_clauses(status=status)
-        sql = ("SELECT id, version, status, error, title, url, outlet, story_id, published, ingested_at, "
-               f"plover_type, plover_confidence FROM documents{where_clause(clauses)} ORDER BY seq")
+        sql = (f"SELECT {DOCUMENT_COLUMNS} FROM documents{where_clause(clauses)} ORDER BY seq")
         if limit:
             sql += " LIMIT ?"
             params.append(int(limit))

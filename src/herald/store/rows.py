@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from herald.models import Actor, Dates, Document, Event, Mention, Place, Quote
-from herald.store.schema import ACTOR_COLUMNS, PLACE_COLUMNS
+from herald.store import columns as C
+from herald.store.columns import PLACE_COLUMNS
 
 
 def doc_key(doc: Document) -> str:
@@ -124,38 +126,14 @@ def refs_of(events: list[Event], keys: list[int]) -> list[Ref]:
              actor_key(events[i].target)) for i in order]
 
 
-EVENT_FIELDS = (
-    "event_id", "doc_key", "doc_id", "event_index", "latest", "story_id", "event_key", "doc_seq", "outlet",
-    "doc_url", "seen", "type", "mode", "cameo",
-    "quad_class", "goldstein",
-    *(f"{side}_{c}" for side in ("source", "target") for c in ACTOR_COLUMNS),
-    "sentence", "start", "end", "negated", "confidence", "rule", "trigger", "quote_index", "coded_date", "date",
-    "date_basis", *(f"location_{c}" for c in PLACE_COLUMNS),
-)
-QUOTE_FIELDS = (
-    "doc_key", "doc_id", "quote_index", "latest", "story_id", "text", "kind", "speaker", "speaker_mention",
-    *(f"speaker_{c}" for c in ACTOR_COLUMNS if c != "text"), "start", "end", "cue", "polarity",
-    "confidence",
-)
-ACTOR_FIELDS = ("doc_key", "doc_id", "mention_index", "latest", "start", "end", "via", "text", "name", "country",
-                "sector", "code", "role", "kind")
-PLACE_FIELDS = ("doc_key", "doc_id", "place_index", "latest", "is_dateline", "text", "name", "country", "admin1",
-                "lat", "lon", "kind")
-DOCUMENT_FIELDS = (
-    "doc_key", "id", "version", "latest", "seq", "source", "outlet", "url", "kind", "content_hash", "status",
-    "error", "title", "text", "language", "published", "updated", "reference_date", "event_date",
-    "event_date_earliest", "event_date_latest", "date_evidence", "stale", "story_id", "boilerplate", "minhash",
-    "ingested_at", "plover_type", "plover_confidence",
-)
+# the columns each row builder fills, in row order (herald.store.columns, the one registry)
+EVENT_FIELDS = C.names("events")
+QUOTE_FIELDS = C.names("quotes")
+ACTOR_FIELDS = C.names("actors")
+PLACE_FIELDS = C.names("places")
+DOCUMENT_FIELDS = C.names("documents")
 FIELDS = {"documents": DOCUMENT_FIELDS, "events": EVENT_FIELDS, "quotes": QUOTE_FIELDS, "actors": ACTOR_FIELDS,
           "places": PLACE_FIELDS}
-
-_NO_ACTOR = (None,) * len(ACTOR_COLUMNS)
-_NO_PLACE = (None,) * len(PLACE_COLUMNS)
-
-
-def _actor(a: Actor | None) -> tuple[Any, ...]:
-    return _NO_ACTOR if a is None else (a.text, a.name, a.country, a.sector, a.code, a.role, a.kind)
 
 
 def event_date(e: Event, dates: Dates, ingested: datetime) -> tuple[date | None, str]:
@@ -173,53 +151,33 @@ def first_seen(doc: Document, ingested: datetime) -> date:
     return as_date(doc.dates.published) or ingested.date()
 
 
-def event_row(e: Event, doc: Document, key: str, index: int, event_key: int, latest: bool,
-              ingested: datetime, seq: int, source: str, seen: date) -> tuple[Any, ...]:
-    when, basis = event_date(e, doc.dates, ingested)
-    loc = e.location
-    place = _NO_PLACE if loc is None else (loc.text, loc.name, loc.country, loc.admin1, loc.lat, loc.lon, loc.kind)
-    return (f"{key}:{index}", key, doc.id, index, latest, doc.story_id, event_key, seq, source, doc.url, seen,
-            e.type, e.mode, e.cameo,
-            e.quad_class, e.goldstein, *_actor(e.source), *_actor(e.target), e.sentence, e.start, e.end,
-            bool(e.negated), e.confidence, e.rule, e.trigger, e.quote_index, e.date, when, basis, *place)
-
-
-def quote_row(q: Quote, doc: Document, key: str, index: int, latest: bool) -> tuple[Any, ...]:
-    a = q.speaker_actor
-    speaker = (None,) * 6 if a is None else (a.name, a.country, a.sector, a.code, a.role, a.kind)
-    return (key, doc.id, index, latest, doc.story_id, q.text, q.kind, q.speaker, q.speaker_mention, *speaker,
-            q.start, q.end, q.cue, q.polarity, q.confidence)
-
-
-def mention_row(m: Mention, doc: Document, key: str, index: int, latest: bool) -> tuple[Any, ...]:
-    a = m.actor
-    return (key, doc.id, index, latest, m.start, m.end, m.via, a.text, a.name, a.country, a.sector, a.code,
-            a.role, a.kind)
-
-
-def place_row(p: Place, doc: Document, key: str, index: int, latest: bool, dateline: bool) -> tuple[Any, ...]:
-    return (key, doc.id, index, latest, dateline, p.text, p.name, p.country, p.admin1, p.lat, p.lon, p.kind)
-
-
-def document_row(doc: Document, key: str, version: int, latest: bool, seq: int, minhash: bytes | None,
-                 ingested: datetime) -> tuple[Any, ...]:
-    d = doc.dates
-    between = [*(d.events_between or []), None, None]
-    return (
-        key, doc.id, version, latest, seq, doc.source, outlet(doc), doc.url, doc.kind, doc.content_hash,
-        doc.status, doc.error, doc.title, doc.text, doc.language, as_date(d.published), as_date(d.updated),
-        as_date(d.reference), as_date(d.event_date), as_date(between[0]), as_date(between[1]),
-        list(d.evidence or []), bool(d.stale), doc.story_id, list(doc.boilerplate or []), minhash, ingested,
-        doc.plover_type, _confidence(doc.plover_confidence),
-    )
-
-
 def _confidence(value: float | None) -> float | None:
     """A probability as a plain float (the classifier may hand over a numpy scalar); NaN as unknown."""
     if value is None:
         return None
     value = float(value)
     return None if value != value else value
+
+
+def _build() -> None:
+    helpers: dict[str, Any] = {"as_date": as_date, "outlet": outlet, "event_date": event_date,
+                               "confidence": _confidence}
+    for table, name in (("events", "event_row"), ("quotes", "quote_row"), ("actors", "mention_row"),
+                        ("places", "place_row"), ("documents", "document_row")):
+        globals()[name] = C.row_builder(table, helpers)
+
+
+# The row builders, generated from the registry (signatures: herald.store.columns, ``Table.args``):
+# event_row(e, doc, key, index, event_key, latest, ingested, seq, source, seen),
+# quote_row(q, doc, key, index, latest), mention_row(m, doc, key, index, latest),
+# place_row(p, doc, key, index, latest, dateline), document_row(doc, key, version, latest, seq, minhash,
+# ingested).
+event_row: Callable[..., tuple[Any, ...]]
+quote_row: Callable[..., tuple[Any, ...]]
+mention_row: Callable[..., tuple[Any, ...]]
+place_row: Callable[..., tuple[Any, ...]]
+document_row: Callable[..., tuple[Any, ...]]
+_build()
 
 
 # --- back from rows to a Document (``herald show``, ``Store.document``) ----------------------------

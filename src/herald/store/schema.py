@@ -11,120 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-ACTOR_COLUMNS = ("text", "name", "country", "sector", "code", "role", "kind")
-PLACE_COLUMNS = ("text", "name", "country", "admin1", "lat", "lon", "kind")
+from herald.store import columns as C
+from herald.store.columns import ACTOR_COLUMNS, PLACE_COLUMNS
 
+__all__ = ["ACTOR_COLUMNS", "PLACE_COLUMNS", "MIGRATIONS", "SCHEMA_VERSION", "migrate"]
 
-def _actor_ddl(prefix: str) -> str:
-    return ", ".join(f"{prefix}_{c} VARCHAR" for c in ACTOR_COLUMNS)
-
-
-DOCUMENTS = """
-CREATE TABLE documents (
-    doc_key VARCHAR PRIMARY KEY,
-    id VARCHAR NOT NULL,
-    version INTEGER NOT NULL,
-    latest BOOLEAN NOT NULL,
-    seq BIGINT NOT NULL,
-    source VARCHAR,
-    outlet VARCHAR,
-    url VARCHAR,
-    kind VARCHAR,
-    content_hash VARCHAR,
-    status VARCHAR NOT NULL,
-    error VARCHAR,
-    title VARCHAR,
-    text VARCHAR,
-    language VARCHAR,
-    published DATE,
-    updated DATE,
-    reference_date DATE,
-    event_date DATE,
-    event_date_earliest DATE,
-    event_date_latest DATE,
-    date_evidence VARCHAR[],
-    stale BOOLEAN,
-    story_id VARCHAR,
-    boilerplate VARCHAR[],
-    minhash BLOB,
-    ingested_at TIMESTAMP NOT NULL
-)"""
-
-QUOTES = """
-CREATE TABLE quotes (
-    doc_key VARCHAR NOT NULL,
-    doc_id VARCHAR NOT NULL,
-    quote_index INTEGER NOT NULL,
-    latest BOOLEAN NOT NULL,
-    story_id VARCHAR,
-    text VARCHAR,
-    kind VARCHAR,
-    speaker VARCHAR,
-    speaker_mention VARCHAR,
-    {speaker},
-    start INTEGER,
-    "end" INTEGER,
-    cue VARCHAR,
-    polarity DOUBLE,
-    confidence DOUBLE
-)""".format(speaker=_actor_ddl("speaker").replace("speaker_text VARCHAR, ", ""))
-
-EVENTS = """
-CREATE TABLE events (
-    event_id VARCHAR NOT NULL,
-    doc_key VARCHAR NOT NULL,
-    doc_id VARCHAR NOT NULL,
-    event_index INTEGER NOT NULL,
-    latest BOOLEAN NOT NULL,
-    story_id VARCHAR,
-    event_key BIGINT NOT NULL,
-    doc_seq BIGINT NOT NULL,
-    outlet VARCHAR,
-    doc_url VARCHAR,
-    seen DATE,
-    type VARCHAR,
-    mode VARCHAR,
-    cameo VARCHAR,
-    quad_class TINYINT,
-    goldstein DOUBLE,
-    {source},
-    {target},
-    sentence VARCHAR,
-    start INTEGER,
-    "end" INTEGER,
-    negated BOOLEAN,
-    confidence DOUBLE,
-    rule VARCHAR,
-    trigger VARCHAR,
-    quote_index INTEGER,
-    coded_date VARCHAR,
-    date DATE,
-    date_basis VARCHAR,
-    location_text VARCHAR, location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
-    location_lat DOUBLE, location_lon DOUBLE, location_kind VARCHAR
-)""".format(source=_actor_ddl("source"), target=_actor_ddl("target"))
-
-ACTORS = """
-CREATE TABLE actors (
-    doc_key VARCHAR NOT NULL,
-    doc_id VARCHAR NOT NULL,
-    mention_index INTEGER NOT NULL,
-    latest BOOLEAN NOT NULL,
-    start INTEGER,
-    "end" INTEGER,
-    via VARCHAR,
-    text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR, role VARCHAR, kind VARCHAR
-)"""
-
-PLACES = """
-CREATE TABLE places (
-    doc_key VARCHAR NOT NULL,
-    doc_id VARCHAR NOT NULL,
-    place_index INTEGER NOT NULL,
-    latest BOOLEAN NOT NULL,
-    is_dateline BOOLEAN NOT NULL,
-    text VARCHAR, name VARCHAR, country VARCHAR, admin1 VARCHAR, lat DOUBLE, lon DOUBLE, kind VARCHAR
-)"""
+# The tables written from documents are generated from the column registry, as they were at
+# schema version 1 (later versions add their columns in their own migration).
+DOCUMENTS = C.create_table("documents")
+QUOTES = C.create_table("quotes")
+EVENTS = C.create_table("events")
+ACTORS = C.create_table("actors")
+PLACES = C.create_table("places")
 
 STORIES = """
 CREATE TABLE stories (
@@ -197,7 +95,7 @@ WHERE events.rowid = r.rid AND events.representative IS DISTINCT FROM r.rep
 
 
 def _v2(con: Any) -> None:
-    con.execute("ALTER TABLE events ADD COLUMN representative BOOLEAN DEFAULT false")
+    C.add_columns(con, 2)  # events.representative
     con.execute(REPRESENTATIVE_SQL.format(where=""))
     con.execute(STORY_EVENTS_VIEW)  # re-bound so that ``e.*`` carries the new column
 
@@ -209,8 +107,7 @@ def _v3(con: Any) -> None:
     a type of low confidence (``herald run`` skips stored documents, so only new versions get one).
     ``IF NOT EXISTS`` lets a file that already has the columns (added by hand, say) migrate as well.
     """
-    con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS plover_type VARCHAR")
-    con.execute("ALTER TABLE documents ADD COLUMN IF NOT EXISTS plover_confidence DOUBLE")
+    C.add_columns(con, 3)  # documents.plover_type, plover_confidence
     con.execute(CURRENT_DOCUMENTS_VIEW)  # re-bound so that ``*`` carries the new columns
 
 
