@@ -96,6 +96,7 @@ DOCUMENTS = Table(
         Column("ingested_at", "TIMESTAMP NOT NULL", "ingested"),
         Column("plover_type", "VARCHAR", "doc.plover_type", since=3),
         Column("plover_confidence", "DOUBLE", "confidence(doc.plover_confidence)", since=3),
+        Column("warnings", "VARCHAR[]", "list(doc.warnings)", since=5),
     ),
 )
 

@@ -211,7 +211,7 @@ def document_from_rows(doc: dict[str, Any], quotes: list[dict[str, Any]], events
         error=doc["error"], title=doc["title"], text=doc["text"] or "", language=doc["language"],
         content_hash=doc["content_hash"], story_id=doc["story_id"], dates=dates,
         boilerplate=list(doc["boilerplate"] or []), plover_type=doc.get("plover_type"),
-        plover_confidence=doc.get("plover_confidence"),
+        plover_confidence=doc.get("plover_confidence"), warnings=list(doc.get("warnings") or []),
     )
     for q in quotes:
         out.quotes.append(Quote(

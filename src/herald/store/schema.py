@@ -166,11 +166,26 @@ def _v4(con: Any) -> None:
         con.execute(ddl)
 
 
+def _columns_of(version: int) -> Callable[[Any], None]:
+    """The migration that adds the registry's columns of ``version`` (herald.store.columns) and re-binds
+    the views over their tables, so that ``*`` carries the new columns."""
+
+    def apply(con: Any) -> None:
+        changed = C.add_columns(con, version)
+        if "documents" in changed:
+            con.execute(CURRENT_DOCUMENTS_VIEW)
+        if "events" in changed:
+            con.execute(STORY_EVENTS_VIEW)
+
+    return apply
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, quotes, events, actors, places, stories; story_events view", _v1),
     Migration(2, "events.representative: the copy that stands for each story event", _v2),
     Migration(3, "documents.plover_type, plover_confidence: the story-level PLOVER type", _v3),
     Migration(4, "watch_sources, watch_feeds, watch_urls: the state of `herald watch`", _v4),
+    Migration(5, "documents.warnings: the stages that failed on a document", _columns_of(5)),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
