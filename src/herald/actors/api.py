@@ -135,7 +135,7 @@ def reresolve(doc: Document, as_of: str) -> None:
     else:
         ents = [(m.start, m.end, "PERSON" if m.actor.kind == "person" else "ORG")
                 for m in doc.mentions if m.via == "entity"]
-    fresh = {(m.start, m.end): m for m in Resolver(load(), doc.text, as_of[:10]).run(ents)}
+    fresh = {(m.start, m.end): m for m in Resolver(load(), doc.text, as_of[:10], doc.nlp).run(ents)}
     changed: dict[str, Actor] = {}
     for m in doc.mentions:
         new = fresh.get((m.start, m.end))

@@ -199,12 +199,69 @@ def from_json(data: dict[str, Any]) -> KB:
     )
 
 
+OVERRIDES_FILE = "overrides.tsv"
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> KB:
-    """The shipped knowledge base, loaded once per process."""
+    """The shipped knowledge base, loaded once per process, with ``overrides.tsv`` applied."""
     raw = resources.files("herald.actors").joinpath("data", DATA_FILE).read_bytes()
+    rows = resources.files("herald.actors").joinpath("data", OVERRIDES_FILE).read_text("utf-8")
     with collector_paused():
-        return from_json(json.loads(gzip.decompress(raw)))
+        kb = from_json(json.loads(gzip.decompress(raw)))
+    apply_overrides(kb, rows)
+    return kb
+
+
+def apply_overrides(kb: KB, tsv: str) -> None:
+    """Apply the rows of an overrides file (see ``data/overrides.tsv``) to ``kb`` in place.
+
+    ``agent-drop`` removes a role noun, ``agent`` adds one, ``role`` adds a curated role to a
+    known person, ``org`` sets the country and sector of an organisation (adding it when the
+    knowledge base lacks it). Each row's last field is its source.
+    """
+    for ent in kb.entities:
+        if ent.sector == "MNC":  # Phoenix's multinationals are companies: country + BUS
+            ent.sector, ent.code = "BUS", (ent.country or "") + "BUS"
+    for line in tsv.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        kind, key = f[0], normalize(f[1])
+        if kind == "agent-drop":
+            kb.agents.pop(key, None)
+        elif kind == "agent":
+            kb.agents[key] = Agent(key, f[2] or None, f[3], None)
+        elif kind == "role" and key in kb.by_name:
+            ent = kb.entities[kb.by_name[key]]
+            code, title, start, end, src = f[2], f[3], f[4] or None, f[5] or None, f[6]
+            lo, hi = date_bounds(start, end)
+            role = Role(code, code[:3], code[3:] or None, title, None, start, end, src, True,
+                        False, lo, hi)
+            ent.roles = (*ent.roles, role)
+        elif kind == "org":
+            _override_org(kb, f[1], f[2] or None, f[3] or None,
+                          [a for a in f[4].split("|") if a], f[5])
+
+
+def _override_org(kb: KB, name: str, country: str | None, sector: str | None,
+                  aliases: list[str], source: str) -> None:
+    code = (country or "") + (sector or "") or None
+    keys = [normalize(n) for n in (name, *aliases)]
+    known = [kb.entities[i] for k in keys for i in kb.by_alias.get(k, ())
+             if kb.entities[i].kind == "organisation"]
+    if not known:
+        ent = Entity(len(kb.entities), name, "organisation", country, sector, code, tuple(keys),
+                     (), source)
+        kb.entities.append(ent)
+        known = [ent]
+    for ent in known:
+        ent.name, ent.country, ent.sector, ent.code, ent.source = name, country, sector, code, source
+        for k in keys:
+            ids = kb.by_alias.setdefault(k, [])
+            if ent.id not in ids:
+                ids.append(ent.id)
+        kb.by_name.setdefault(keys[0], ent.id)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,6 +317,18 @@ def pick_role(
     if defaults:
         return defaults[0], False
     return min(pool, key=lambda r: r.lo), False
+
+
+@functools.lru_cache(maxsize=4)
+def surnames(kb: KB) -> dict[str, tuple[int, ...]]:
+    """Surname (normalised) -> the people of that surname, built on first use."""
+    index: dict[str, list[int]] = {}
+    for e in kb.entities:
+        if e.kind == "person" and e.aliases:
+            parts = e.aliases[0].split()
+            if len(parts) >= 2:
+                index.setdefault(parts[-1], []).append(e.id)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def office_holder(kb: KB, country: str, office: str, day: str | None) -> tuple[Entity, Role] | None:

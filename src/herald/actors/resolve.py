@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from herald.actors import kb as kbm
+from herald.actors import usage
 from herald.actors.kb import KB, Entity, Role, load, office_holder, pick_role
 from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
 from herald.actors.offices import HEAD, HOG, HOS
@@ -77,11 +78,15 @@ class Placed:
 class Resolver:
     """Resolves one text at one date; small, built per document."""
 
-    def __init__(self, kb: KB, text: str, day: str | None) -> None:
+    def __init__(self, kb: KB, text: str, day: str | None, nlp_doc: object = None) -> None:
         self.kb = kb
         self.text = text
         self.day = day
+        self.nlp_doc = nlp_doc  # the spaCy parse, when there is one: syntax settles usage
         self.present: set[str] = set()  # country/organisation codes the text names
+        self.home: str | None = None  # the country the story is about, when it is clear
+        self._orgs: dict[int, tuple[str | None, str | None]] = {}  # unknown org start -> country, sector
+        self._names: set[str] = set()  # surnames of the full personal names spaCy found
 
     # ----- pass 1: hits and chunks --------------------------------------------------------
 
@@ -183,7 +188,11 @@ class Resolver:
             return self._named(ch.ctx, text)
         h = ch.hits[0]
         if h.cat == UNKNOWN_ORG:
-            return Placed(Mention(ch.start, ch.end, Actor(text, text, kind="organisation"),
+            country, sec = self._orgs.get(h.start, (None, None))
+            sec = sec or usage.org_sector(text)
+            code = (country or "") + (sec or "") or None
+            return Placed(Mention(ch.start, ch.end,
+                                  Actor(text, text, country, sec, code, None, "organisation"),
                                   "entity"), org=True)
         return None
 
@@ -193,8 +202,13 @@ class Resolver:
         assert h is not None
         if h.cat == PERSON:  # a name herald does not know: the context is all we have
             name = self.text[h.start : h.end]
+            known = self._office_surname(name, country, office)
+            if known is not None:
+                return Placed(Mention(ch.start, ch.end, person_actor(text, known[0], known[1], False),
+                                      "alias"), entity=known[0], role=known[1],
+                              anchored=country is not None or office is not None)
             if country is not None:
-                sec = (head.sector if head and head.sector else None) or sector or ("IGO" if org else None)
+                sec = _sector(head, sector, org)
                 code = country if org else country + (sec or "")
                 actor = Actor(text, name, country, sec, code, head.title if head else None, "person")
             else:
@@ -245,7 +259,7 @@ class Resolver:
                 return None  # "the Raiders", "the Senators": a capitalised plural is a name, not a group
             actor = Actor(text, head.title, None, head.sector, head.sector, head.title, "agent")
             return Placed(Mention(ch.start, ch.end, actor, "role"))
-        sec = head.sector or sector or ("IGO" if org else None)
+        sec = _sector(head, sector, org)
         code = country if org else country + (sec or "")
         actor = Actor(text, ctx_name or country, country, sec, code, head.title, "agent")
         return Placed(Mention(ch.start, ch.end, actor, "role"), org=org)
@@ -266,7 +280,26 @@ class Resolver:
                                   "metonym"))
         org = e.kind == "organisation"
         actor = Actor(text, e.name, e.country, e.sector, e.code, None, e.kind)
+        if org and e.sector in _NON_STATE and usage.is_product(self.text, h.start, h.end):
+            actor = Actor(text, e.name, e.country, None, None, None, "product")
         return Placed(Mention(h.start, h.end, actor, via), entity=e, org=org)
+
+    def _office_surname(self, name: str, country: str | None,
+                        office: str | None) -> tuple[Entity, Role] | None:
+        """A bare surname ("Trump", "President Trump") names the one person of that surname who
+        held a top office (head of state or government, foreign or defence minister, head of an
+        organisation) at the story's date, when the story names no other person of that name."""
+        if " " in name or self.day is None or name in self._names or not _SURNAME_OK.fullmatch(name):
+            return None
+        found: list[tuple[Entity, Role]] = []
+        for i in kbm.surnames(self.kb).get(name.lower(), ()):
+            ent = self.kb.entities[i]
+            for r in ent.roles:
+                if r.office is not None and r.holds(self.day) and (country is None or r.country == country) \
+                        and (office is None or r.office == office):
+                    found.append((ent, r))
+                    break
+        return found[0] if len(found) == 1 else None
 
     # ----- pass 3: coreference ------------------------------------------------------------
 
@@ -308,6 +341,15 @@ class Resolver:
             elif m.via == "role" and m.actor.kind == "agent" and m.actor.country is None:
                 office = self._office.get(id(p))
                 target = None
+                held = office_holder(self.kb, self.home, office, self.day) \
+                    if office is not None and self.home is not None else None
+                if held is not None:
+                    ent, role = held
+                    m.actor = person_actor(self.text[m.start : m.end], ent, role, False)
+                    m.via = "coref"
+                    p.entity, p.role = ent, role
+                    out.append(p)
+                    continue
                 if office is not None:
                     target = next((q for q in reversed(out) if q.role is not None
                                    and q.role.office == office and q.entity is not None), None)
@@ -334,8 +376,8 @@ class Resolver:
         out: list[Placed] = []
         for p in placed:
             a = p.mention.actor
-            if p.mention.via == "entity" and a.kind == "person" and a.name in names \
-                    and names[a.name] is not p:
+            if p.mention.via == "entity" and (a.kind == "person" or a.code is None) \
+                    and a.name in names and names[a.name] is not p:
                 src = names[a.name]
                 p.mention.actor = _copy(src.mention.actor, a.text)
                 p.mention.via = "coref"
@@ -391,8 +433,37 @@ class Resolver:
                 if office is not None and not _after_modifier(self.text, ch.agents[-1].start):
                     self._office[id(p2)] = office
             placed.append(p2)
+        lines = self._settle(placed)
+        orgs = _org_codes(self.kb)
+        self.home = usage.home_country((p.mention for p in placed), orgs, lines)
         placed = self.coref(placed, hits)
-        return [p.mention for p in placed if p.mention.via != "coref-pending"]
+        mentions = [p.mention for p in placed if p.mention.via != "coref-pending"]
+        usage.inherit(self.text, mentions, orgs, self.home)
+        return mentions
+
+    def _settle(self, placed: list[Placed]) -> list[tuple[int, int]]:
+        """Countries, cities and metonyms used as places, datelines or team names lose their code;
+        a country word modifying a group noun gives it its country ("Mexican immigration
+        authorities"). Returns the datelines."""
+        sport = usage.is_sport(self.text)
+        lines = usage.datelines(self.text)
+        for p in placed:
+            m = p.mention
+            if m.actor.kind not in ("country", "place") or m.actor.code is None:
+                continue
+            use = usage.is_place_use(self.text, m, sport, lines, self.nlp_doc)
+            if use is False:
+                continue
+            country = m.actor.country
+            usage.as_place(m)
+            if use is not True and m.via == "place" and country:
+                group = next((q.mention for q in placed if q.mention.start <= use < q.mention.end
+                              and q.mention.actor.kind == "agent"
+                              and q.mention.actor.country is None), None)
+                if group is not None:
+                    a = group.actor
+                    a.country, a.code = country, country + (a.sector or "")
+        return lines
 
     def _with_entities(self, hits: list[Hit], entities: Iterable[tuple[int, int, str]]) -> list[Hit]:
         """Add spaCy's PERSON/ORG spans that no knowledge-base phrase covers."""
@@ -405,6 +476,8 @@ class Resolver:
         # Adesanya", "Georgia Hall"): the name is a person, the piece inside it is no actor
         names = [(s, e) for s, e, label in entities
                  if label == "PERSON" and _FULL_NAME.fullmatch(self.text[s:e])]
+        self._names = {self.text[s:e].split()[-1] for s, e in names}
+        hits = self._inside_names(hits, [(s, e) for s, e, label in entities if label in _NAME_LABELS])
         if names:
             hits = [h for h in hits if self._is_person(h) or not any(
                 s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in names)]
@@ -427,15 +500,37 @@ class Resolver:
             return hits
         return sorted(hits + extra, key=lambda h: h.start)
 
+    def _inside_names(self, hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+        """Countries and cities inside a longer organisation or place name that the knowledge base
+        does not end ("Nissan North America Inc.", "the South China Sea", "the U.S. House
+        Intelligence Committee") are part of the name; the name's country is kept for it."""
+        if not spans:
+            return hits
+        drop: set[int] = set()
+        for s, e in spans:
+            inside = [h for h in hits if s <= h.start and h.end <= e and (h.start, h.end) != (s, e)]
+            if not inside or any(h.cat == AGENT for h in inside) or inside[-1].end >= e - 1:
+                continue
+            places = [h for h in inside if h.cat == METONYM or h.term.kind in ("country", "place")]
+            if len(places) < len(inside):
+                continue
+            drop.update(id(h) for h in places)
+            countries = {self._entity(h).country for h in places if h.term.kind == "country"}
+            ts, _ = _trim(self.text, s, e)
+            self._orgs[ts] = (countries.pop() if len(countries) == 1 else None, None)
+        return [h for h in hits if id(h) not in drop] if drop else hits
+
 
 _NO_TERM = Term("", (), None, None, None, False)
 _CTX_KINDS = frozenset({"country", "organisation"})
+_NON_STATE = frozenset({"BUS", "MED"})
 # sectors worth a mention even when the text names no country ("police", "rebels", "troops")
 _POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO",
                         "PTY", "INS"})
 # spaCy entities that are names of things, not actors: a KB hit inside one is part of a name
 # ("the Rome Declaration", "the Moscow Olympics")
 _THING_LABELS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+_NAME_LABELS = frozenset({"ORG", "LOC"})
 # two or more capitalised words and nothing else: a personal name, not "NATO chief Anders Rasmussen"
 _FULL_NAME = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)+")
 _MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow|under|first|"
@@ -443,6 +538,14 @@ _MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow
 
 
 @functools.lru_cache(maxsize=4)
+def _sector(head: kbm.Agent | None, ctx_sector: str | None, org: bool) -> str | None:
+    """The sector of a role phrase: a non-state organisation's own sector wins ("Alibaba
+    spokesperson": BUS, "Taliban spokesman": REB), else the role's, else the context's."""
+    if ctx_sector and ctx_sector not in ("GOV", "IGO"):
+        return ctx_sector
+    return (head.sector if head and head.sector else None) or ctx_sector or ("IGO" if org else None)
+
+
 def _org_codes(kb: KB) -> frozenset[str]:
     """Codes that name an organisation rather than a country (NATO, UN, EU, ...)."""
     return frozenset(c for c, i in kb.countries.items() if kb.entities[i].kind == "organisation")
@@ -472,21 +575,27 @@ def person_actor(text: str, ent: Entity, role: Role | None, former: bool) -> Act
     if role is None:
         return Actor(text, ent.name, ent.country, ent.sector, ent.code, None, "person")
     title = role.title
-    if former and title:
-        title = "former " + title
+    if former:
+        # no role holds: a former official is a private person now (the guide: country + CVL)
+        country = role.country if role.country and len(role.country) == 3 else ent.country
+        if country is not None and not country.isalpha():
+            country = None
+        return Actor(text, ent.name, country, "CVL", country + "CVL" if country else None,
+                     "former " + title if title else None, "person")
     return Actor(text, ent.name, role.country, role.sector, role.code, title, "person")
 
 
 def spacy_entities(nlp_doc: object) -> list[tuple[int, int, str]]:
     ents = getattr(nlp_doc, "ents", None) or ()
-    wanted = _THING_LABELS | {"PERSON", "ORG"}
+    wanted = _THING_LABELS | {"PERSON", "ORG", "LOC"}
     return [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in wanted]
 
 
 def resolve_text(text: str, day: str | None = None,
-                 entities: Iterable[tuple[int, int, str]] = ()) -> list[Mention]:
-    """Mentions of ``text`` as of ``day`` (the library call under :func:`resolve`)."""
-    return Resolver(load(), text, day).run(entities)
+                 entities: Iterable[tuple[int, int, str]] = (), nlp_doc: object = None) -> list[Mention]:
+    """Mentions of ``text`` as of ``day`` (the library call under :func:`resolve`); ``nlp_doc``,
+    spaCy's parse of ``text``, lets syntax tell a place from an actor ("a Hong Kong company")."""
+    return Resolver(load(), text, day, nlp_doc).run(entities)
 
 
 def resolve(docs: Iterable[Document]) -> Iterator[Document]:
@@ -497,5 +606,5 @@ def resolve(docs: Iterable[Document]) -> Iterator[Document]:
     for doc in docs:
         if doc.ok and doc.text:
             ents = spacy_entities(doc.nlp) if doc.nlp is not None else []
-            doc.mentions = resolve_text(doc.text, doc_date(doc), ents)
+            doc.mentions = resolve_text(doc.text, doc_date(doc), ents, doc.nlp)
         yield doc

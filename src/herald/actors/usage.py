@@ -1,0 +1,191 @@
+"""Is a name used as an actor here? The document and the words around a mention decide.
+
+A country, a city or a company is an actor only when the text makes it one: "China said",
+"talks with Russia". The same names are places or parts of other names far more often: "in
+Afghanistan", "a Hong Kong company", "Hong Kong stocks", a "LONDON (Reuters) -" dateline,
+"Real Madrid", "the South China Sea", "the Samsung TV", and on a sports page "Belgium beat
+Croatia" (a team). Such mentions stay in ``Document.mentions`` with their country (the places
+stage and the scorers use it) but lose their code: ``kind="place"``, ``code=None``.
+
+The document also settles what a bare group noun means: "police", "officials", "lawmakers",
+"the ministry" belong to the country the sentence or the story is about (:func:`home_country`,
+:func:`inherit`), when the text makes that clear; otherwise they keep the sector alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from herald.models import Actor, Mention
+
+# sectors a bare group noun is coded with the story's country
+HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "CRM", "REB",
+                          "UAF", "INS", "CVL", "BUS", "MED", "EDU", "NGO", "HLH", "LAB"})
+_LOCATIVE = frozenset({"in", "at", "across", "throughout", "near", "via", "inside", "outside",
+                       "around", "within", "through", "into", "over", "based",
+                       "born", "headquartered"})
+# words after a place name that make it a market, an economy or a currency, not an actor
+_MARKET = re.compile(r"[ \-](?:stocks?|shares?|markets?|index|indices|economy|economic|dollars?|"
+                     r"yuan|yen|currency|equities|bonds?|exchange|gdp|growth|sales|consumers?|"
+                     r"customers?|users?|version|edition|tour|branch|office|unit|arm|"
+                     r"subsidiary|division|brand|car|region|state|city|province|county|border|"
+                     r"coast|mainland|soil|capital)\b")
+_SPORT = re.compile(
+    r"\b(?:scored|scoring|goals?|touchdowns?|quarterback|coach(?:es)?|season|league|playoffs?|"
+    r"championship|tournament|striker|midfielder|goalkeeper|defender|innings|wickets?|rebounds|"
+    r"assists|halftime|half-time|NBA|NFL|NHL|MLB|FIFA|UEFA|Premier League|World Cup|Grand Slam|"
+    r"seeded|semifinals?|quarterfinals?|finals?|match(?:es)?|teammates?|players?|fans|stadium)\b")
+# a dateline: the first words of a paragraph in capitals, then "(AP) —", "—", "-" or ":"
+_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z.' ]+(?:, [A-Za-z. ]+)?)(?: \([^)\n]{1,40}\))? ?[—–:\-]")
+_SENT_END = re.compile(r"[.!?]\s|\n")
+# spaCy entity labels whose names contain place names that are not actors
+NAME_LABELS = frozenset({"ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+def is_sport(text: str) -> bool:
+    """A sports page: games, teams and leagues on every line. Its countries and cities are teams."""
+    words = max(len(text.split()), 1)
+    hits = _SPORT.findall(text)
+    return len(hits) * 1000 >= 15 * words and len({h.lower() for h in hits}) >= 3
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of the datelines that open paragraphs ("WASHINGTON (AP) —", "NEW DELHI:")."""
+    return [m.span(1) for m in _DATELINE.finditer(text[:20_000])]
+
+
+def _word_before(text: str, start: int) -> str:
+    head = text[max(0, start - 30) : start].rstrip()
+    if head.lower().endswith(" the"):
+        head = head[:-4].rstrip()
+    m = re.search(r"([A-Za-z]+)$", head)
+    return m.group(1).lower() if m else ""
+
+
+def is_place_use(text: str, m: Mention, sport: bool, lines: Sequence[tuple[int, int]],
+                 nlp_doc: Any = None) -> bool | int:
+    """Is this country, city or metonym mention used as a location (or part of another name)?
+
+    Returns the character offset of the noun it modifies when that is why ("Mexican
+    immigration authorities": the authorities are Mexican), else a bool."""
+    s, e = m.start, m.end
+    if sport:
+        return True
+    if any(a <= s and e <= b for a, b in lines):
+        return True
+    after = text[e : e + 24].lower()
+    if after.startswith(("'s", "’s")):
+        return False  # "Russia's", "in China's interest": the possessor is an actor
+    if _word_before(text, s) in _LOCATIVE:
+        return True
+    if _MARKET.match(after):
+        return True
+    if nlp_doc is None or text[max(0, s - 4) : s].lower() == "the " or m.actor.text.lower().startswith("the "):
+        return False  # "the White House", "the Kremlin": a seat of government stays an actor
+    return _modifier(nlp_doc, s, e)
+
+
+def _modifier(nlp_doc: Any, s: int, e: int) -> bool | int:
+    """A name modifying a noun ("a Hong Kong company", "US aid"): a description, not an actor.
+    Returns the offset of the noun it modifies."""
+    span = nlp_doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    head = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.pos_ == "NOUN" \
+            and head.ent_type_ == "":
+        return int(head.idx)
+    return False
+
+
+def as_place(m: Mention) -> None:
+    """Keep the mention's country, drop its code: a location, not an actor."""
+    a = m.actor
+    m.actor = Actor(a.text, a.name, a.country, None, None, None, "place")
+    m.via = "place"
+
+
+def is_product(text: str, start: int, end: int) -> bool:
+    """A company name followed by a model or service name ("Samsung TV", "Disney+", "Motorola
+    Razr 2"): the product is meant, not the company."""
+    after = text[end : end + 20]
+    return re.match(r"(?:\+|\s?[A-Z0-9][\w\-]*)", after) is not None \
+        and re.match(r"\s(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|CEO|Chief|President|Chairman|"
+                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|And|But)\b",
+                     after) is None
+
+
+def _country_of(a: Actor, orgs: frozenset[str]) -> str | None:
+    c = a.country
+    return c if c and len(c) == 3 and c.isalpha() and c not in orgs else None
+
+
+def home_country(mentions: Iterable[Mention], orgs: frozenset[str],
+                 lines: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The country the story is about: the one most of its countries, places, offices and people
+    belong to, when it clearly leads (at least 2 mentions and half of them). A dateline counts
+    as much as three mentions."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        c = _country_of(m.actor, orgs)
+        if c is not None:
+            counts[c] += 3 if any(a <= m.start < b for a, b in lines) else 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    total = sum(counts.values())
+    return top if n >= 2 and n * 2 >= total and n > rest[0][1] else None
+
+
+def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: str | None) -> None:
+    """Bare group nouns ("police", "officials", "the ministry") take the country of their sentence
+    when it names exactly one, else the story's country; otherwise they keep the sector alone."""
+    bare = [m for m in mentions if m.actor.country is None and m.actor.sector in HOME_SECTORS
+            and m.actor.kind in ("agent", "person", "organisation")]
+    if not bare:
+        return
+    starts = [0] + [x.end() for x in _SENT_END.finditer(text)]
+    for m in bare:
+        lo = max((p for p in starts if p <= m.start), default=0)
+        nxt = _SENT_END.search(text, m.end)
+        hi = nxt.start() if nxt else len(text)
+        local = {c for x in mentions if lo <= x.start < hi and x is not m
+                 for c in [_country_of(x.actor, orgs)] if c is not None}
+        country = next(iter(local)) if len(local) == 1 else home
+        if country is None:
+            continue
+        a = m.actor
+        a.country, a.code = country, country + (a.sector or "")
+
+
+# an organisation's sector from the words of its name, first match wins ("Columbus Police Department":
+# COP before GOV); a name with none of them stays uncoded
+_ORG_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((sec, re.compile(rx, re.I)) for sec, rx in (
+    ("COP", r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b"),
+    ("JUD", r"\b(?:court|judiciary|tribunal|prosecutors?'?|attorney general'?s?)\b"),
+    ("LEG", r"\b(?:senate|congress|parliament|legislature|assembly|house (?:\w+ )?committee)\b"),
+    ("MIL", r"\b(?:army|navy|air force|marines|military|armed forces|national guard)\b"),
+    ("PTY", r"\bparty\b"),
+    ("GOV", r"\b(?:ministry|department|commission|agency|administration|government|council|"
+            r"authority|bureau|federal reserve|secret service)\b"),
+    ("EDU", r"\b(?:university|college|school)\b"),
+    ("HRI", r"\bhuman rights\b"),
+    ("MED", r"\b(?:news|times|post|journal|tribune|herald|gazette|chronicle|television|tv|radio|"
+            r"broadcasting)\b"),
+    ("BUS", r"(?:\b(?:inc|corp|corporation|ltd|llc|plc|co|company|holdings|productions|records|"
+            r"bank|airlines?|motors|technologies|entertainment)\b\.?$|&)"),
+    ("NGO", r"\b(?:foundation|charity)\b"),
+    ("LAB", r"\bunion\b"),
+))
+
+
+def org_sector(name: str) -> str | None:
+    """The sector an organisation's name gives it ("the Columbus Police Department": COP)."""
+    for sec, rx in _ORG_SECTORS:
+        if rx.search(name):
+            return sec
+    return None
