@@ -36,47 +36,47 @@ def test_summary_counts_what_was_written(client: TestClient) -> None:
 def test_copies_of_one_story_share_event_keys(client: TestClient) -> None:
     trade = get(client, "/api/documents", q="trade talks")["items"]
     assert len(trade) == 6 and len({d["story_id"] for d in trade}) == 1
-    rows = get(client, "/api/events", source="CHN")
+    rows = get(client, "/api/events", merged="false", source="CHN")
     assert rows["total"] == 6 and len({e["event_key"] for e in rows["items"]}) == 1
     merged = get(client, "/api/events", source="CHN", merged="true")
     assert merged["total"] == 1 and merged["items"][0]["date"] == "2019-01-14"  # the earliest copy
 
 
 def test_events_filter_by_source_and_target_code_or_name(client: TestClient) -> None:
-    page = get(client, "/api/events", source="RUS", target="NATO")
+    page = get(client, "/api/events", merged="false", source="RUS", target="NATO")
     assert page["total"] == 4  # Lavrov counts for Russia
     for e in page["items"]:
         assert e["source"]["country"] == "RUS" and e["target"]["country"] == "NATO"
         assert e["sentence"] and e["end"] > e["start"]  # the evidence travels with the event
     # as in the CLI: a code-like term matches codes by prefix and countries, other terms match names
-    assert get(client, "/api/events", source="Russia", target="nato")["total"] == 2
-    assert get(client, "/api/events", source="lavrov")["total"] == 2
-    assert get(client, "/api/events", source="Sergey Lavrov")["total"] == 2
-    assert get(client, "/api/events", source="RUSGOV")["total"] == 2
-    both = get(client, "/api/events", source="RUS", target="NATO", symmetric="true")
+    assert get(client, "/api/events", merged="false", source="Russia", target="nato")["total"] == 2
+    assert get(client, "/api/events", merged="false", source="lavrov")["total"] == 2
+    assert get(client, "/api/events", merged="false", source="Sergey Lavrov")["total"] == 2
+    assert get(client, "/api/events", merged="false", source="RUSGOV")["total"] == 2
+    both = get(client, "/api/events", merged="false", source="RUS", target="NATO", symmetric="true")
     assert both["total"] == 6
     assert {(e["source"]["key"], e["target"]["key"]) for e in both["items"]} == {("RUS", "NATO"), ("NATO", "RUS")}
 
 
 def test_events_filter_by_type_dates_and_quad_class(client: TestClient) -> None:
-    assert get(client, "/api/events", type="threaten")["total"] == 1
-    feb = get(client, "/api/events", since="2011-02", until="2011-02")
+    assert get(client, "/api/events", merged="false", type="threaten")["total"] == 1
+    feb = get(client, "/api/events", merged="false", since="2011-02", until="2011-02")
     assert feb["total"] == 2 and all(e["date"].startswith("2011-02") for e in feb["items"])
-    assert get(client, "/api/events", since="2019")["total"] == 12
-    assert get(client, "/api/events", until="2010-12-31")["total"] == 3
-    conflict = get(client, "/api/events", quad_class=3)
+    assert get(client, "/api/events", merged="false", since="2019")["total"] == 12
+    assert get(client, "/api/events", merged="false", until="2010-12-31")["total"] == 3
+    conflict = get(client, "/api/events", merged="false", quad_class=3)
     assert conflict["total"] == 3 and {e["quad_class"] for e in conflict["items"]} == {3}
 
 
 def test_events_pages_are_stable_and_disjoint(client: TestClient) -> None:
-    total = get(client, "/api/events", limit=1000)["total"]
+    total = get(client, "/api/events", merged="false", limit=1000)["total"]
     seen = []
     for offset in range(0, total, 5):
-        page = get(client, "/api/events", limit=5, offset=offset)
+        page = get(client, "/api/events", merged="false", limit=5, offset=offset)
         assert page["total"] == total and page["offset"] == offset
         seen += [(e["doc_id"], e["index"]) for e in page["items"]]
     assert len(seen) == total == len(set(seen))
-    dates = [e["date"] for e in get(client, "/api/events", limit=1000)["items"]]
+    dates = [e["date"] for e in get(client, "/api/events", merged="false", limit=1000)["items"]]
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
@@ -100,8 +100,8 @@ def test_sql_like_values_are_plain_values(client: TestClient, value: str) -> Non
     docs = fixtures.corpus()
     low = value.lower()
     before = get(client, "/api/summary")["counts"]
-    assert get(client, "/api/events", source=value)["total"] == 0
-    assert get(client, "/api/events", target=value, symmetric="true")["total"] == 0
+    assert get(client, "/api/events", merged="false", source=value)["total"] == 0
+    assert get(client, "/api/events", merged="false", target=value, symmetric="true")["total"] == 0
     assert get(client, "/api/quotes", speaker=value)["total"] == 0
     in_quotes = sum(low in q.text.lower() or low in (q.speaker or "").lower() for d in docs for q in d.quotes)
     assert get(client, "/api/quotes", q=value)["total"] == in_quotes
@@ -238,16 +238,16 @@ def test_the_cli_and_the_api_filter_alike(client: TestClient, store_path: Path) 
         for terms in ({"source": "lavrov"}, {"source": "RUS", "target": "NATO"}, {"target": "nato", "type": "agree"},
                       {"country": "prt"}, {"source": "O'Brien %"}):
             cli = store.events(merged=False, **terms)
-            api = get(client, "/api/events", limit=1000, **terms)["items"]
+            api = get(client, "/api/events", merged="false", limit=1000, **terms)["items"]
             assert sorted(cli["event_key"]) == sorted(e["event_key"] for e in api), terms
             assert len(api) == api_total(client, terms)
         since = store.events(since="2011-01-01", until="2011-12-31", merged=False)
         assert sorted(since["doc_id"]) == ["news/brussels-2011.txt"] * 2
-    assert get(client, "/api/events", since="2011", until="2011")["total"] == 2
+    assert get(client, "/api/events", merged="false", since="2011", until="2011")["total"] == 2
 
 
 def api_total(client: TestClient, params: dict[str, str]) -> int:
-    return int(get(client, "/api/events", limit=1, **params)["total"])
+    return int(get(client, "/api/events", merged="false", limit=1, **params)["total"])
 
 
 def test_nothing_is_loaded_from_another_origin(client: TestClient) -> None:
@@ -272,14 +272,14 @@ def test_host_header_is_checked_when_bound_to_loopback(store_path: Path) -> None
 
 
 def test_events_filter_by_where_they_happened(client: TestClient) -> None:
-    page = get(client, "/api/events", country="prt")  # ISO alpha-3, any case
+    page = get(client, "/api/events", merged="false", country="prt")  # ISO alpha-3, any case
     assert page["total"] == 1
     loc = page["items"][0]["location"]
     assert (loc["name"], loc["country"], loc["admin1"]) == ("Lisbon", "PRT", "PT.14")
     assert loc["lat"] == pytest.approx(38.725, abs=0.01) and loc["lon"] == pytest.approx(-9.15, abs=0.01)
-    assert get(client, "/api/events", place="Brussels", country="BEL")["items"][0]["type"] == "THREATEN"
-    assert get(client, "/api/events", place="Lisbon", country="BEL")["total"] == 0
-    unlocated = get(client, "/api/events", source="CHN")["items"][0]
+    assert get(client, "/api/events", merged="false", place="Brussels", country="BEL")["items"][0]["type"] == "THREATEN"
+    assert get(client, "/api/events", merged="false", place="Lisbon", country="BEL")["total"] == 0
+    unlocated = get(client, "/api/events", merged="false", source="CHN")["items"][0]
     assert unlocated["location"] is None  # null rather than a guess
     assert client.get("/api/events", params={"country": "P1"}).status_code == 422
 
@@ -307,5 +307,29 @@ def test_merged_lists_each_story_event_once(client: TestClient) -> None:
     merged = get(client, "/api/events", merged="true", limit=1000)
     keys = [e["event_key"] for e in merged["items"]]
     assert len(keys) == len(set(keys)) == merged["total"] == get(client, "/api/summary")["counts"]["events"]
-    every = {e["event_key"] for e in get(client, "/api/events", limit=1000)["items"]}
+    every = {e["event_key"] for e in get(client, "/api/events", merged="false", limit=1000)["items"]}
     assert set(keys) == every
+
+
+def test_the_api_and_the_cli_agree_on_event_defaults(client: TestClient, store_path: Path) -> None:
+    """``/api/events`` and ``herald events`` both merge the copies of a story event and apply the
+    display threshold unless told otherwise."""
+    from herald.events import display_threshold
+    from herald.store import Store
+
+    with Store(str(store_path), read_only=True) as store:
+        cli = store.events(min_confidence=display_threshold())
+    api = get(client, "/api/events", limit=1000)
+    assert api["total"] == len(cli) == get(client, "/api/summary")["counts"]["events"]
+    assert sorted(e["event_key"] for e in api["items"]) == sorted(cli["event_key"])
+
+
+def test_every_api_route_declares_its_response_shape(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    for path, ops in spec["paths"].items():
+        if not path.startswith("/api/") or path == "/api/map/outlines":  # outlines: a static GeoJSON file
+            continue
+        ok = ops["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in ok, f"{path} declares no response model"
+    event = spec["components"]["schemas"]["EventItem"]["properties"]
+    assert {"event_key", "type", "sentence", "source", "target", "location"} <= set(event)

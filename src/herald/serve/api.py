@@ -15,9 +15,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from herald.events import display_threshold
-from herald.serve import queries
+from herald.serve import queries, schemas
 from herald.serve.data import Data
 from herald.serve.queries import EventFilter
+from herald.store.filters import EVENTS_MERGED
 
 router = APIRouter(prefix="/api")
 
@@ -102,20 +103,22 @@ def event_filter(
 Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
-@router.get("/summary", summary="Counts of what the store holds")
+@router.get("/summary", summary="Counts of what the store holds",
+            response_model=schemas.Summary)
 def summary(data: DataDep) -> dict[str, Any]:
     with data.cursor() as cur:
         return {"db": data.path.rsplit("/", 1)[-1], "counts": queries.counts(cur)}
 
 
-@router.get("/events", summary="Coded events with their evidence, newest first")
+@router.get("/events", summary="Coded events with their evidence, newest first",
+            response_model=schemas.Page[schemas.EventItem])
 def events(
     data: DataDep,
     f: Filter,
     limit: Limit = 100,
     offset: Offset = 0,
     merged: Annotated[bool, Query(description="One row per story event: only the copy that stands for "
-                                  "it (the first stored), as in `herald events`.")] = False,
+                                  "it (the first stored), as in `herald events`; false: every copy.")] = EVENTS_MERGED,
 ) -> dict[str, Any]:
     """Each event carries its source and target actors, PLOVER type and mode, CAMEO code, QuadClass,
     Goldstein score and the sentence that proves it (offsets into the article text). Rows are the
@@ -124,13 +127,15 @@ def events(
         return queries.events(cur, f, limit, offset, merged=merged)
 
 
-@router.get("/timeline", summary="Events per month by QuadClass, with the mean Goldstein score")
+@router.get("/timeline", summary="Events per month by QuadClass, with the mean Goldstein score",
+            response_model=schemas.Timeline)
 def timeline(data: DataDep, f: Filter) -> dict[str, Any]:
     with data.cursor() as cur:
         return {"items": queries.timeline(cur, f)}
 
 
-@router.get("/places", summary="Where events happened: located places with their event counts")
+@router.get("/places", summary="Where events happened: located places with their event counts",
+            response_model=schemas.Page[schemas.PlaceItem])
 def places(data: DataDep, f: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
     """One item per place (name, ISO country, first-level region, lat/lon) with the number of story
     events located there; the event filters narrow it (a dyad's places, a period's)."""
@@ -155,7 +160,8 @@ def _outlines_json() -> bytes:
     return json.dumps(ne.load(), separators=(",", ":")).encode()
 
 
-@router.get("/quotes", summary="Quotes with their speakers")
+@router.get("/quotes", summary="Quotes with their speakers",
+            response_model=schemas.Page[schemas.QuoteItem])
 def quotes(
     data: DataDep,
     speaker: ActorQ = None,
@@ -170,37 +176,43 @@ def quotes(
         return queries.quotes(cur, speaker=speaker, text=q, doc=doc, limit=limit, offset=offset)
 
 
-@router.get("/dyads", summary="Actor pairs by number of events (both directions together)")
+@router.get("/dyads", summary="Actor pairs by number of events (both directions together)",
+            response_model=schemas.Page[schemas.DyadItem])
 def dyads(data: DataDep, actor: ActorQ = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     with data.cursor() as cur:
         return queries.dyads(cur, actor=actor, limit=limit, offset=offset)
 
 
-@router.get("/dyads/{a}/{b}", summary="One relationship: counts each way, mean Goldstein, period")
+@router.get("/dyads/{a}/{b}", summary="One relationship: counts each way, mean Goldstein, period",
+            response_model=schemas.Dyad)
 def dyad(data: DataDep, a: ActorPath, b: ActorPath) -> dict[str, Any]:
     with data.cursor() as cur:
         return queries.dyad(cur, a, b)
 
 
-@router.get("/dyads/{a}/{b}/quotes", summary="What either side said in the articles about the pair")
+@router.get("/dyads/{a}/{b}/quotes", summary="What either side said in the articles about the pair",
+            response_model=schemas.Page[schemas.QuoteItem])
 def dyad_quotes(data: DataDep, a: ActorPath, b: ActorPath, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     with data.cursor() as cur:
         return queries.dyad_quotes(cur, a, b, limit, offset)
 
 
-@router.get("/actors", summary="Actors by activity")
+@router.get("/actors", summary="Actors by activity",
+            response_model=schemas.Page[schemas.ActorItem])
 def actors(data: DataDep, q: TextQ = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     with data.cursor() as cur:
         return queries.actors(cur, text=q, limit=limit, offset=offset)
 
 
-@router.get("/stories", summary="Stories: near-duplicate articles clustered, largest first")
+@router.get("/stories", summary="Stories: near-duplicate articles clustered, largest first",
+            response_model=schemas.Page[schemas.StoryItem])
 def stories(data: DataDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     with data.cursor() as cur:
         return queries.stories(cur, limit=limit, offset=offset)
 
 
-@router.get("/documents", summary="Articles, newest first")
+@router.get("/documents", summary="Articles, newest first",
+            response_model=schemas.Page[schemas.DocumentItem])
 def documents(
     data: DataDep,
     q: TextQ = None,
@@ -212,7 +224,8 @@ def documents(
         return queries.documents(cur, text=q, story=story, limit=limit, offset=offset)
 
 
-@router.get("/documents/{doc_id:path}", summary="One article: text, quotes, events, dates, boilerplate")
+@router.get("/documents/{doc_id:path}", summary="One article: text, quotes, events, dates, boilerplate",
+            response_model=schemas.Document)
 def document(data: DataDep, doc_id: Annotated[str, Path(min_length=1, max_length=2000)]) -> dict[str, Any]:
     found = data.call("document", doc_id)
     if found is None:
@@ -221,7 +234,8 @@ def document(data: DataDep, doc_id: Annotated[str, Path(min_length=1, max_length
         return queries.document_extras(cur, found.to_dict())
 
 
-@router.get("/search", summary="Actors, articles and quotes matching some words")
+@router.get("/search", summary="Actors, articles and quotes matching some words",
+            response_model=schemas.Search)
 def search(data: DataDep, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
     words = re.sub(r"\s+", " ", q).strip()
     if not words:

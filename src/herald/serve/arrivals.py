@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from herald.serve import queries
+from herald.serve import queries, schemas
 from herald.serve.api import DataDep
 
 router = APIRouter(prefix="/api")
@@ -37,7 +37,8 @@ def _iso(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
 
 
-@router.get("/arrivals", summary="What arrived last, the counts, and the watched sources' health")
+@router.get("/arrivals", summary="What arrived last, the counts, and the watched sources' health",
+            response_model=schemas.Arrivals)
 def arrivals(data: DataDep, limit: Annotated[int, Query(ge=1, le=100, description="Articles.")] = 10) -> dict[str, Any]:
     """The newest stored articles (by storage order), the overview's counts, and, for a store that
     ``herald watch`` fills, each source with its last success, last error and items; ``sources`` is
@@ -45,9 +46,9 @@ def arrivals(data: DataDep, limit: Annotated[int, Query(ge=1, le=100, descriptio
     with data.cursor() as cur:
         counts = queries.counts(cur)
         cur.execute(LATEST_SQL, [limit])
-        latest = [_iso(r) for r in queries._rows(cur)]
+        latest = [_iso(r) for r in queries.fetch_rows(cur)]
         sources: list[dict[str, Any]] = []
         if "watch_sources" in data.tables():
             cur.execute(SOURCES_SQL)
-            sources = [_iso(r) for r in queries._rows(cur)]
+            sources = [_iso(r) for r in queries.fetch_rows(cur)]
     return {"counts": counts, "latest": latest, "sources": sources}

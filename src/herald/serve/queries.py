@@ -19,6 +19,7 @@ import duckdb
 
 from herald.store import columns as C
 from herald.store.filters import (
+    EVENTS_MERGED,
     EventFilter,
     actor_match,
     document_clauses,
@@ -62,9 +63,13 @@ QUOTE_COLUMNS = C.extend(QUOTE_COLUMNS, "quotes")
 ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "role")
 
 
-def _rows(cur: Cursor) -> list[dict[str, Any]]:
+def fetch_rows(cur: Cursor) -> list[dict[str, Any]]:
+    """The rows of the cursor's last query as dicts."""
     cols = [d[0] for d in cur.description or []]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+_rows = fetch_rows
 
 
 def _one(cur: Cursor, sql: str, params: list[Any] | None = None) -> Any:
@@ -104,7 +109,7 @@ def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- events
 
 
-def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = False) -> dict[str, Any]:
+def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = EVENTS_MERGED) -> dict[str, Any]:
     """A page of events, newest first.
 
     Two steps because DuckDB sorts whole rows: first the row ids of the page and the total (one scan,

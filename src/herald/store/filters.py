@@ -23,6 +23,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+# The defaults every reader of events shares (``herald events``, ``Store.events``, ``/api/events``): one
+# row per story event (the copies of one story merged), and events at or above the event coder's
+# display threshold (``herald.events.display_threshold()``; the library's ``Store.events`` shows all).
+EVENTS_MERGED = True
+
 CODE = re.compile(r"[A-Z]{2,4}[A-Z0-9]*")
 # an optional table alias, then one of the actor column groups of the schema
 _PREFIX = re.compile(r"(?:[a-z]{1,8}\.)?(?:source|target|speaker)")

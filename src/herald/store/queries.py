@@ -23,6 +23,7 @@ from herald.store import columns as C
 from herald.store import rows as R
 from herald.store.filters import (
     CODE,
+    EVENTS_MERGED,
     EventFilter,
     actor_match,
     date_clauses,
@@ -158,7 +159,7 @@ class Queries:
 
     def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
                since: str | date | None = None, until: str | date | None = None,
-               country: str | None = None, limit: int | None = None, merged: bool = True,
+               country: str | None = None, limit: int | None = None, merged: bool = EVENTS_MERGED,
                doc_id: str | None = None, story: str | None = None,
                min_confidence: float | None = None) -> pd.DataFrame:
         """Events, one row per story event (``merged=False``: one row per document copy), with the

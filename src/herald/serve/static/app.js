@@ -371,13 +371,15 @@
 
     const table = $("dyad-events");
     const tbody = table.querySelector("tbody");
-    const events = pager(tbody, "/api/events", pair, (ev) => eventRow(ev), {
+    // every copy of each story event, each with its own article link (the API's default merges them)
+    const copies = Object.assign({ merged: "false" }, pair);
+    const events = pager(tbody, "/api/events", copies, (ev) => eventRow(ev), {
       limit: 50, anchor: table, onEmpty: () => emptyRow(tbody, 7, "No events between these actors."),
     });
     function filterMonth(month) {
       $("month-filter").hidden = !month;
       $("month-filter-label").textContent = month || "";
-      events.reset(Object.assign({ since: month ? `${month}-01` : null, until: month ? lastDay(month) : null }, pair));
+      events.reset(Object.assign({ since: month ? `${month}-01` : null, until: month ? lastDay(month) : null }, copies));
     }
     $("month-clear").addEventListener("click", () => filterMonth(null));
     const quotes = pager($("dyad-quotes"), `/api/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/quotes`, {}, quoteItem,
