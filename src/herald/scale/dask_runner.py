@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,50 @@ SHARD_BYTES = 4_000_000
 """A file at least this big (a WARC, a JSONL dump) is a task of its own."""
 
 
+# Settings that never change what is coded (threads, lock waits); every other ``HERALD_*`` variable
+# (the event coder, the quotes model, the per-document limits, ...) is part of a shard's key.
+UNKEYED_SETTINGS = frozenset({"HERALD_THREADS", "HERALD_LOCK_TIMEOUT"})
+# herald's subpackages that do not take part in coding a document (their changes keep the partitions)
+NOT_CODING = frozenset({"cli", "serve", "store", "watch"})
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """What identifies the code that codes a shard: herald's version, the content of every file of
+    the package that takes part in coding (sources, shipped data and models; not the CLI, the store,
+    the web server or the watcher), and the versions of herald's runtime dependencies (the spaCy
+    model among them). Computed once per process (about 0.1 s)."""
+    import importlib.metadata as md
+    import re
+
+    import herald
+
+    h = hashlib.sha256(f"herald {herald.__version__}\n".encode())
+    root = Path(herald.__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if not path.is_file() or "__pycache__" in rel.parts or rel.parts[0] in NOT_CODING:
+            continue
+        h.update(f"{rel.as_posix()}\n".encode())
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    try:
+        names = {re.split(r"[\s<>=!~;\[(]", r, maxsplit=1)[0] for r in md.requires("herald") or ()
+                 if "extra ==" not in r}
+    except md.PackageNotFoundError:
+        names = set()
+    for name in sorted(names | {"onnxruntime"}):
+        try:
+            h.update(f"{name}=={md.version(name)}\n".encode())
+        except md.PackageNotFoundError:
+            h.update(f"{name} missing\n".encode())
+    return h.hexdigest()[:16]
+
+
+def settings() -> dict[str, str]:
+    """The ``HERALD_*`` settings of this process that can change what is coded."""
+    return {k: v for k, v in sorted(os.environ.items()) if k.startswith("HERALD_") and k not in UNKEYED_SETTINGS}
+
+
 def file_key(path: str) -> str:
     """What identifies one input file's content: its absolute path, size and modification time."""
     try:
@@ -37,8 +82,10 @@ def file_key(path: str) -> str:
 
 
 def shard_key(files: list[str], reference_date: str | None) -> str:
-    """A name for a shard's output that changes when any of its input files or the options change."""
-    sig = "\n".join(file_key(p) for p in files) + f"|{reference_date}"
+    """A name for a shard's output that changes when any of its input files, the options, herald's
+    code and data (:func:`code_fingerprint`) or its settings (:func:`settings`) change, so a
+    partition coded by other code or under other settings is never reused."""
+    sig = "\n".join(file_key(p) for p in files) + f"|{reference_date}|{code_fingerprint()}|{json.dumps(settings())}"
     return hashlib.sha256(sig.encode()).hexdigest()[:24]
 
 
