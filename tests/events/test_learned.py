@@ -115,3 +115,23 @@ def test_two_events_in_one_sentence_each_read_in_its_clause() -> None:
     }
     assert ("ACCUSE", "IRN", "ISR") in pairs and ("SUPPORT", "IRN", "TUR") in pairs
     assert len(doc.events) <= 4
+
+
+def test_actors_acting_together_get_one_event_each() -> None:
+    """The guide codes one event per actor of a coordinated list, on either side."""
+    doc = coded("Iran, Russia and Syria condemned the American air strikes on Monday.")
+    accusers = {e.source.code for e in doc.events if e.type == "ACCUSE" and e.source and not e.negated}
+    assert {"IRN", "RUS", "SYR"} <= {c[:3] for c in accusers if c}
+    doc = coded("President Trump threatened Japan, Canada and Mexico with new tariffs on Friday.")
+    targets = {e.target.code for e in doc.events if e.type == "THREATEN" and e.target}
+    assert {"JPN", "CAN", "MEX"} <= {c[:3] for c in targets if c}
+
+
+def test_coordinated_things_are_not_split_into_actors() -> None:
+    from herald.events.learned import decide
+
+    text = "The minister criticised tariffs and sanctions imposed by Washington."
+    parsed = next(nlp.parse([Document(id="t", source="test", text=text)]))
+    sent = next(parsed.nlp.sents)
+    tariffs = next(t for t in sent if t.text == "tariffs")
+    assert decide.coordinated(sent, tariffs.i, []) == []

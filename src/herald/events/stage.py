@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from herald.events.features import sentence_features
@@ -180,13 +180,15 @@ def learned_sentence(
     ev_at = Evidence(sent.text, sent.start_char, sent.end_char)
     out: list[Event] = []
     mode = decide.mode_of(r, th)
+    picks = _picks(r, sent, mentions)
     for ty in chosen[:MAX_PER_SENTENCE]:
         rule = by_type.get(ty)
-        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at)
+        ev = _learned_event(doc, sent, mentions, r, ty, scores[ty], mode, rule, ev_at, picks=picks)
         if ev is not None and rule is not None and len(by_type) >= 2:
             _own_arguments(ev, rule[1], [d for t, (_c, d) in by_type.items() if t != ty])
         if ev is not None:
             out.append(ev)
+            out.extend(_one_per_actor(ev, sent, mentions, picks))
     for c, d, rc in apart or []:  # a verb's own clause, read apart, may add its type
         p = rc.event * rc.types.get(d.ptype, 0.0)
         if d.ptype in chosen or p < th.with_rule or len(out) >= MAX_PER_SENTENCE:
@@ -213,11 +215,11 @@ def _learned_event(
     rule: tuple[Candidate, Draft] | None,
     ev_at: Evidence,
     tags: bool = True,
+    picks: Picks = (None, None),
 ) -> Event | None:
     """One coded event; ``tags=False`` (a clause read apart: its tags do not align with the sentence)
-    takes the rule's arguments as they are."""
-    src = decide.pick_at(r, sent, mentions, "source") if tags else None
-    tgt = decide.pick_at(r, sent, mentions, "target", skip=src[1] if src else -1) if tags else None
+    takes the rule's arguments as they are, else ``picks`` are the tagged source and target."""
+    src, tgt = picks if tags else (None, None)
     source, target = (src[0] if src else None), (tgt[0] if tgt else None)
     if source is not None and target is not None and _key(source) == _key(target):
         return None  # two words for one actor tagged on both sides: "Russia praised Russia" is no event
@@ -258,6 +260,33 @@ def _learned_event(
         quote_index=qi,
         trigger=c.trigger.text if c is not None else anchor.text,
     )
+
+
+Picks = tuple[tuple[Actor, int] | None, tuple[Actor, int] | None]
+
+
+def _picks(r: decide.Reading, sent: Any, mentions: list[Mention]) -> Picks:
+    """The source and target the coder's tags point at (one reading per sentence), with their tokens."""
+    src = decide.pick_at(r, sent, mentions, "source")
+    tgt = decide.pick_at(r, sent, mentions, "target", skip=src[1] if src else -1)
+    return src, tgt
+
+
+def _one_per_actor(ev: Event, sent: Any, mentions: list[Mention], picks: Picks) -> list[Event]:
+    """Copies of ``ev`` for the actors coordinated with its tagged source or target (the guide: one
+    event per actor), when the event kept the tagged actor on that side."""
+    out: list[Event] = []
+    for side, pick in zip(("source", "target"), picks, strict=True):
+        mine = getattr(ev, side)
+        if pick is None or mine is None or _key(mine) != _key(pick[0]):
+            continue
+        other = ev.target if side == "source" else ev.source
+        seen = {_key(mine), _key(other)}
+        for actor in decide.coordinated(sent, pick[1], mentions):
+            if _key(actor) not in seen:
+                seen.add(_key(actor))
+                out.append(replace(ev, **{side: actor}))
+    return out
 
 
 def _own_arguments(ev: Event, mine: Draft, others: list[Draft]) -> None:

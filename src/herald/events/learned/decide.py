@@ -30,6 +30,7 @@ __all__ = [
     "Thresholds",
     "actor_key",
     "clause_text",
+    "coordinated",
     "is_candidate",
     "mode_of",
     "pick_at",
@@ -95,6 +96,25 @@ def pick_at(
         if actor is not None:
             best, score = (actor, tok.i), s
     return best
+
+
+def coordinated(sent: Any, i: int, mentions: list[Mention]) -> list[Actor]:
+    """The other actors coordinated with the tagged token ``i`` ("threatened Europe, Japan, Canada and
+    Mexico"; "Iran, Russia and Syria condemned ..."): the guide codes one event per actor acting or
+    acted upon together. Only named conjuncts the actors stage knows (a mention) or proper names
+    count, so "tariffs and sanctions" never splits."""
+    tok = sent.doc[i]
+    out: list[Actor] = []
+    for other in tok.conjuncts:
+        if not (sent.start <= other.i < sent.end) or other.pos_ not in ("PROPN", "NOUN"):
+            continue
+        named = any(m.start <= other.idx < m.end for m in mentions)
+        if not named and other.pos_ != "PROPN":
+            continue
+        actor = _actor_at(sent, other, mentions)
+        if actor is not None:
+            out.append(actor)
+    return out
 
 
 def _actor_at(sent: Any, tok: Any, mentions: list[Mention]) -> Actor | None:
