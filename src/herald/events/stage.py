@@ -285,7 +285,7 @@ def _one_per_actor(ev: Event, sent: Any, mentions: list[Mention], picks: Picks) 
         for actor in decide.coordinated(sent, pick[1], mentions):
             if _key(actor) not in seen:
                 seen.add(_key(actor))
-                out.append(replace(ev, **{side: actor}))
+                out.append(replace(ev, source=actor) if side == "source" else replace(ev, target=actor))
     return out
 
 
