@@ -7,7 +7,8 @@ are stored with their text.
 
     python training/events/annotation/pool.py            # writes pool/*.jsonl (untracked) for annotators
     python training/events/annotation/pool.py spans 4    # the ConfliBERT span round
-    python training/events/annotation/pool.py whole 5    # the whole-article PolNeAR round (pool-whole.jsonl)
+    python training/events/annotation/pool.py whole 5 1  # the whole-article PolNeAR rounds 1 and 2
+    python training/events/annotation/pool.py whole 5 2  # (pool/whole-K, pool/whole2-K; pool-whole.jsonl)
 
 Split rules, fixed here so nobody tunes them:
 - ConfliBERT QuadClass sentences: a stable hash of the sentence puts 30% in ``heldout`` (never annotated,
@@ -38,6 +39,8 @@ SEED = 17
 N_WHOLE = 60
 N_WHOLE_SENTENCES = 34
 SEED_WHOLE = 29
+N_WHOLE2 = 100  # a second whole-article round, drawn from what the first two rounds left
+SEED_WHOLE2 = 31
 
 
 def stable(text: str) -> int:
@@ -123,23 +126,35 @@ def span_items() -> list[dict]:
     return out
 
 
-def whole_items() -> list[dict]:
-    """A fourth round: PolNeAR train articles outside the first round's 80, drawn with their own seed and
-    read whole (up to ``N_WHOLE_SENTENCES`` sentences), every tenth article twice."""
+def whole_articles() -> list[list[str]]:
+    """The whole-article rounds' PolNeAR train articles: round 1 (60) and round 2 (100), each drawn with
+    its own seed from the articles no earlier round took."""
     names = sorted(p.name for p in POLNEAR.glob("*.txt"))
     taken = set(random.Random(SEED).sample(names, N_ARTICLES))
     rest = [n for n in names if n not in taken]
+    first = random.Random(SEED_WHOLE).sample(rest, N_WHOLE)
+    rest2 = [n for n in rest if n not in set(first)]
+    return [first, random.Random(SEED_WHOLE2).sample(rest2, N_WHOLE2)]
+
+
+def whole_items(rounds: tuple[int, ...] = (1, 2)) -> list[dict]:
+    """Whole-article rounds: PolNeAR train articles outside the first round's 80, read whole (up to
+    ``N_WHOLE_SENTENCES`` sentences), every tenth article of a round twice."""
     out = []
-    for k, name in enumerate(random.Random(SEED_WHOLE).sample(rest, N_WHOLE)):
-        for j, (a, b, t) in enumerate(polnear_sentences(name)[:N_WHOLE_SENTENCES]):
-            out.append({"sid": f"pw:{name[:-4]}:{j}", "doc": f"pw:{name[:-4]}", "source": "polnear",
-                        "file": name, "start": a, "end": b, "text": t, "double": k % 10 == 0})
+    for r, chosen in enumerate(whole_articles(), 1):
+        if r not in rounds:
+            continue
+        for k, name in enumerate(chosen):
+            for j, (a, b, t) in enumerate(polnear_sentences(name)[:N_WHOLE_SENTENCES]):
+                out.append({"sid": f"pw:{name[:-4]}:{j}", "doc": f"pw:{name[:-4]}", "source": "polnear",
+                            "file": name, "start": a, "end": b, "text": t, "double": k % 10 == 0,
+                            "round": r})
     return out
 
 
-def write_whole_shards(n_shards: int) -> None:
+def write_whole_shards(n_shards: int, rnd: int) -> None:
     sys.path.insert(0, str(ROOT / "src"))
-    items = whole_items()
+    items = whole_items((rnd,))
     docs: dict[str, list[dict]] = {}
     for it in items:
         docs.setdefault(it["doc"], []).append(it)
@@ -151,11 +166,12 @@ def write_whole_shards(n_shards: int) -> None:
     out = HERE / "pool"
     out.mkdir(exist_ok=True)
     for k, shard in enumerate(shards):
-        with (out / f"whole-{k}.jsonl").open("w", encoding="utf-8") as f:
+        name = f"whole-{k}.jsonl" if rnd == 1 else f"whole{rnd}-{k}.jsonl"
+        with (out / name).open("w", encoding="utf-8") as f:
             for it in shard:
                 f.write(json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False) + "\n")
     with (HERE / "pool-whole.jsonl").open("w", encoding="utf-8") as f:
-        for it in items:
+        for it in whole_items():
             f.write(json.dumps({k: v for k, v in it.items() if k != "text"}, ensure_ascii=False) + "\n")
     print(f"{len(items)} whole-article sentences of {len(docs)} articles, "
           f"{sum(len(s) for s in shards)} annotations in {n_shards} shards")
@@ -182,7 +198,7 @@ def main() -> None:
         write_span_shards(int(sys.argv[2]))
         return
     if len(sys.argv) > 2 and sys.argv[1] == "whole":
-        write_whole_shards(int(sys.argv[2]))
+        write_whole_shards(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 1)
         return
     sys.path.insert(0, str(ROOT / "src"))
     items = build()
