@@ -17,6 +17,7 @@ Three passes over one document:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -445,13 +446,17 @@ class Resolver:
         """Countries, cities and metonyms used as places, datelines or team names lose their code;
         a country word modifying a group noun gives it its country ("Mexican immigration
         authorities"). Returns the datelines."""
-        sport = usage.is_sport(self.text)
-        lines = usage.datelines(self.text)
+        sport: bool | None = None
+        lines: list[tuple[int, int]] = []
         for p in placed:
             m = p.mention
             if m.actor.kind not in ("country", "place") or m.actor.code is None:
                 continue
-            use = usage.is_place_use(self.text, m, sport, lines, self.nlp_doc)
+            if sport is None:
+                sport = usage.is_sport(self.text)
+            if usage.is_dateline(self.text, m.start, m.end):
+                lines.append((m.start, m.end))
+            use = usage.is_place_use(self.text, m, sport, self.nlp_doc)
             if use is False:
                 continue
             country = m.actor.country
@@ -507,8 +512,11 @@ class Resolver:
         if not spans:
             return hits
         drop: set[int] = set()
+        starts = [h.start for h in hits]
         for s, e in spans:
-            inside = [h for h in hits if s <= h.start and h.end <= e and (h.start, h.end) != (s, e)]
+            k = bisect.bisect_left(starts, s)
+            inside = [h for h in hits[k : bisect.bisect_left(starts, e)]
+                      if h.end <= e and (h.start, h.end) != (s, e)]
             if not inside or any(h.cat == AGENT for h in inside) or inside[-1].end >= e - 1:
                 continue
             places = [h for h in inside if h.cat == METONYM or h.term.kind in ("country", "place")]
@@ -537,7 +545,6 @@ _MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow
                        r"state|parliamentary|then|late|future|next|incoming|outgoing)[- ]$", re.I)
 
 
-@functools.lru_cache(maxsize=4)
 def _sector(head: kbm.Agent | None, ctx_sector: str | None, org: bool) -> str | None:
     """The sector of a role phrase: a non-state organisation's own sector wins ("Alibaba
     spokesperson": BUS, "Taliban spokesman": REB), else the role's, else the context's."""
@@ -546,6 +553,7 @@ def _sector(head: kbm.Agent | None, ctx_sector: str | None, org: bool) -> str | 
     return (head.sector if head and head.sector else None) or ctx_sector or ("IGO" if org else None)
 
 
+@functools.lru_cache(maxsize=4)
 def _org_codes(kb: KB) -> frozenset[str]:
     """Codes that name an organisation rather than a country (NATO, UN, EU, ...)."""
     return frozenset(c for c, i in kb.countries.items() if kb.entities[i].kind == "organisation")

@@ -14,6 +14,7 @@ The document also settles what a bare group noun means: "police", "officials", "
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -33,48 +34,42 @@ _MARKET = re.compile(r"[ \-](?:stocks?|shares?|markets?|index|indices|economy|ec
                      r"customers?|users?|version|edition|tour|branch|office|unit|arm|"
                      r"subsidiary|division|brand|car|region|state|city|province|county|border|"
                      r"coast|mainland|soil|capital)\b")
-_SPORT = re.compile(
-    r"\b(?:scored|scoring|goals?|touchdowns?|quarterback|coach(?:es)?|season|league|playoffs?|"
-    r"championship|tournament|striker|midfielder|goalkeeper|defender|innings|wickets?|rebounds|"
-    r"assists|halftime|half-time|NBA|NFL|NHL|MLB|FIFA|UEFA|Premier League|World Cup|Grand Slam|"
-    r"seeded|semifinals?|quarterfinals?|finals?|match(?:es)?|teammates?|players?|fans|stadium)\b")
-# a dateline: the first words of a paragraph in capitals, then "(AP) —", "—", "-" or ":"
-_DATELINE = re.compile(r"(?:^|\n)([A-Z][A-Z.' ]+(?:, [A-Za-z. ]+)?)(?: \([^)\n]{1,40}\))? ?[—–:\-]")
-_SENT_END = re.compile(r"[.!?]\s|\n")
+_SPORT = frozenset(["scored", "scoring", "goal", "goals", "touchdown", "touchdowns", "quarterback", "coach", "coaches", "season", "league", "playoff", "playoffs", "championship", "tournament", "striker", "midfielder", "goalkeeper", "defender", "innings", "wicket", "wickets", "rebounds", "assists", "halftime", "half-time", "nba", "nfl", "nhl", "mlb", "fifa", "uefa", "seeded", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "final", "finals", "match", "matches", "teammate", "teammates", "player", "players", "fans", "stadium"])
+# after a dateline's words: ", State", "(AP)", then a dash or a colon
+_DATELINE_TAIL = re.compile(r"(?:, [A-Za-z. ]{2,20})? ?(?:\([^)\n]{1,40}\))? ?[—–:\-]")
 # spaCy entity labels whose names contain place names that are not actors
 NAME_LABELS = frozenset({"ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def is_sport(text: str) -> bool:
-    """A sports page: games, teams and leagues on every line. Its countries and cities are teams."""
-    words = max(len(text.split()), 1)
-    hits = _SPORT.findall(text)
-    return len(hits) * 1000 >= 15 * words and len({h.lower() for h in hits}) >= 3
+    """A sports page: games, teams and leagues on every line. Its countries and cities are teams.
+    Read from the first 4,000 characters: a sports page says so early."""
+    words = text[:4000].lower().split()
+    hits = [w for w in words if w in _SPORT]
+    return len(hits) * 1000 >= 15 * max(len(words), 1) and len(set(hits)) >= 3
 
 
-def datelines(text: str) -> list[tuple[int, int]]:
-    """Spans of the datelines that open paragraphs ("WASHINGTON (AP) —", "NEW DELHI:")."""
-    return [m.span(1) for m in _DATELINE.finditer(text[:20_000])]
+def is_dateline(text: str, s: int, e: int) -> bool:
+    """Does the name at [s, e) open a paragraph as a dateline ("WASHINGTON (AP) —", "NEW DELHI:")?"""
+    lead = text[max(0, s - 3) : s]
+    return (s == 0 or ("\n" in lead and not lead.rsplit("\n", 1)[1].strip())) \
+        and text[s:e].isupper() and _DATELINE_TAIL.match(text, e) is not None
 
 
 def _word_before(text: str, start: int) -> str:
-    head = text[max(0, start - 30) : start].rstrip()
-    if head.lower().endswith(" the"):
-        head = head[:-4].rstrip()
-    m = re.search(r"([A-Za-z]+)$", head)
-    return m.group(1).lower() if m else ""
+    words = text[max(0, start - 30) : start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return words[-1].strip("\"'“‘(,;:") if words else ""
 
 
-def is_place_use(text: str, m: Mention, sport: bool, lines: Sequence[tuple[int, int]],
-                 nlp_doc: Any = None) -> bool | int:
+def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> bool | int:
     """Is this country, city or metonym mention used as a location (or part of another name)?
 
     Returns the character offset of the noun it modifies when that is why ("Mexican
     immigration authorities": the authorities are Mexican), else a bool."""
     s, e = m.start, m.end
-    if sport:
-        return True
-    if any(a <= s and e <= b for a, b in lines):
+    if sport or is_dateline(text, s, e):
         return True
     after = text[e : e + 24].lower()
     if after.startswith(("'s", "’s")):
@@ -83,7 +78,9 @@ def is_place_use(text: str, m: Mention, sport: bool, lines: Sequence[tuple[int, 
         return True
     if _MARKET.match(after):
         return True
-    if nlp_doc is None or text[max(0, s - 4) : s].lower() == "the " or m.actor.text.lower().startswith("the "):
+    if nlp_doc is None or not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
+        return False  # only a name followed by a common noun can modify it
+    if text[max(0, s - 4) : s].lower() == "the " or m.actor.text.lower().startswith("the "):
         return False  # "the White House", "the Kremlin": a seat of government stays an actor
     return _modifier(nlp_doc, s, e)
 
@@ -148,12 +145,12 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
             and m.actor.kind in ("agent", "person", "organisation")]
     if not bare:
         return
-    starts = [0] + [x.end() for x in _SENT_END.finditer(text)]
+    starts = [x.start for x in mentions]
     for m in bare:
-        lo = max((p for p in starts if p <= m.start), default=0)
-        nxt = _SENT_END.search(text, m.end)
-        hi = nxt.start() if nxt else len(text)
-        local = {c for x in mentions if lo <= x.start < hi and x is not m
+        lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+        hi = min(ends) if ends else len(text)
+        local = {c for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
                  for c in [_country_of(x.actor, orgs)] if c is not None}
         country = next(iter(local)) if len(local) == 1 else home
         if country is None:
