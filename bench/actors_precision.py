@@ -41,11 +41,22 @@ def sample(n: int = 200, seed: int = 18) -> None:
                          "verdict": "", "note": ""})
     rows.sort(key=lambda r: (r["page"], r["context"]))
     picked = random.Random(seed).sample(rows, min(n, len(rows)))
+    # a row whose page, words, code and context are unchanged keeps its earlier verdict
+    old: dict[tuple[str, ...], dict[str, str]] = {}
+    if SAMPLE.exists():
+        with SAMPLE.open(encoding="utf-8", newline="") as f:
+            old = {(r["page"], r["mention"], r["code"], r["context"]): r
+                   for r in csv.DictReader(f, delimiter="\t") if r["verdict"]}
+    for r in picked:
+        prev = old.get((r["page"], r["mention"], r["code"], r["context"]))
+        if prev is not None:
+            r["verdict"], r["note"] = prev["verdict"], prev["note"]
     with SAMPLE.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, FIELDS, delimiter="\t")
         w.writeheader()
         w.writerows(picked)
-    print(f"{len(rows)} coded mentions, {len(picked)} sampled -> {SAMPLE}")
+    kept = sum(bool(r["verdict"]) for r in picked)
+    print(f"{len(rows)} coded mentions, {len(picked)} sampled ({kept} verdicts kept) -> {SAMPLE}")
 
 
 def score() -> None:
