@@ -230,6 +230,8 @@ def apply_overrides(kb: KB, tsv: str) -> None:
         kind, key = f[0], normalize(f[1])
         if kind == "agent-drop":
             kb.agents.pop(key, None)
+        elif kind == "alias-drop":
+            kb.by_alias.pop(key, None)
         elif kind == "agent":
             kb.agents[key] = Agent(key, f[2] or None, f[3], None)
         elif kind == "role" and key in kb.by_name:

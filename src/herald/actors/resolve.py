@@ -191,7 +191,7 @@ class Resolver:
         if h.cat == UNKNOWN_ORG:
             country, sec = self._orgs.get(h.start, (None, None))
             sec = sec or usage.org_sector(text)
-            code = (country or "") + (sec or "") or None
+            code = (country or "") + sec if sec else None  # a name with no sector codes nothing
             return Placed(Mention(ch.start, ch.end,
                                   Actor(text, text, country, sec, code, None, "organisation"),
                                   "entity"), org=True)
@@ -435,6 +435,11 @@ class Resolver:
                     self._office[id(p2)] = office
             placed.append(p2)
         lines = self._settle(placed)
+        for p in placed:
+            a = p.mention.actor
+            if a.kind in ("agent", "person") and a.sector in _OFFICIAL and a.code is not None \
+                    and _FORMER.search(self.text[max(0, p.mention.start - 8) : p.mention.start + 7]):
+                a.sector, a.code = "CVL", (a.country + "CVL") if a.country else None
         orgs = _org_codes(self.kb)
         self.home = usage.home_country((p.mention for p in placed), orgs, lines)
         placed = self.coref(placed, hits)
@@ -450,10 +455,14 @@ class Resolver:
         lines: list[tuple[int, int]] = []
         for p in placed:
             m = p.mention
-            if m.actor.kind not in ("country", "place") or m.actor.code is None:
+            if m.actor.code is None or m.actor.kind in ("agent", "person"):
                 continue
             if sport is None:
                 sport = usage.is_sport(self.text)
+            if m.actor.kind == "organisation" and m.via != "metonym":
+                if sport:  # "the Lightning", "the Raiders": teams
+                    m.actor = Actor(m.actor.text, m.actor.name, None, None, None, None, "organisation")
+                continue
             if usage.is_dateline(self.text, m.start, m.end):
                 lines.append((m.start, m.end))
             use = usage.is_place_use(self.text, m, sport, self.nlp_doc)
@@ -532,6 +541,8 @@ class Resolver:
 _NO_TERM = Term("", (), None, None, None, False)
 _CTX_KINDS = frozenset({"country", "organisation"})
 _NON_STATE = frozenset({"BUS", "MED"})
+_OFFICIAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+_FORMER = re.compile(r"\b(?:former|ex-)\s", re.I)
 # sectors worth a mention even when the text names no country ("police", "rebels", "troops")
 _POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO",
                         "PTY", "INS"})

@@ -31,7 +31,7 @@ _LOCATIVE = frozenset({"in", "at", "across", "throughout", "near", "via", "insid
 # words after a place name that make it a market, an economy or a currency, not an actor
 _MARKET = re.compile(r"[ \-](?:stocks?|shares?|markets?|index|indices|economy|economic|dollars?|"
                      r"yuan|yen|currency|equities|bonds?|exchange|gdp|growth|sales|consumers?|"
-                     r"customers?|users?|version|edition|tour|branch|office|unit|arm|"
+                     r"customers?|users?|products?|devices?|stores?|version|edition|tour|branch|office|unit|arm|"
                      r"subsidiary|division|brand|car|region|state|city|province|county|border|"
                      r"coast|mainland|soil|capital)\b")
 _SPORT = frozenset(["scored", "scoring", "goal", "goals", "touchdown", "touchdowns", "quarterback", "coach", "coaches", "season", "league", "playoff", "playoffs", "championship", "tournament", "striker", "midfielder", "goalkeeper", "defender", "innings", "wicket", "wickets", "rebounds", "assists", "halftime", "half-time", "nba", "nfl", "nhl", "mlb", "fifa", "uefa", "seeded", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "final", "finals", "match", "matches", "teammate", "teammates", "player", "players", "fans", "stadium"])
@@ -78,11 +78,29 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return True
     if _MARKET.match(after):
         return True
-    if nlp_doc is None or not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
+    if nlp_doc is None:
+        return False
+    if text[max(0, s - 2) : s] == ", " and _listed_place(nlp_doc, s, e):
+        return True
+    if not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
         return False  # only a name followed by a common noun can modify it
-    if text[max(0, s - 4) : s].lower() == "the " or m.actor.text.lower().startswith("the "):
+    if m.via == "metonym" and (text[max(0, s - 4) : s].lower() == "the "
+                               or m.actor.text.lower().startswith("the ")):
         return False  # "the White House", "the Kremlin": a seat of government stays an actor
     return _modifier(nlp_doc, s, e)
+
+
+def _listed_place(nlp_doc: Any, s: int, e: int) -> bool:
+    """A name in a list that a place preposition governs ("in Italy, Canada, Ireland")."""
+    span = nlp_doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(12):
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)
 
 
 def _modifier(nlp_doc: Any, s: int, e: int) -> bool | int:
@@ -174,7 +192,7 @@ _ORG_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((sec, re.compile(r
     ("MED", r"\b(?:news|times|post|journal|tribune|herald|gazette|chronicle|television|tv|radio|"
             r"broadcasting)\b"),
     ("BUS", r"(?:\b(?:inc|corp|corporation|ltd|llc|plc|co|company|holdings|productions|records|"
-            r"bank|airlines?|motors|technologies|entertainment)\b\.?$|&)"),
+            r"bank|airlines?|motors|technologies|entertainment)\b\.?$)"),
     ("NGO", r"\b(?:foundation|charity)\b"),
     ("LAB", r"\bunion\b"),
 ))
