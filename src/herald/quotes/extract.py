@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import IDS
 
 from herald.models import Document, Quote
+from herald.quotes import learned, tagged
 from herald.quotes.cues import (
     ACCORDING,
     ADJ_CUES,
@@ -560,6 +562,114 @@ def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> li
     return [a for a in out if not any(s <= a.cue.idx < e and i != a.cue.i for s, e, i in spans)]
 
 
+# --- the learned tagger ------------------------------------------------------------------------
+def _covered(a: int, b: int, parts: list[tuple[int, int]]) -> float:
+    """Share of text[a:b] inside the given spans."""
+    return sum(max(0, min(b, y) - max(a, x)) for x, y in parts) / max(1, b - a)
+
+
+def _tagged_attr(art: _Article, t: tagged.Tagged) -> _Attr | None:
+    """An attribution from the tagger's spans, its speaker resolved by the rules' index."""
+    sp = art.sp
+    a, b = art.token_at(t.start), art.token_at(t.end) - 1
+    if a > b or a >= len(sp):
+        return None
+    start, end = _trim(art, a, b, a)
+    if end <= start:
+        return None
+    cue = None
+    if t.cue is not None:
+        k = art.token_at(t.cue.start)
+        cue = sp[k] if k < len(sp) else None
+        if (
+            cue is not None
+            and cue.i + 1 < len(sp)
+            and sp[cue.i + 1].idx < t.cue.end
+            and cue.pos_ not in ("VERB", "NOUN", "ADJ")
+        ):
+            cue = next(
+                (x for x in sp[cue.i : art.token_at(t.cue.end)] if x.pos_ in ("VERB", "NOUN", "ADJ")), cue
+            )
+    subj = None
+    if t.source is not None:
+        span = sp.char_span(t.source.start, t.source.end, alignment_mode="expand")
+        if span is not None and len(span):
+            subj = span.root
+    if subj is None and cue is not None:
+        subj = _subject(cue)
+    if subj is None:
+        return None
+    speaker = art.speakers.resolve(subj)
+    if speaker is None or not speaker.name:
+        return None
+    if speaker.via == "role":  # "the nominee": its own words rather than the last person named
+        speaker = Speaker(
+            speaker.mention, speaker.mention, speaker.actor, speaker.start, speaker.end, "phrase"
+        )
+    marked = any(art.mask[i] >= 0 for i in range(art.token_at(start), art.token_at(end)))
+    kind = "indirect"
+    if marked:
+        quoted = [
+            (art.quotes[qi].opened, art.quotes[qi].end + 1)
+            for qi in {art.mask[i] for i in range(art.token_at(start), art.token_at(end))}
+            if qi >= 0
+        ]
+        kind = "direct" if _covered(start, end, quoted) >= 0.9 else "mixed"
+    return _Attr(start, end, kind, cue, speaker, art.para(start), round(t.prob, 3), [])
+
+
+def _candidate_windows(art: _Article) -> list[tuple[int, int]]:
+    """The tagger's windows that can hold an attribution: a quotation mark or a listed cue word."""
+    marks = sorted([q.opened for q in art.quotes] + [art.sp[i].idx for i in _cue_like(art.sp)])
+    out = []
+    for a, b in learned.windows(art.text):
+        k = bisect.bisect_left(marks, a)
+        if k < len(marks) and marks[k] < b:
+            out.append((a, b))
+    return out
+
+
+def _overlaps(a: _Attr, spans: list[tuple[int, int]]) -> bool:
+    return any(min(a.end, y) - max(a.start, x) > 0 for x, y in spans)
+
+
+def _with_tagger(
+    art: _Article, direct: list[_Attr], reported: list[_Attr]
+) -> tuple[list[_Attr], list[_Attr]]:
+    """The rules' attributions checked by the tagger, and the tagger's own where the rules have none.
+
+    - a rule's direct quotation stays only when the tagger reads at least ``_DIRECT_SUPPORT`` of it
+      as content (titles, scare quotes and quoted phrases nobody says are dropped);
+    - the tagger's quotations in marks that no rule found are added;
+    - a rule's reported statement stays when the tagger reads half of it as content; the rules'
+      mixed quotations (a clause with a quotation inside) give way to the tagger's;
+    - the tagger's reported statements (mean probability >= ``_MIN_PROB``, two words or more)
+      are added where no kept attribution overlaps them.
+    """
+    found = tagged.attributions(art.text, _candidate_windows(art))
+    content = [p for t in found for p in t.parts]
+    attrs = [
+        x
+        for x in (_tagged_attr(art, t) for t in found)
+        if x is not None and x.confidence >= _MIN_PROB and len(art.text[x.start : x.end].split()) >= 2
+    ]
+    keep_d = [a for a in direct if _covered(a.start, a.end, content) >= _DIRECT_SUPPORT]
+    taken = [(a.start, a.end) for a in keep_d]
+    keep_d += [a for a in attrs if a.kind != "indirect" and not _overlaps(a, taken)]
+    taken = [(a.start, a.end) for a in keep_d]
+    rules_r = [
+        a
+        for a in reported
+        if a.kind == "indirect" and _covered(a.start, a.end, content) >= 0.5 and not _overlaps(a, taken)
+    ]
+    taken += [(a.start, a.end) for a in rules_r]
+    return keep_d, rules_r + [a for a in attrs if a.kind == "indirect" and not _overlaps(a, taken)]
+
+
+_MIN_PROB = 0.7
+_DIRECT_SUPPORT = 0.3
+
+
 # --- the article ------------------------------------------------------------------------------
 def _cue_text(cue: Any) -> str | None:
     if cue is None:
@@ -577,6 +687,8 @@ def quotes_of(doc: Document) -> list[Quote]:
     direct, used = _direct(art)
     direct = [a for a in direct if a.speaker is not None and a.speaker.name]
     reported = _reported(art, used, [(a.start, a.end) for a in direct])
+    if learned.available() and os.environ.get("HERALD_QUOTES", "learned") != "rules":
+        direct, reported = _with_tagger(art, direct, reported)
     out: list[Quote] = []
     for a in sorted(direct + reported, key=lambda a: a.start):
         assert a.speaker is not None
