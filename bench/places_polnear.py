@@ -30,7 +30,7 @@ from pathlib import Path
 
 from herald import nlp
 from herald.models import Document
-from herald.places import gazetteer
+from herald.places.compact import load_gazetteer
 from herald.places.stage import locate, place_mentions
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear"
@@ -46,7 +46,7 @@ def load_docs(split: str) -> list[Document]:
 
 
 def rows_of(docs: list[Document]) -> list[dict[str, str]]:
-    gaz = gazetteer.load()
+    gaz = load_gazetteer()
     rows = []
     for d in docs:
         for pm in place_mentions(d, gaz):
@@ -119,7 +119,7 @@ def main() -> int:
         print(f"skipped: no PolNeAR data at {POLNEAR / args.split}")
         return 0
     docs = load_docs(args.split)
-    gazetteer.load()  # built before the clock starts: it is paid once per process
+    load_gazetteer()  # built before the clock starts: it is paid once per process
     t0 = time.perf_counter()
     docs = list(nlp.parse(docs))
     t_parse = time.perf_counter() - t0

@@ -65,7 +65,7 @@ IMPORT_PROBE = """
 import time
 t = time.process_time()
 import herald.cli
-herald.cli._register()
+herald.cli.register()
 print(time.process_time() - t)
 """
 

@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from herald.places import compact, gazetteer
+from herald.places import compact
 from herald.places.gazetteer import Gazetteer
 
 
@@ -36,7 +36,7 @@ def test_lookups_agree_on_real_names(built: Gazetteer) -> None:
 
 
 def test_process_gazetteer_is_the_precomputed_one() -> None:
-    assert isinstance(gazetteer.load().index, compact.LazyIndex)
+    assert isinstance(compact.load_gazetteer().index, compact.LazyIndex)
 
 
 def test_stale_or_foreign_files_are_refused(tmp_path, built: Gazetteer) -> None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from herald.places import gazetteer
+from herald.places import compact
 from herald.places.gazetteer import fold
 
 
 def names(word: str) -> list[tuple[str, str | None, str]]:
-    return [(m.entry.name, m.entry.iso3, m.entry.kind) for m in gazetteer.load().lookup(word)]
+    return [(m.entry.name, m.entry.iso3, m.entry.kind) for m in compact.load_gazetteer().lookup(word)]
 
 
 def test_loaded_once_per_process():
-    assert gazetteer.load() is gazetteer.load()
+    assert compact.load_gazetteer() is compact.load_gazetteer()
 
 
 def test_fold_ignores_case_accents_dots_and_the():
@@ -22,13 +22,13 @@ def test_fold_ignores_case_accents_dots_and_the():
 
 
 def test_cities_countries_and_states_have_codes_and_coordinates():
-    [lisbon] = gazetteer.load().lookup("Lisbon")
+    [lisbon] = compact.load_gazetteer().lookup("Lisbon")
     e = lisbon.entry
     assert (e.name, e.iso3, e.kind) == ("Lisbon", "PRT", "city")
     assert abs(e.lat - 38.7) < 0.2 and abs(e.lon + 9.1) < 0.2
-    portugal = gazetteer.load().countries["PT"]
+    portugal = compact.load_gazetteer().countries["PT"]
     assert 37 < portugal.lat < 42 and -10 < portugal.lon < -6  # the centre of its cities
-    ohio = gazetteer.load().admin1["US.OH"]
+    ohio = compact.load_gazetteer().admin1["US.OH"]
     assert 38 < ohio.lat < 42 and -85 < ohio.lon < -80
 
 
@@ -53,7 +53,7 @@ def test_regions_and_continents():
 
 
 def test_demonyms():
-    g = gazetteer.load()
+    g = compact.load_gazetteer()
     assert g.demonym("Russian") == "RU"
     assert g.demonym("Portuguese") == "PT"
     assert g.demonym("Democrats") is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from herald.places import gazetteer, outlines
+from herald.places import compact, outlines
 
 
 def contains(polygon: list[list[list[float]]], lon: float, lat: float) -> bool:
@@ -30,7 +30,7 @@ def test_outlines_cover_the_world_with_iso_codes():
 
 
 def test_gazetteer_cities_fall_inside_their_country_outline():
-    gaz = gazetteer.load()
+    gaz = compact.load_gazetteer()
     for name in ("Lisbon", "Moscow", "Chicago", "Maseru"):
         e = max((m.entry for m in gaz.lookup(name)), key=lambda x: x.population)
         assert country_at(e.lon, e.lat) == e.iso3, name  # Maseru: Lesotho, a hole in South Africa

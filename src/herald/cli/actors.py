@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from herald.cli import app
+from herald.cli.base import app
 
 
 @app.command("actors")

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from herald.cli import app
+from herald.cli.base import app
 from herald.models import Document
 from herald.pipeline import RunSummary, warm_up
 
@@ -21,7 +21,7 @@ RefDate = Annotated[
 ]
 
 
-def _check_date(value: str | None) -> str | None:
+def check_date(value: str | None) -> str | None:
     if value is None:
         return None
     try:
@@ -61,7 +61,7 @@ def code(
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json")
     warm_up()
-    _emit(herald.code(paths, reference_date=_check_date(reference_date)), format)
+    _emit(herald.code(paths, reference_date=check_date(reference_date)), format)
 
 
 @app.command()
@@ -75,7 +75,7 @@ def extract(
 
     fields = ("schema", "id", "source", "url", "status", "error", "title", "text", "language", "content_hash",
               "dates", "boilerplate")
-    _emit(herald.extract_pages(paths, reference_date=_check_date(reference_date)), format, fields)
+    _emit(herald.extract_pages(paths, reference_date=check_date(reference_date)), format, fields)
 
 
 @app.command()
@@ -95,7 +95,7 @@ def run(
     from herald.cli.report import print_run_summary
 
     console = Console(stderr=True)
-    ref = _check_date(reference_date)
+    ref = check_date(reference_date)
     if engine not in ("local", "dask"):
         raise typer.BadParameter("--engine must be local or dask")
 

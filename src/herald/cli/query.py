@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from herald.cli import app
+from herald.cli.base import app
 from herald.events import display_threshold
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def _open(db: str) -> Any:
         raise typer.Exit(2) from None
 
 
-def _check_format(fmt: str) -> None:
+def check_format(fmt: str) -> None:
     if fmt not in OUTPUTS:
         raise typer.BadParameter(f"--format must be one of {', '.join(OUTPUTS)}")
 
@@ -130,7 +130,7 @@ def events(
     )] = None,
 ) -> None:
     """Coded events, one row per story event (copies of a story counted once), with their evidence."""
-    _check_format(format)
+    check_format(format)
     floor = display_threshold() if min_confidence is None else min_confidence
     with _open(db) as store:
         try:
@@ -150,7 +150,7 @@ def quotes(
     format: Fmt = "table",
 ) -> None:
     """Quotes with their speakers (a quote repeated by copies of one story appears once)."""
-    _check_format(format)
+    check_format(format)
     with _open(db) as store:
         df = store.quotes(speaker=speaker, kind=kind, limit=limit)
     output(df, format, ["date", "speaker", "kind", "text", "num_documents", "doc_id"], title="quotes")
@@ -169,7 +169,7 @@ def dyads(
     format: Fmt = "table",
 ) -> None:
     """Pairs of actors over time: events per period and their mean Goldstein score."""
-    _check_format(format)
+    check_format(format)
     with _open(db) as store:
         try:
             df = store.dyads(source=source, target=target, by=by, since=since, until=until, type=type,
@@ -187,7 +187,7 @@ def stories(
     format: Fmt = "table",
 ) -> None:
     """Stories and their copies: documents that carry the same story (syndicated, republished)."""
-    _check_format(format)
+    check_format(format)
     with _open(db) as store:
         df = store.stories(min_documents=1 if all_stories else 2, limit=limit)
     output(df, format, ["story_id", "num_documents", "num_sources", "first_seen", "title", "documents"],
@@ -203,7 +203,7 @@ def documents(
 ) -> None:
     """Stored documents (latest versions) with their story-level PLOVER type, e.g. ``--status error``
     lists bad inputs with their reasons."""
-    _check_format(format)
+    check_format(format)
     with _open(db) as store:
         df = store.documents(status=status, limit=limit)
     output(df, format, ["id", "version", "status", "error", "title", "story_id", "plover_type"], title="documents")
@@ -237,7 +237,7 @@ def sql(
 
     from herald.store import ReadOnlyViolation
 
-    _check_format(format)
+    check_format(format)
     with _open(db) as store:
         try:
             df = store.sql(query)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from herald.cli import app
+from herald.cli.base import app
 
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 

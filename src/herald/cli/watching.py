@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from herald.cli import app
-from herald.cli.query import Db, Fmt, Limit, _check_format, output
+from herald.cli.base import app
+from herald.cli.query import Db, Fmt, Limit, check_format, output
 
 SOURCE_TABLE = ["source", "kind", "last_success", "last_fetch", "items", "stored", "pending", "failed",
                 "disallowed", "duplicates", "errors", "last_error"]
@@ -40,14 +40,14 @@ def watch(
     SIGTERM) finishes the pages in hand and exits; a second one interrupts.
     """
     import herald.watch as hw
-    from herald.cli.coding import _check_date
+    from herald.cli.coding import check_date
     from herald.pipeline import warm_up
     from herald.watch.options import default_user_agent
 
     settings: dict[str, Any] = {"rounds": rounds, "workers": workers, "rate": rate, "per_host": per_host,
                                    "timeout": timeout, "retries": retries, "max_pages": max_pages,
                                    "user_agent": user_agent or default_user_agent(contact),
-                                   "reference_date": _check_date(reference_date)}
+                                   "reference_date": check_date(reference_date)}
     if max_bytes is not None:
         settings["max_bytes"] = max_bytes
     try:
@@ -98,7 +98,7 @@ def sources(
     from herald.store.schema import SchemaTooNew
     from herald.watch.state import STATUSES
 
-    _check_format(format)
+    check_format(format)
     if status is not None and status not in STATUSES:
         raise typer.BadParameter(f"--status must be one of {', '.join(STATUSES)}")
     try:

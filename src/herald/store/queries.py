@@ -32,6 +32,7 @@ from herald.store.filters import (
     quote_clauses,
     where_clause,
 )
+from herald.store.lock import connect
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -315,8 +316,6 @@ class Queries:
             raise ReadOnlyViolation(f"only read-only queries are allowed here (got {kind})")
         if self.read_only:
             return self._df(query, params)
-        from herald.store.db import connect
-
         con = connect(self.path, read_only=True)
         try:
             return con.execute(query, params or []).df()

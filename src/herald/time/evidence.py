@@ -718,8 +718,9 @@ def primary_season(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence
 
 # ---------------------------------------------------------------- dates and years written out
 
-_FULL_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>19[5-9]\d|20\d\d)\b")
-_DAY_FIRST = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>19[5-9]\d|20\d\d)\b")
+# FULL_DATE and DAY_FIRST are shared with herald.time.relative.
+FULL_DATE = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>19[5-9]\d|20\d\d)\b")
+DAY_FIRST = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MONTH}\s+(?P<y>19[5-9]\d|20\d\d)\b")
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?:of\s+)?(?P<y>19[5-9]\d|20\d\d)\b")
 _CAMPAIGN = re.compile(
     r"^\W{0,2}(?:U\.S\.\s+)?(?:presidential\s+|general\s+)?(?:elections?|race|campaign|cycle|presidential|nomination|"
@@ -734,7 +735,7 @@ def written_dates(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]
     A year naming a campaign ("the 2016 race") only says the story is at most two years before it.
     """
     taken: list[tuple[int, int]] = []
-    for rx in (_FULL_DATE, _DAY_FIRST, _MONTH_YEAR, _YEAR):
+    for rx in (FULL_DATE, DAY_FIRST, _MONTH_YEAR, _YEAR):
         for m in rx.finditer(text):
             if any(a <= m.start() < b for a, b in taken):
                 continue

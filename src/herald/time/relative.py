@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from herald.time.evidence import _DAY_FIRST, _FULL_DATE, MONTHS
+from herald.time.evidence import DAY_FIRST, FULL_DATE, MONTHS
 from herald.time.text import Tense
 
 _WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -29,7 +29,7 @@ def resolve(sentence: str, anchor: date, tn: Tense = None, relative: bool = True
     ``relative=False`` reads only dates written in full: "on Thursday" or "last week" mean
     something only against the day the story was written, which a republished page does not give.
     """
-    for rx in (_FULL_DATE, _DAY_FIRST):
+    for rx in (FULL_DATE, DAY_FIRST):
         m = rx.search(sentence)
         if m:
             try:
