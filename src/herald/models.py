@@ -9,7 +9,7 @@ output contract of ``herald code`` (see README, "Data model").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 # The version of the JSON contract (``Document.to_dict``, ``herald code``), first key of every object.
 # Bumped when a field is removed or renamed or its meaning changes; new fields do not bump it.
@@ -17,6 +17,38 @@ SCHEMA_VERSION = 1
 
 Status = Literal["ok", "skipped", "error"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+
+# What an input record came from: a file by its suffix (herald.ingest.read.SUFFIXES: txt, html, jsonl,
+# warc, feed), a page a watch fetched (web), a text given in memory (text, herald.code_texts), a path
+# that does not exist (missing), a Dask task that failed before reading its files (task).
+DocKind = Literal["txt", "html", "jsonl", "warc", "feed", "web", "text", "missing", "task"]
+
+# The 16 PLOVER event types (herald.events.ontology.TYPES lists them in the coder's order).
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+
+# An event's mode is one of two things (docs/events.md): PLOVER's auxiliary modality of the verb, or
+# the type's own PLOVER mode from the CAMEO code (events/data/ontology.json). None when neither.
+EventModality = Literal["future", "hypothetical"]
+PloverMode = Literal[
+    "abduct", "access", "aerial", "allege", "arrest", "assassinate", "assist", "ban", "beat",
+    "boycott", "ceasefire", "censor", "change", "cleansing", "convict", "crowd-control", "curfew",
+    "cyber", "demo", "deport", "destroy", "disapprove", "disarm", "discontinue", "drone", "ease",
+    "expel", "explosives", "firearms", "heavy-weapons", "hunger", "investigate", "martial-law",
+    "massacre", "meet", "militia", "misinformation", "multilateral", "obstruct", "phone", "police",
+    "political", "primitive", "pro_autocracy", "relations", "release", "resign", "restrict",
+    "return", "riot", "seize", "sexual", "strike", "suicide-attack", "targeted", "territory",
+    "third-party", "torture", "troops", "unconventional", "violence", "visit", "weapons",
+    "withdraw", "withhold", "yield",
+]  # fmt: skip
+EventMode = Literal[EventModality, PloverMode]
+
+# The same values at run time; tests/test_types.py checks them against the shipped ontology and coder.
+DOC_KINDS: tuple[DocKind, ...] = get_args(DocKind)
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
+EVENT_MODES: tuple[EventMode, ...] = get_args(EventModality) + get_args(PloverMode)
 
 
 def _flat(obj: Any) -> dict[str, Any]:
@@ -32,7 +64,7 @@ class RawDocument:
 
     id: str
     source: str  # the file (or file#record) it came from
-    kind: str  # txt | html | warc | jsonl | feed
+    kind: DocKind
     content: bytes | str | None = None
     content_type: Literal["text", "html"] = "text"
     url: str | None = None
@@ -102,8 +134,8 @@ class Place:
 
 @dataclass
 class Event:
-    type: str  # PLOVER event type, e.g. AGREE
-    mode: str | None
+    type: EventType  # PLOVER event type, e.g. AGREE
+    mode: EventMode | None
     cameo: str | None
     quad_class: int | None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     goldstein: float | None
@@ -149,7 +181,7 @@ class Document:
     id: str
     source: str
     url: str | None = None
-    kind: str = "txt"
+    kind: DocKind = "txt"
     status: Status = "ok"
     error: str | None = None
     # stages that failed on this document, one "<stage>: <ExceptionType>: <message>" each; the
@@ -169,7 +201,7 @@ class Document:
     boilerplate: list[str] = field(default_factory=list)  # lines removed by extraction
     # what the whole story is, as one PLOVER type (the story classifier over the text, lead weighted
     # apart): a label for the document, next to the events each sentence proves
-    plover_type: str | None = None
+    plover_type: EventType | None = None
     plover_confidence: float | None = None
     # the parsed spaCy Doc while the document is inside the NLP stages; never serialised
     nlp: Any = field(default=None, repr=False, compare=False)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from herald.ingest.limits import max_bytes
-from herald.models import RawDocument
+from herald.models import DocKind, RawDocument
 
 
 class TooLarge(ValueError):
@@ -49,7 +49,7 @@ def iter_lines(path: str) -> Iterator[bytes]:
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>])", re.I)
 
 
-def read_file(path: str, kind: str) -> RawDocument:
+def read_file(path: str, kind: DocKind) -> RawDocument:
     """One document from a text or HTML file; a ``.txt`` that is really an HTML page is read as HTML."""
     doc = RawDocument(id=path, source=path, kind=kind, content_type="html" if kind == "html" else "text")
     try:

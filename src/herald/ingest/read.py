@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from herald.ingest import files
-from herald.models import RawDocument
+from herald.models import DocKind, RawDocument
 
-SUFFIXES = {
+SUFFIXES: dict[str, DocKind] = {
     ".txt": "txt",
     ".text": "txt",
     ".html": "html",
@@ -26,7 +26,7 @@ SUFFIXES = {
 }
 
 
-def kind_of(path: str) -> str | None:
+def kind_of(path: str) -> DocKind | None:
     """The input kind from a file name (``.gz`` looks at the suffix before it)."""
     name = path.lower()
     if name.endswith(".gz"):
@@ -63,7 +63,7 @@ def read_path(path: str) -> Iterator[RawDocument]:
     if not os.path.exists(path):
         yield RawDocument(id=path, source=path, kind="missing", error=f"no such file: {path}")
         return
-    kind = kind_of(path) or "txt"
+    kind: DocKind = kind_of(path) or "txt"
     try:
         if kind == "jsonl":
             from herald.ingest.jsonl import read_jsonl
