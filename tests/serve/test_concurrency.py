@@ -53,6 +53,7 @@ def _hammer(url: str, stop: threading.Event, statuses: list[int]) -> None:
             statuses.append(http.get("/api/summary").status_code)
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_a_writer_commits_while_the_server_is_busy(db: Path) -> None:
     app = create_app(db)
     before = len(fixtures.corpus())
@@ -87,6 +88,7 @@ def test_a_writer_commits_while_the_server_is_busy(db: Path) -> None:
     assert not Path(str(db) + WAITING_SUFFIX).exists()
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_the_file_is_open_only_while_requests_need_it(store_path: Path) -> None:
     data = Data.open(store_path, linger=0.2)
     try:

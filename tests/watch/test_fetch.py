@@ -74,6 +74,7 @@ def test_no_robots_txt_means_no_rules(site: Site) -> None:
     f.close()
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_retry_after_is_honoured_for_the_whole_host(plain: Site) -> None:
     state = {"n": 0}
 
@@ -106,6 +107,7 @@ def test_5xx_is_retried_with_backoff_then_given_up(plain: Site) -> None:
     assert plain.count("/broken") == 3
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_a_retry_after_beyond_the_longest_wait_is_left_for_a_later_round(plain: Site) -> None:
     plain.route("/later", Answer(503, b"", {"Retry-After": "3600"}))
     f = fetcher(retries=3, max_wait=5)
@@ -144,6 +146,7 @@ def test_size_caps_before_and_after_decompression(plain: Site) -> None:
     assert not big.retryable and not bomb.retryable
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_slow_answers_time_out(plain: Site) -> None:
     plain.route("/slow", Answer(200, b"<p>late</p>", delay=1.5))
     f = fetcher(timeout=0.3, retries=0)
@@ -161,6 +164,7 @@ def test_conditional_requests(plain: Site) -> None:
     assert first.status == 200 and again.status == 304 and again.ok and again.body == b""
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_the_rate_limit_holds_over_concurrent_workers(plain: Site) -> None:
     for i in range(12):
         plain.static(f"/p{i}", f"<p>{i}</p>")
@@ -177,6 +181,7 @@ def test_the_rate_limit_holds_over_concurrent_workers(plain: Site) -> None:
     assert times[-1] - times[0] >= (13 - 1) / 5 - 0.1
 
 
+@pytest.mark.slow  # wall time: sleeps, timeouts or rates on a shared machine
 def test_crawl_delay_slows_the_host_down(site: Site) -> None:
     site.static("/robots.txt", "User-agent: herald\nCrawl-delay: 0.5\n", "text/plain")
     for i in range(3):
