@@ -41,8 +41,10 @@ SIZE, SEED = 100, 12
 
 def load_docs(split: str) -> list[Document]:
     folder = POLNEAR / split / "text"
-    return [Document(id=p.stem, source=str(p), text=p.read_text(encoding="utf-8"))
-            for p in sorted(folder.glob("*.txt"))]
+    return [
+        Document(id=p.stem, source=str(p), text=p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.txt"))
+    ]
 
 
 def rows_of(docs: list[Document]) -> list[dict[str, str]]:
@@ -52,12 +54,20 @@ def rows_of(docs: list[Document]) -> list[dict[str, str]]:
         for pm in place_mentions(d, gaz):
             e = pm.chosen
             assert e is not None
-            context = d.text[max(0, pm.start - 70):pm.end + 50].replace("\n", " ").replace("\t", " ")
-            rows.append({
-                "key": f"{d.id}:{pm.start}-{pm.end}", "mention": pm.text, "context": context,
-                "name": e.name, "country": e.iso3 or "", "admin1": e.admin1 or "", "kind": e.kind,
-                "verdict": "", "note": "",
-            })
+            context = d.text[max(0, pm.start - 70) : pm.end + 50].replace("\n", " ").replace("\t", " ")
+            rows.append(
+                {
+                    "key": f"{d.id}:{pm.start}-{pm.end}",
+                    "mention": pm.text,
+                    "context": context,
+                    "name": e.name,
+                    "country": e.iso3 or "",
+                    "admin1": e.admin1 or "",
+                    "kind": e.kind,
+                    "verdict": "",
+                    "note": "",
+                }
+            )
     return rows
 
 
@@ -104,8 +114,7 @@ def score(rows: list[dict[str, str]], goal: float) -> int:
     print(f"sample: {n} judged, verdicts {dict(verdicts)}, changed since judged: {len(changed)}")
     for key in changed[:10]:
         print(f"  changed: {key}")
-    print(f"places polnear: country precision={country:.3f} place precision={place:.3f} "
-          f"(n={n}, goal {goal})")
+    print(f"places polnear: country precision={country:.3f} place precision={place:.3f} (n={n}, goal {goal})")
     return 0 if country >= goal and not changed else 1
 
 
@@ -129,9 +138,12 @@ def main() -> int:
     rows = rows_of(located)
     kinds = Counter(r["kind"] for r in rows)
     datelines = sum(1 for d in located if d.dateline is not None)
-    print(f"{len(located)} articles, {len(rows)} place mentions resolved {dict(kinds)}, "
-          f"{datelines} datelines")
-    print(f"speed: places stage {t_places:.2f}s = {t_places / t_parse:.3f} x the spaCy parse ({t_parse:.1f}s)")
+    print(
+        f"{len(located)} articles, {len(rows)} place mentions resolved {dict(kinds)}, {datelines} datelines"
+    )
+    print(
+        f"speed: places stage {t_places:.2f}s = {t_places / t_parse:.3f} x the spaCy parse ({t_parse:.1f}s)"
+    )
     if args.draw:
         draw(rows)
         return 0

@@ -87,7 +87,9 @@ class GcClock:
             self.count[info["generation"]] += 1
 
     def report(self) -> str:
-        return ", ".join(f"gen{g} {n} runs {s:.2f} s" for g, (n, s) in enumerate(zip(self.count, self.spent, strict=True)))
+        return ", ".join(
+            f"gen{g} {n} runs {s:.2f} s" for g, (n, s) in enumerate(zip(self.count, self.spent, strict=True))
+        )
 
 
 def cpu(fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -107,8 +109,9 @@ def import_cost(runs: int = 3) -> float:
 
 def heavy_imports(k: int = 8) -> list[tuple[str, int]]:
     """The herald modules with the largest cumulative import time (microseconds, -X importtime)."""
-    r = subprocess.run([sys.executable, "-X", "importtime", "-c", IMPORT_PROBE], capture_output=True,
-                       text=True, check=True)
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", IMPORT_PROBE], capture_output=True, text=True, check=True
+    )
     rows = []
     for line in r.stderr.splitlines():
         m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
@@ -215,8 +218,11 @@ def main(argv: list[str]) -> None:
     whole = time.process_time() - t0
     print(f"whole in-process CPU (loads + stages): {whole:.2f} s")
     parse = spent.get("nlp (spaCy parse)", 0.0) + loads.get("nlp", 0.0)
-    print(f"herald's own work (all but the spaCy model load and parse): {whole - parse:.2f} s "
-          f"= {100 * (whole - parse) / parse:.1f}% of the parse; with the import: {whole - parse + imported:.2f} s")
+    print(
+        f"herald's own work (all but the spaCy model load and parse): {whole - parse:.2f} s "
+        f"= {100 * (whole - parse) / parse:.1f}% of the parse; "
+        f"with the import: {whole - parse + imported:.2f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -60,7 +60,8 @@ def module_files(src: Path = SRC) -> dict[str, Path]:
 
 def _is_type_checking(test: ast.expr) -> bool:
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def _imports(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
@@ -193,8 +194,10 @@ def test_the_scan_finds_a_cycle_and_a_private_import(tmp_path: Path) -> None:
     (pkg / "__init__.py").write_text("")
     (pkg / "a.py").write_text("from herald.b import thing\n")
     (pkg / "b.py").write_text("def f():\n    from . import a\n    return a\nthing = 1\n")
-    (pkg / "c.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from herald import d\n"
-                              "from herald.sub.x import _hidden\n")
+    (pkg / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from herald import d\n"
+        "from herald.sub.x import _hidden\n"
+    )
     (pkg / "d.py").write_text("import herald.c\n")
     (pkg / "sub" / "__init__.py").write_text("from ._impl import y\n")
     (pkg / "sub" / "_impl.py").write_text("y = 1\n")
@@ -218,7 +221,8 @@ def test_no_private_name_imported_across_modules() -> None:
     _, private = scan()
     new = private - KNOWN_PRIVATE
     assert not new, "private names imported across modules:\n" + "\n".join(
-        f"{a} imports {n} from {b}" for a, b, n in sorted(new))
+        f"{a} imports {n} from {b}" for a, b, n in sorted(new)
+    )
     gone = KNOWN_PRIVATE - private
     assert not gone, f"known private imports no longer there, remove them from KNOWN_PRIVATE: {gone}"
 
@@ -230,8 +234,10 @@ def main() -> int:
         print("cycle", "(known)" if c in KNOWN_CYCLES else "", _show(c, graph))
     for a, b, n in sorted(private):
         print("private", "(known)" if (a, b, n) in KNOWN_PRIVATE else "", f"{a} imports {n} from {b}")
-    print(f"{len(graph)} modules, {sum(map(len, graph.values()))} edges, {len(found)} cycles, "
-          f"{len(private)} private imports")
+    print(
+        f"{len(graph)} modules, {sum(map(len, graph.values()))} edges, {len(found)} cycles, "
+        f"{len(private)} private imports"
+    )
     return 1 if found or private else 0
 
 

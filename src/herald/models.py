@@ -230,8 +230,7 @@ class Document:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "mentions": [
-                {"start": m.start, "end": m.end, "via": m.via, **m.actor.to_dict()}
-                for m in self.mentions
+                {"start": m.start, "end": m.end, "via": m.via, **m.actor.to_dict()} for m in self.mentions
             ],
             "places": [p.to_dict() for p in self.places],
             "dateline": self.dateline.to_dict() if self.dateline else None,
@@ -252,9 +251,7 @@ class Document:
         def place(p: dict[str, Any] | None) -> Place | None:
             return Place(**p) if p else None
 
-        quotes = [
-            Quote(**{**q, "speaker_actor": actor(q.get("speaker_actor"))}) for q in d.get("quotes", [])
-        ]
+        quotes = [Quote(**{**q, "speaker_actor": actor(q.get("speaker_actor"))}) for q in d.get("quotes", [])]
         events = [
             Event(
                 **{

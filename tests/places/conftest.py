@@ -15,8 +15,17 @@ def event_for(doc: Document, trigger: str) -> Event:
     for sent in doc.nlp.sents:
         if trigger in sent.text:
             return Event(
-                type="CONSULT", mode=None, cameo=None, quad_class=None, goldstein=None, source=None,
-                target=None, sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trigger,
+                type="CONSULT",
+                mode=None,
+                cameo=None,
+                quad_class=None,
+                goldstein=None,
+                source=None,
+                target=None,
+                sentence=sent.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                trigger=trigger,
             )
     raise AssertionError(f"no sentence holds {trigger!r}")
 

@@ -30,8 +30,22 @@ def test_shipped_file_equals_the_build(built: Gazetteer) -> None:
 
 def test_lookups_agree_on_real_names(built: Gazetteer) -> None:
     shipped = compact.load()
-    for name in ["Lisbon", "Kiev", "U.S.", "Va.", "VA", "White House", "Georgia", "Paris", "Middle East",
-                 "St. Petersburg", "Bogotá", "the Netherlands", "Lester", "Nowhere-on-earth"]:
+    for name in [
+        "Lisbon",
+        "Kiev",
+        "U.S.",
+        "Va.",
+        "VA",
+        "White House",
+        "Georgia",
+        "Paris",
+        "Middle East",
+        "St. Petersburg",
+        "Bogotá",
+        "the Netherlands",
+        "Lester",
+        "Nowhere-on-earth",
+    ]:
         assert shipped.lookup(name) == built.lookup(name), name
 
 

@@ -44,7 +44,8 @@ def test_paris_texas_and_paris(locate_text):
         "Paris has 25,000 people."
     )
     assert places(doc) == [
-        ("Paris", "Paris", "USA", "city"), ("Texas", "Texas", "USA", "admin1"),
+        ("Paris", "Paris", "USA", "city"),
+        ("Texas", "Texas", "USA", "admin1"),
         ("Paris", "Paris", "USA", "city"),  # one sense per story once qualified
     ]
     doc = locate_text("World leaders met in Paris last year to sign the climate accord.")

@@ -70,8 +70,14 @@ def test_a_writer_commits_while_the_server_is_busy(db: Path) -> None:
             assert app.state.data.is_open  # the busy server is holding the file
             t = time.monotonic()
             served_before = len(statuses)
-            writer = subprocess.run([sys.executable, "-c", WRITER, str(db), "100", "105"], cwd=ROOT, env=env,
-                                    capture_output=True, text=True, timeout=120)
+            writer = subprocess.run(
+                [sys.executable, "-c", WRITER, str(db), "100", "105"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             took = time.monotonic() - t
             served_during = len(statuses) - served_before
         finally:
@@ -144,8 +150,13 @@ def test_herald_serve_and_herald_run_on_one_file(db: Path, tmp_path: Path) -> No
             shutil.copy(SEED, corpus / SEED.name)
             for name in ("border-warning.txt", "harbour-talks.txt"):
                 shutil.copy(ROOT / "tests" / "data" / "stories" / name, corpus / name)
-            run = subprocess.run([*herald_cli(), "run", str(corpus), "--db", str(db), "--quiet"], env=env,
-                                 capture_output=True, text=True, timeout=600)
+            run = subprocess.run(
+                [*herald_cli(), "run", str(corpus), "--db", str(db), "--quiet"],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
             assert run.returncode == 0, run.stderr[-2000:]
             stop.set()
             poller.join(timeout=60)

@@ -27,12 +27,18 @@ def plain(site: Site) -> Iterator[Site]:
 
 
 def test_user_agent_compression_and_charset(plain: Site) -> None:
-    plain.static("/z", gzip.compress("<p>caf\u00e9</p>".encode("latin-1")), "text/html; charset=iso-8859-1",
-                 **{"Content-Encoding": "gzip"})
+    plain.static(
+        "/z",
+        gzip.compress("<p>caf\u00e9</p>".encode("latin-1")),
+        "text/html; charset=iso-8859-1",
+        **{"Content-Encoding": "gzip"},
+    )
     f = fetcher()
     answer = f.get(plain.url("/z"))
     f.close()
-    assert answer.ok and answer.body == "<p>caf\u00e9</p>".encode("latin-1") and answer.charset == "iso-8859-1"
+    assert (
+        answer.ok and answer.body == "<p>caf\u00e9</p>".encode("latin-1") and answer.charset == "iso-8859-1"
+    )
     ua = [h.headers["user-agent"] for h in plain.hits]
     assert all(u.startswith("herald/") and "robots.txt" in u for u in ua)
     assert plain.hits[0].path == "/robots.txt"  # robots.txt first, once

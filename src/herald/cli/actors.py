@@ -12,8 +12,9 @@ from herald.cli.base import app
 
 @app.command("actors")
 def actors(
-    name: Annotated[str, typer.Argument(help='A name, alias or phrase: "Lavrov", "the Kremlin", '
-                                             '"NATO chief".')],
+    name: Annotated[
+        str, typer.Argument(help='A name, alias or phrase: "Lavrov", "the Kremlin", "NATO chief".')
+    ],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Date for the role (YYYY-MM-DD).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
@@ -38,8 +39,12 @@ def actors(
     kb = load()
     people = {a.name for a in found if a.kind == "person"}
     if as_json:
-        out = {"query": name, "as_of": as_of, "candidates": [a.to_dict() for a in found],
-               "roles": {p: _roles(kb, p) for p in sorted(people)}}
+        out = {
+            "query": name,
+            "as_of": as_of,
+            "candidates": [a.to_dict() for a in found],
+            "roles": {p: _roles(kb, p) for p in sorted(people)},
+        }
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     console = Console()
@@ -54,8 +59,14 @@ def actors(
         for col in ("from", "to", "country", "code", "role", "source"):
             t.add_column(col)
         for r in _roles(kb, p):
-            t.add_row(r["start"] or "", r["end"] or "", r["country"] or "", r["code"] or "",
-                      r["title"] or "", r["source"])
+            t.add_row(
+                r["start"] or "",
+                r["end"] or "",
+                r["country"] or "",
+                r["code"] or "",
+                r["title"] or "",
+                r["source"],
+            )
         console.print(t)
 
 
@@ -67,7 +78,16 @@ def _roles(kb: object, name: str) -> list[dict[str, str | None]]:
     if i is None:
         return []
     return [
-        {"start": r.start, "end": r.end, "country": r.country, "code": r.code, "title": r.title,
-         "office": r.office, "source": r.source, "curated": "yes" if r.curated else "no"}
-        for r in kb.entities[i].roles if not r.default
+        {
+            "start": r.start,
+            "end": r.end,
+            "country": r.country,
+            "code": r.code,
+            "title": r.title,
+            "office": r.office,
+            "source": r.source,
+            "curated": "yes" if r.curated else "no",
+        }
+        for r in kb.entities[i].roles
+        if not r.default
     ]

@@ -73,8 +73,20 @@ def extract(
     """Extraction only: clean text, title, page dates and language."""
     import herald
 
-    fields = ("schema", "id", "source", "url", "status", "error", "title", "text", "language", "content_hash",
-              "dates", "boilerplate")
+    fields = (
+        "schema",
+        "id",
+        "source",
+        "url",
+        "status",
+        "error",
+        "title",
+        "text",
+        "language",
+        "content_hash",
+        "dates",
+        "boilerplate",
+    )
     _emit(herald.extract_pages(paths, reference_date=check_date(reference_date)), format, fields)
 
 
@@ -103,8 +115,14 @@ def run(
         if engine == "dask":
             from herald.scale import run_dask
 
-            return run_dask(paths, db=db, reference_date=ref, scheduler=scheduler, workers=workers,
-                            on_document=on_document)
+            return run_dask(
+                paths,
+                db=db,
+                reference_date=ref,
+                scheduler=scheduler,
+                workers=workers,
+                on_document=on_document,
+            )
         warm_up()
         return herald.run(paths, db=db, reference_date=ref, on_document=on_document)
 
@@ -113,9 +131,15 @@ def run(
     else:
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                      TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                      console=console, transient=True) as bar:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} documents"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
             task = bar.add_task(f"coding ({engine})", total=None)
             summary = go(lambda d: bar.advance(task))
     if not quiet:

@@ -31,12 +31,25 @@ Target = Annotated[str | None, typer.Option("--target", help="Target actor: code
 EventType = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. ACCUSE.")]
 Since = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD), inclusive.")]
 Until = Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY-MM-DD), inclusive.")]
-Country = Annotated[str | None, typer.Option("--country", help="Where the event happened: ISO alpha-3 code (PRT).")]
-AllCopies = Annotated[bool, typer.Option("--all-copies", help="One row per document copy, not per story event.")]
+Country = Annotated[
+    str | None, typer.Option("--country", help="Where the event happened: ISO alpha-3 code (PRT).")
+]
+AllCopies = Annotated[
+    bool, typer.Option("--all-copies", help="One row per document copy, not per story event.")
+]
 OUTPUTS = ("table", "csv", "json", "jsonl")
 
-EVENT_TABLE = ["date", "type", "source_name", "target_name", "num_documents", "num_sources", "goldstein",
-               "sentence", "doc_id"]
+EVENT_TABLE = [
+    "date",
+    "type",
+    "source_name",
+    "target_name",
+    "num_documents",
+    "num_sources",
+    "goldstein",
+    "sentence",
+    "doc_id",
+]
 
 
 def _open(db: str) -> Any:
@@ -80,7 +93,9 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def output(df: pd.DataFrame, fmt: str, table_columns: list[str] | None = None, title: str | None = None) -> None:
+def output(
+    df: pd.DataFrame, fmt: str, table_columns: list[str] | None = None, title: str | None = None
+) -> None:
     """Print a result: a rich table (selected columns, long text shortened) or every column as data."""
     records = [{k: _plain(v) for k, v in r.items()} for r in df.to_dict(orient="records")]
     if fmt == "csv":
@@ -124,18 +139,33 @@ def events(
     all_copies: AllCopies = False,
     limit: Limit = None,
     format: Fmt = "table",
-    min_confidence: Annotated[float | None, typer.Option(
-        "--min-confidence", min=0.0, max=1.0,
-        help="Leave out events below this confidence (default: the coder's display threshold; 0 shows all).",
-    )] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Leave out events below this confidence "
+            "(default: the coder's display threshold; 0 shows all).",
+        ),
+    ] = None,
 ) -> None:
     """Coded events, one row per story event (copies of a story counted once), with their evidence."""
     check_format(format)
     floor = display_threshold() if min_confidence is None else min_confidence
     with _open(db) as store:
         try:
-            df = store.events(source=source, target=target, type=type, since=since, until=until,
-                              country=country, limit=limit, merged=not all_copies, min_confidence=floor)
+            df = store.events(
+                source=source,
+                target=target,
+                type=type,
+                since=since,
+                until=until,
+                country=country,
+                limit=limit,
+                merged=not all_copies,
+                min_confidence=floor,
+            )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     output(df, format, EVENT_TABLE, title="events")
@@ -172,8 +202,9 @@ def dyads(
     check_format(format)
     with _open(db) as store:
         try:
-            df = store.dyads(source=source, target=target, by=by, since=since, until=until, type=type,
-                             limit=limit)
+            df = store.dyads(
+                source=source, target=target, by=by, since=since, until=until, type=type, limit=limit
+            )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     output(df, format, title="dyads")
@@ -190,8 +221,12 @@ def stories(
     check_format(format)
     with _open(db) as store:
         df = store.stories(min_documents=1 if all_stories else 2, limit=limit)
-    output(df, format, ["story_id", "num_documents", "num_sources", "first_seen", "title", "documents"],
-           title="stories")
+    output(
+        df,
+        format,
+        ["story_id", "num_documents", "num_sources", "first_seen", "title", "documents"],
+        title="stories",
+    )
 
 
 @app.command()
@@ -206,7 +241,12 @@ def documents(
     check_format(format)
     with _open(db) as store:
         df = store.documents(status=status, limit=limit)
-    output(df, format, ["id", "version", "status", "error", "title", "story_id", "plover_type"], title="documents")
+    output(
+        df,
+        format,
+        ["id", "version", "status", "error", "title", "story_id", "plover_type"],
+        title="documents",
+    )
 
 
 @app.command()
@@ -222,13 +262,18 @@ def migrate(db: Db = "herald.duckdb") -> None:
     except (FileNotFoundError, StoreLocked, SchemaTooNew, duckdb.IOException) as exc:
         typer.echo(f"herald: {exc}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"{db}: applied schema versions {', '.join(map(str, applied))}" if applied
-               else f"{db}: already current")
+    typer.echo(
+        f"{db}: applied schema versions {', '.join(map(str, applied))}"
+        if applied
+        else f"{db}: already current"
+    )
 
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help='One read-only query, e.g. "SELECT type, count(*) FROM events GROUP BY 1".')],
+    query: Annotated[
+        str, typer.Argument(help='One read-only query, e.g. "SELECT type, count(*) FROM events GROUP BY 1".')
+    ],
     db: Db = "herald.duckdb",
     format: Fmt = "table",
 ) -> None:
@@ -266,8 +311,17 @@ def export(
     """Export events: csv/parquet/jsonl (herald's columns), gdelt (GDELT 1.0 layout), plover (JSONL)."""
     with _open(db) as store:
         try:
-            n = store.export(out, format, merged=not all_copies, source=source, target=target, type=type,
-                             since=since, until=until, country=country)
+            n = store.export(
+                out,
+                format,
+                merged=not all_copies,
+                source=source,
+                target=target,
+                type=type,
+                since=since,
+                until=until,
+                country=country,
+            )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from None
     typer.echo(f"herald: wrote {n} events to {out} ({format})", err=True)
@@ -286,7 +340,9 @@ def show(
         typer.echo(f"herald: no document {doc_id!r} in {db}", err=True)
         raise typer.Exit(1)
     if format in ("json", "jsonl"):
-        sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if format == "json" else None) + "\n")
+        sys.stdout.write(
+            json.dumps(doc.to_dict(), ensure_ascii=False, indent=2 if format == "json" else None) + "\n"
+        )
         return
     render(doc)
 
@@ -307,8 +363,13 @@ def render(doc: Document) -> None:
     meta = [f"id {doc.id}", f"status {doc.status}"]
     if doc.error:
         meta.append(f"error: {doc.error}")
-    for label, value in (("published", doc.dates.published), ("updated", doc.dates.updated),
-                         ("event date", doc.dates.event_date), ("story", doc.story_id), ("url", doc.url)):
+    for label, value in (
+        ("published", doc.dates.published),
+        ("updated", doc.dates.updated),
+        ("event date", doc.dates.event_date),
+        ("story", doc.story_id),
+        ("url", doc.url),
+    ):
         if value:
             meta.append(f"{label} {value}")
     if doc.plover_type:
@@ -331,16 +392,27 @@ def render(doc: Document) -> None:
     for e in doc.events:
         if 0 <= e.start < e.end <= n:
             body.stylize("underline yellow", e.start, e.end)
-    console.print(Panel(body, title="text: [cyan]quotes[/cyan], [underline yellow]event evidence[/], "
-                                     "[bold]actors[/bold]"))
+    console.print(
+        Panel(
+            body, title="text: [cyan]quotes[/cyan], [underline yellow]event evidence[/], [bold]actors[/bold]"
+        )
+    )
     if doc.events:
         t = Table(title="events")
         for c in ("#", "type", "source", "target", "cameo", "goldstein", "where", "rule", "sentence"):
             t.add_column(c, overflow="fold")
         for i, e in enumerate(doc.events, start=1):
-            t.add_row(str(i), e.type + (" (negated)" if e.negated else ""), e.source.name if e.source else "",
-                      e.target.name if e.target else "", e.cameo or "", "" if e.goldstein is None else str(e.goldstein),
-                      _where(e.location) if e.location else "", e.rule, _cell(e.sentence, 120))
+            t.add_row(
+                str(i),
+                e.type + (" (negated)" if e.negated else ""),
+                e.source.name if e.source else "",
+                e.target.name if e.target else "",
+                e.cameo or "",
+                "" if e.goldstein is None else str(e.goldstein),
+                _where(e.location) if e.location else "",
+                e.rule,
+                _cell(e.sentence, 120),
+            )
         console.print(t)
     if doc.quotes:
         t = Table(title="quotes")

@@ -10,7 +10,8 @@ from herald.pipeline import RunSummary
 # Fixed, read-only queries (no user input): counted once per story, negated events left out.
 EVENTS_BY_TYPE = """SELECT type, count(DISTINCT event_key) AS events FROM events
 WHERE latest AND NOT negated GROUP BY type ORDER BY events DESC, type"""
-TOP_PAIRS = """SELECT coalesce(source_code, source_name) AS source, coalesce(target_code, target_name) AS target,
+TOP_PAIRS = """SELECT coalesce(source_code, source_name) AS source,
+coalesce(target_code, target_name) AS target,
 count(DISTINCT event_key) AS events, round(avg(goldstein), 2) AS mean_goldstein FROM events
 WHERE latest AND NOT negated AND source_code IS NOT NULL AND target_code IS NOT NULL
 GROUP BY ALL ORDER BY events DESC, source, target LIMIT 8"""

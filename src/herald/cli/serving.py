@@ -27,8 +27,12 @@ def allowed_hosts(host: str) -> list[str] | None:
 
 @app.command()
 def serve(
-    db: Annotated[str, typer.Option("--db", help="The DuckDB file written by `herald run` (opened read-only).")] = "herald.duckdb",
-    host: Annotated[str, typer.Option("--host", help="Address to bind; the default is reachable from this machine only.")] = "127.0.0.1",
+    db: Annotated[
+        str, typer.Option("--db", help="The DuckDB file written by `herald run` (opened read-only).")
+    ] = "herald.duckdb",
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; the default is reachable from this machine only.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="TCP port.")] = 8000,
 ) -> None:
     """Explore a store in the browser: overview, actor pairs over time, articles with their evidence."""
@@ -45,5 +49,7 @@ def serve(
         typer.echo(f"herald serve: cannot open {db}: {exc}", err=True)
         raise typer.Exit(2) from None
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"herald serve: {db} on http://{shown}:{port}/  (API reference: /docs; Ctrl+C stops)", err=True)
+    typer.echo(
+        f"herald serve: {db} on http://{shown}:{port}/  (API reference: /docs; Ctrl+C stops)", err=True
+    )
     uvicorn.run(web, host=host, port=port, log_level="warning")

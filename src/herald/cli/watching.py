@@ -9,28 +9,71 @@ import typer
 from herald.cli.base import app
 from herald.cli.query import Db, Fmt, Limit, check_format, output
 
-SOURCE_TABLE = ["source", "kind", "last_success", "last_fetch", "items", "stored", "pending", "failed",
-                "disallowed", "duplicates", "errors", "last_error"]
+SOURCE_TABLE = [
+    "source",
+    "kind",
+    "last_success",
+    "last_fetch",
+    "items",
+    "stored",
+    "pending",
+    "failed",
+    "disallowed",
+    "duplicates",
+    "errors",
+    "last_error",
+]
 ITEM_TABLE = ["status", "url", "reason", "http_status", "attempts", "source"]
 
 
 @app.command()
 def watch(
-    sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs, sitemap or sitemap index URLs, folders.")],
-    db: Annotated[str, typer.Option("--db", help="DuckDB file to write (the watch's state lives in it too).")] = "herald.duckdb",
+    sources: Annotated[
+        list[str], typer.Argument(help="RSS/Atom feed URLs, sitemap or sitemap index URLs, folders.")
+    ],
+    db: Annotated[
+        str, typer.Option("--db", help="DuckDB file to write (the watch's state lives in it too).")
+    ] = "herald.duckdb",
     every: Annotated[str, typer.Option("--every", help="Time between round starts: 90s, 15m, 1h.")] = "15m",
     once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron).")] = False,
-    rounds: Annotated[int | None, typer.Option("--rounds", min=1, help="Stop after this many rounds.")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Pages fetched at once, over all hosts.")] = 2,
-    rate: Annotated[float, typer.Option("--rate", min=0.001, help="Requests per second to one host, at most.")] = 1.0,
-    per_host: Annotated[int, typer.Option("--per-host", min=1, help="Requests in flight to one host, at most.")] = 2,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to connect and between reads.")] = 20.0,
-    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries after a 429, a 5xx or a network error.")] = 2,
-    max_bytes: Annotated[int | None, typer.Option("--max-bytes", min=1, help="Largest answer read, in bytes (default HERALD_MAX_BYTES).")] = None,
-    max_pages: Annotated[int | None, typer.Option("--max-pages", min=1, help="Pages fetched per round, at most.")] = None,
-    contact: Annotated[str | None, typer.Option("--contact", help="A URL or e-mail address added to the User-Agent.")] = None,
-    user_agent: Annotated[str | None, typer.Option("--user-agent", help="The whole User-Agent header (keep 'herald' in it).")] = None,
-    reference_date: Annotated[str | None, typer.Option("--reference-date", help="Resolve relative dates against this day instead of the item's date or today.")] = None,
+    rounds: Annotated[
+        int | None, typer.Option("--rounds", min=1, help="Stop after this many rounds.")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Pages fetched at once, over all hosts.")
+    ] = 2,
+    rate: Annotated[
+        float, typer.Option("--rate", min=0.001, help="Requests per second to one host, at most.")
+    ] = 1.0,
+    per_host: Annotated[
+        int, typer.Option("--per-host", min=1, help="Requests in flight to one host, at most.")
+    ] = 2,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Seconds to connect and between reads.")
+    ] = 20.0,
+    retries: Annotated[
+        int, typer.Option("--retries", min=0, help="Retries after a 429, a 5xx or a network error.")
+    ] = 2,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option("--max-bytes", min=1, help="Largest answer read, in bytes (default HERALD_MAX_BYTES)."),
+    ] = None,
+    max_pages: Annotated[
+        int | None, typer.Option("--max-pages", min=1, help="Pages fetched per round, at most.")
+    ] = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help="A URL or e-mail address added to the User-Agent.")
+    ] = None,
+    user_agent: Annotated[
+        str | None, typer.Option("--user-agent", help="The whole User-Agent header (keep 'herald' in it).")
+    ] = None,
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date",
+            help="Resolve relative dates against this day instead of the item's date or today.",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
     """Keep a store up to date: every round, fetch what is new in the sources and code it into --db.
@@ -44,10 +87,17 @@ def watch(
     from herald.pipeline import warm_up
     from herald.watch.options import default_user_agent
 
-    settings: dict[str, Any] = {"rounds": rounds, "workers": workers, "rate": rate, "per_host": per_host,
-                                   "timeout": timeout, "retries": retries, "max_pages": max_pages,
-                                   "user_agent": user_agent or default_user_agent(contact),
-                                   "reference_date": check_date(reference_date)}
+    settings: dict[str, Any] = {
+        "rounds": rounds,
+        "workers": workers,
+        "rate": rate,
+        "per_host": per_host,
+        "timeout": timeout,
+        "retries": retries,
+        "max_pages": max_pages,
+        "user_agent": user_agent or default_user_agent(contact),
+        "reference_date": check_date(reference_date),
+    }
     if max_bytes is not None:
         settings["max_bytes"] = max_bytes
     try:
@@ -75,7 +125,15 @@ def watch(
         raise typer.Exit(2) from None
     warm_up()
     try:
-        hw.watch([x.spec for x in specs], db=db, every=every, once=once, on_round=progress, on_signal=signalled, **settings)
+        hw.watch(
+            [x.spec for x in specs],
+            db=db,
+            every=every,
+            once=once,
+            on_round=progress,
+            on_signal=signalled,
+            **settings,
+        )
     except (ValueError, hw.WatchBusy) as exc:
         typer.echo(f"herald watch: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -84,9 +142,16 @@ def watch(
 @app.command()
 def sources(
     db: Db = "herald.duckdb",
-    status: Annotated[str | None, typer.Option("--status", help="List the URLs with this status instead "
-                                               "(pending, stored, failed, disallowed, duplicate).")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="With --status: only this source's URLs.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            help="List the URLs with this status instead (pending, stored, failed, disallowed, duplicate).",
+        ),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="With --status: only this source's URLs.")
+    ] = None,
     limit: Limit = None,
     format: Fmt = "table",
 ) -> None:
@@ -106,8 +171,12 @@ def sources(
             df = hw.health(db)
             output(df.head(limit) if limit else df, format, SOURCE_TABLE, title="watched sources")
         else:
-            output(hw.items(db, status=status, source=source, limit=limit), format, ITEM_TABLE,
-                   title=f"{status} URLs")
+            output(
+                hw.items(db, status=status, source=source, limit=limit),
+                format,
+                ITEM_TABLE,
+                title=f"{status} URLs",
+            )
     except (FileNotFoundError, StoreLocked, SchemaTooNew, duckdb.IOException) as exc:
         typer.echo(f"herald: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -64,10 +64,21 @@ def read_feed(path: str) -> Iterator[RawDocument]:
         content = content or e.get("summary", "")
         src = f"{path}#{n}"
         if not content.strip():
-            yield RawDocument(id=e.get("id") or e.get("link") or src, source=src, kind="feed",
-                              url=e.get("link"), error=f"feed entry {n} has no content or summary")
+            yield RawDocument(
+                id=e.get("id") or e.get("link") or src,
+                source=src,
+                kind="feed",
+                url=e.get("link"),
+                error=f"feed entry {n} has no content or summary",
+            )
             continue
         yield RawDocument(
-            id=e.get("id") or e.get("link") or src, source=src, kind="feed",
-            content=content, content_type="html", url=e.get("link"), date=_date(e), title=e.get("title"),
+            id=e.get("id") or e.get("link") or src,
+            source=src,
+            kind="feed",
+            content=content,
+            content_type="html",
+            url=e.get("link"),
+            date=_date(e),
+            title=e.get("title"),
         )

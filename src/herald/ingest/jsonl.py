@@ -39,8 +39,9 @@ def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[bytes | None, int]]:
 def _record(path: str, n: int, rec: Any) -> RawDocument:
     src = f"{path}#{n}"
     if not isinstance(rec, dict):
-        return RawDocument(id=src, source=src, kind="jsonl",
-                           error=f"broken JSONL line {n}: a record must be a JSON object")
+        return RawDocument(
+            id=src, source=src, kind="jsonl", error=f"broken JSONL line {n}: a record must be a JSON object"
+        )
     rid = str(rec.get("id") or src)
     html, text = rec.get("html"), rec.get("text")
     if not isinstance(html, str) and not isinstance(text, str):
@@ -66,9 +67,12 @@ def read_jsonl(path: str) -> Iterator[RawDocument]:
             for line, n in _lines(fh, limit):
                 src = f"{path}#{n}"
                 if line is None:
-                    yield RawDocument(id=src, source=src, kind="jsonl",
-                                      error=f"JSONL line {n} is larger than the {limit:,} byte limit "
-                                            "(HERALD_MAX_BYTES)")
+                    yield RawDocument(
+                        id=src,
+                        source=src,
+                        kind="jsonl",
+                        error=f"JSONL line {n} is larger than the {limit:,} byte limit (HERALD_MAX_BYTES)",
+                    )
                     continue
                 if not line.strip():
                     continue
@@ -80,5 +84,6 @@ def read_jsonl(path: str) -> Iterator[RawDocument]:
                 yield _record(path, n, rec)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         src = f"{path}#{n + 1}"
-        yield RawDocument(id=src, source=src, kind="jsonl",
-                          error=f"truncated or corrupt gzip file after line {n} ({exc})")
+        yield RawDocument(
+            id=src, source=src, kind="jsonl", error=f"truncated or corrupt gzip file after line {n} ({exc})"
+        )

@@ -54,29 +54,45 @@ def read_warc(path: str) -> Iterator[RawDocument]:
                 rid = url or headers.get_header("WARC-Record-ID") or src
                 date = (headers.get_header("WARC-Date") or "")[:10] or None
                 kind: Literal["text", "html"] = (
-                    "text" if rec.rec_type == "conversion" or "text/plain" in ctype else "html")
+                    "text" if rec.rec_type == "conversion" or "text/plain" in ctype else "html"
+                )
                 body = rec.content_stream().read(limit + 1)
                 if len(body) > limit:
-                    yield RawDocument(id=rid, source=src, kind="warc", url=url, date=date,
-                                      error=f"record larger than the {limit:,} byte limit (HERALD_MAX_BYTES)")
+                    yield RawDocument(
+                        id=rid,
+                        source=src,
+                        kind="warc",
+                        url=url,
+                        date=date,
+                        error=f"record larger than the {limit:,} byte limit (HERALD_MAX_BYTES)",
+                    )
                     continue
                 content: bytes | str = body
                 charset = _charset(ctype)
                 if charset:
                     with contextlib.suppress(BinaryContent):  # extraction reports it
                         content = decode(body, declared=charset)
-                yield RawDocument(id=rid, source=src, kind="warc", content=content, content_type=kind,
-                                  url=url, date=date)
+                yield RawDocument(
+                    id=rid, source=src, kind="warc", content=content, content_type=kind, url=url, date=date
+                )
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            yield RawDocument(id=f"{path}#{n + 1}", source=path, kind="warc",
-                              error=f"truncated or corrupt WARC after {n} records ({exc})")
+            yield RawDocument(
+                id=f"{path}#{n + 1}",
+                source=path,
+                kind="warc",
+                error=f"truncated or corrupt WARC after {n} records ({exc})",
+            )
             return
         # warcio stops silently at a record cut short: bytes left after the last whole record
         end = getattr(archive, "offset", size)
         if isinstance(end, int) and size - end > 4:
-            yield RawDocument(id=f"{path}#{n + 1}", source=path, kind="warc",
-                              error=f"truncated or corrupt WARC after {n} records "
-                                    f"({size - end:,} bytes at the end are not a whole record)")
+            yield RawDocument(
+                id=f"{path}#{n + 1}",
+                source=path,
+                kind="warc",
+                error=f"truncated or corrupt WARC after {n} records "
+                f"({size - end:,} bytes at the end are not a whole record)",
+            )
             return
     if n == 0:
         yield RawDocument(id=path, source=path, kind="warc", error="no HTML or text records in this WARC")

@@ -60,17 +60,35 @@ def _number(value: float | None) -> str:
 
 
 def encode_entry(e: Entry) -> str:
-    return "\t".join([
-        _text(e.id), _text(e.name), _text(e.kind), _text(e.cc), _text(e.iso3), _text(e.admin1),
-        _number(e.lat), _number(e.lon), str(e.population), "1" if e.capital else "",
-    ])
+    return "\t".join(
+        [
+            _text(e.id),
+            _text(e.name),
+            _text(e.kind),
+            _text(e.cc),
+            _text(e.iso3),
+            _text(e.admin1),
+            _number(e.lat),
+            _number(e.lon),
+            str(e.population),
+            "1" if e.capital else "",
+        ]
+    )
 
 
 def decode_entry(line: str) -> Entry:
     id_, name, kind, cc, iso3, admin1, lat, lon, population, capital = line.split("\t")
     return Entry(
-        id_, name, kind, cc or None, iso3 or None, admin1 or None,
-        float(lat) if lat else None, float(lon) if lon else None, int(population), capital == "1",
+        id_,
+        name,
+        kind,
+        cc or None,
+        iso3 or None,
+        admin1 or None,
+        float(lat) if lat else None,
+        float(lon) if lon else None,
+        int(population),
+        capital == "1",
     )
 
 

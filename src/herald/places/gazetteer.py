@@ -125,8 +125,15 @@ class Gazetteer:
         for cc, c in countries.items():
             centre = _centre(by_cc.get(cc, ()))
             e = Entry(
-                f"country:{cc}", c["name"].strip(), "country", cc, c["iso3"], None,
-                centre[0] if centre else None, centre[1] if centre else None, int(c["population"] or 0),
+                f"country:{cc}",
+                c["name"].strip(),
+                "country",
+                cc,
+                c["iso3"],
+                None,
+                centre[0] if centre else None,
+                centre[1] if centre else None,
+                int(c["population"] or 0),
             )
             self.countries[cc] = e
             self.iso3[cc] = c["iso3"]
@@ -143,8 +150,15 @@ class Gazetteer:
             cc = c["countrycode"]
             a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
             e = Entry(
-                f"city:{c['geonameid']}", c["name"], "city", cc, self.iso3.get(cc), a1,
-                round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"]),
+                f"city:{c['geonameid']}",
+                c["name"],
+                "city",
+                cc,
+                self.iso3.get(cc),
+                a1,
+                round(c["latitude"], 5),
+                round(c["longitude"], 5),
+                int(c["population"]),
                 (cc, fold(c["name"])) in self.capitals,
             )
             self._add(e.name, e)
@@ -162,8 +176,14 @@ class Gazetteer:
         mine = self._by_admin1.get((cc, code), [])
         centre = _centre((c["latitude"], c["longitude"], c["population"]) for c in mine)
         return Entry(
-            f"admin1:{cc}.{code}", name, "admin1", cc, self.iso3.get(cc), f"{cc}.{code}",
-            centre[0] if centre else None, centre[1] if centre else None,
+            f"admin1:{cc}.{code}",
+            name,
+            "admin1",
+            cc,
+            self.iso3.get(cc),
+            f"{cc}.{code}",
+            centre[0] if centre else None,
+            centre[1] if centre else None,
             sum(c["population"] for c in mine),
         )
 
@@ -189,13 +209,29 @@ class Gazetteer:
     def _regions(self, continents: dict[str, dict]) -> None:
         for c in continents.values():
             e = Entry(
-                f"region:{c['name']}", c["name"], "region", None, None, None,
-                round(float(c["lat"]), 4), round(float(c["lng"]), 4), int(c.get("population") or 0),
+                f"region:{c['name']}",
+                c["name"],
+                "region",
+                None,
+                None,
+                None,
+                round(float(c["lat"]), 4),
+                round(float(c["lng"]), 4),
+                int(c.get("population") or 0),
             )
             self._add(e.name, e)
         for name, (cc, lat, lon) in names.REGIONS.items():
-            e = Entry(f"region:{name}", name, "region", cc or None, self.iso3.get(cc) if cc else None,
-                      None, lat, lon, 10_000_000)
+            e = Entry(
+                f"region:{name}",
+                name,
+                "region",
+                cc or None,
+                self.iso3.get(cc) if cc else None,
+                None,
+                lat,
+                lon,
+                10_000_000,
+            )
             self._add(name, e)
 
     # -- lookup ----------------------------------------------------------------------------

@@ -13,8 +13,15 @@ from typing import Any
 
 from herald.models import Place
 
-COLUMNS = ("ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
-           "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID")
+COLUMNS = (
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+)
 
 
 def _type(place: Place, us: bool) -> int:
@@ -39,8 +46,12 @@ def action_geo(place: Place | None) -> dict[str, Any]:
     alpha2 = {v: k for k, v in gaz.iso3.items()}
     cc = alpha2.get(place.country or "")
     if cc is None:  # a region spanning countries: no country code, but a point
-        return {**empty, "ActionGeo_FullName": place.name, "ActionGeo_Lat": place.lat,
-                "ActionGeo_Long": place.lon}
+        return {
+            **empty,
+            "ActionGeo_FullName": place.name,
+            "ActionGeo_Lat": place.lat,
+            "ActionGeo_Long": place.lon,
+        }
     fips = gaz.fips.get(cc, cc)
     country = gaz.countries[cc]
     region = gaz.admin1.get(place.admin1 or "")

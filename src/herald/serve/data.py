@@ -62,8 +62,10 @@ class Data:
         data = cls(Store(str(path), read_only=True, hold=False), linger=LINGER if linger is None else linger)
         missing = {"documents", "events", "quotes", "stories"} - data.tables()
         if missing:
-            raise ValueError(f"{path} is not a herald store (no table {', '.join(sorted(missing))}); "
-                             "was it written by an older herald? Re-run `herald run` into a new file")
+            raise ValueError(
+                f"{path} is not a herald store (no table {', '.join(sorted(missing))}); "
+                "was it written by an older herald? Re-run `herald run` into a new file"
+            )
         return data
 
     # --- the lease ------------------------------------------------------------------------------

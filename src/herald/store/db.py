@@ -78,8 +78,9 @@ class Store(Queries):
     writers do not (so readers get in between batches; ``hold=True`` suits single-process bulk loads).
     """
 
-    def __init__(self, path: str, read_only: bool = False, hold: bool | None = None,
-                 timeout: float | None = None) -> None:
+    def __init__(
+        self, path: str, read_only: bool = False, hold: bool | None = None, timeout: float | None = None
+    ) -> None:
         self.path = path
         self.read_only = read_only
         self.timeout = timeout
@@ -96,8 +97,12 @@ class Store(Queries):
                 con.close()
                 raise SchemaMismatch(
                     f"{path} has schema version {have}, this herald reads version {SCHEMA_VERSION}: "
-                    + (f"migrate it once with `herald migrate --db {path}`"
-                       if have < SCHEMA_VERSION else "upgrade herald"))
+                    + (
+                        f"migrate it once with `herald migrate --db {path}`"
+                        if have < SCHEMA_VERSION
+                        else "upgrade herald"
+                    )
+                )
             if hold is None or hold:
                 self._con = con
             else:
@@ -153,7 +158,10 @@ class Store(Queries):
         """Is this version of this document stored? (Answered from memory: no file access.)"""
         if self.read_only:
             with self.connection() as con:
-                return con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [self.key(doc)]).fetchone() is not None
+                return (
+                    con.execute("SELECT 1 FROM documents WHERE doc_key = ?", [self.key(doc)]).fetchone()
+                    is not None
+                )
         return self.key(doc) in self._keys
 
     def story_index(self) -> StoryIndex:
@@ -167,8 +175,11 @@ class Store(Queries):
                 )
                 while batch := cur.fetchmany(10_000):
                     for content_hash, blob, story, text in batch:
-                        sig = (np.frombuffer(blob, dtype=np.uint32) if blob and len(blob) == index.num_perm * 4
-                               else index.signature(text or ""))
+                        sig = (
+                            np.frombuffer(blob, dtype=np.uint32)
+                            if blob and len(blob) == index.num_perm * 4
+                            else index.signature(text or "")
+                        )
                         index.insert(content_hash, sig, story)
             self._index = index
         return self._index
@@ -189,8 +200,9 @@ class Store(Queries):
                 if doc.ok and doc.content_hash:
                     # the store's index is the authority: documents coded elsewhere (another process,
                     # a Dask worker with its own index) are regrouped against everything stored
-                    doc.story_id = index.story_of(doc.content_hash) or index.add(doc.id, doc.content_hash,
-                                                                                 doc.text)
+                    doc.story_id = index.story_of(doc.content_hash) or index.add(
+                        doc.id, doc.content_hash, doc.text
+                    )
         self._batches += 1
         with self.connection() as con:
             con.execute("BEGIN")
@@ -205,13 +217,18 @@ class Store(Queries):
 
     def _write(self, con: Any, docs: list[Document], index: StoryIndex | None) -> int:
         keys = [self.key(d) for d in docs]
-        stored = {r[0] for r in con.execute(
-            "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall()}
+        stored = {
+            r[0]
+            for r in con.execute(
+                "SELECT doc_key FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))", [keys]
+            ).fetchall()
+        }
         ids = sorted({d.id for d in docs})
         prior: dict[str, tuple[int, bool]] = {}  # id -> (highest version, has an ok latest version)
         for doc_id, version, ok_latest in con.execute(
             "SELECT id, max(version), bool_or(latest AND status = 'ok') FROM documents "
-            "WHERE id IN (SELECT unnest(?::VARCHAR[])) GROUP BY id", [ids]
+            "WHERE id IN (SELECT unnest(?::VARCHAR[])) GROUP BY id",
+            [ids],
         ).fetchall():
             prior[doc_id] = (int(version), bool(ok_latest))
         row = con.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()
@@ -237,8 +254,11 @@ class Store(Queries):
                 sig = index.take_signature(doc.content_hash)
                 if sig is None and doc.ok:
                     sig = index.signature_of(doc.content_hash)
-            tables["documents"].append(R.document_row(
-                doc, key, version + 1, latest, seq, sig.tobytes() if sig is not None else None, now))
+            tables["documents"].append(
+                R.document_row(
+                    doc, key, version + 1, latest, seq, sig.tobytes() if sig is not None else None, now
+                )
+            )
             self._add_children(tables, doc, key, latest, now, seq, refs)
             if doc.story_id:
                 stories.add(doc.story_id)
@@ -259,8 +279,15 @@ class Store(Queries):
         return len(new_keys)
 
     @staticmethod
-    def _add_children(tables: dict[str, list[tuple[Any, ...]]], doc: Document, key: str, latest: bool,
-                      now: datetime, seq: int, refs: dict[str, list[R.Ref]]) -> None:
+    def _add_children(
+        tables: dict[str, list[tuple[Any, ...]]],
+        doc: Document,
+        key: str,
+        latest: bool,
+        now: datetime,
+        seq: int,
+        refs: dict[str, list[R.Ref]],
+    ) -> None:
         story = doc.story_id or key
         events = tables["events"]
         if doc.events:
@@ -287,8 +314,12 @@ class Store(Queries):
         wanted = sorted({d.story_id for d in docs if d.story_id and d.events})
         if not wanted:
             return {}
-        known = [r[0] for r in con.execute(
-            "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]).fetchall()]
+        known = [
+            r[0]
+            for r in con.execute(
+                "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+            ).fetchall()
+        ]
         if not known:
             return {}
         rows = con.execute(
@@ -301,7 +332,9 @@ class Store(Queries):
                       lower(coalesce(nullif(e.target_code, ''), nullif(e.target_country, ''),
                                      nullif(e.target_name, ''), nullif(e.target_text, ''), ''))
                FROM events e JOIN founder f ON e.story_id = f.story_id AND e.doc_seq = f.seq
-               WHERE e.latest ORDER BY e.story_id, e.start, e.event_index""", [known]).fetchall()
+               WHERE e.latest ORDER BY e.story_id, e.start, e.event_index""",
+            [known],
+        ).fetchall()
         refs: dict[str, list[R.Ref]] = {}
         for story, *ref in rows:
             refs.setdefault(story, []).append((int(ref[0]), ref[1], bool(ref[2]), ref[3], ref[4]))
@@ -312,16 +345,29 @@ class Store(Queries):
         """Older versions of re-ingested documents stop being ``latest``; returns their stories and
         the event keys of their events (whose representative copy may change)."""
         params = [ids, keep]
-        where = "id IN (SELECT unnest(?::VARCHAR[])) AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest"
-        old = {r[0] for r in con.execute(f"SELECT story_id FROM documents WHERE {where}", params).fetchall() if r[0]}
-        keys = {int(r[0]) for r in con.execute(
-            "SELECT DISTINCT event_key FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-            "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest", params).fetchall()}
+        where = (
+            "id IN (SELECT unnest(?::VARCHAR[])) AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest"
+        )
+        old = {
+            r[0]
+            for r in con.execute(f"SELECT story_id FROM documents WHERE {where}", params).fetchall()
+            if r[0]
+        }
+        keys = {
+            int(r[0])
+            for r in con.execute(
+                "SELECT DISTINCT event_key FROM events WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+                "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest",
+                params,
+            ).fetchall()
+        }
         con.execute(f"UPDATE documents SET latest = false WHERE {where}", params)
         for table in CHILD_TABLES:
             con.execute(
                 f"UPDATE {table} SET latest = false WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-                "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest", params)
+                "AND doc_key NOT IN (SELECT unnest(?::VARCHAR[])) AND latest",
+                params,
+            )
         return old, keys
 
     @staticmethod
@@ -341,12 +387,25 @@ class Store(Queries):
         # keys hash their story, so only rows of stories stored before this batch can share a key
         # with a stored row (a new story's keys, and a document without story's, are new)
         stories = sorted({row[story_at] for row in rows if row[story_at]})
-        known = {r[0] for r in con.execute(
-            "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [stories]).fetchall()}
+        known = {
+            r[0]
+            for r in con.execute(
+                "SELECT story_id FROM stories WHERE story_id IN (SELECT unnest(?::VARCHAR[]))", [stories]
+            ).fetchall()
+        }
         keys = sorted({row[at] for row in rows if row[story_at] in known})
-        taken = {int(r[0]) for r in con.execute(
-            "SELECT DISTINCT event_key FROM events WHERE latest AND event_key IN (SELECT unnest(?::BIGINT[]))",
-            [keys]).fetchall()} if keys else set()
+        taken = (
+            {
+                int(r[0])
+                for r in con.execute(
+                    "SELECT DISTINCT event_key FROM events "
+                    "WHERE latest AND event_key IN (SELECT unnest(?::BIGINT[]))",
+                    [keys],
+                ).fetchall()
+            }
+            if keys
+            else set()
+        )
         out = []
         for row in rows:
             rep = bool(row[latest_at]) and row[at] not in taken

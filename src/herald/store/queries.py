@@ -45,14 +45,17 @@ EVENT_COLUMNS = """event_key, date, type, mode, cameo, quad_class, goldstein,
     source_name, source_code, source_country, source_sector, source_role, source_kind, source_text,
     target_name, target_code, target_country, target_sector, target_role, target_kind, target_text,
     negated, confidence, rule, trigger, sentence, start, "end", quote_index, date_basis,
-    location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind,
+    location_text, location_name, location_country, location_admin1, location_lat, location_lon,
+    location_kind,
     story_id, doc_id, event_id, doc_url, outlet"""
 EVENT_COLUMNS = C.extend(EVENT_COLUMNS, "events")  # and the columns added since (herald.store.columns)
 # the quotes command's columns beyond its fixed list (each followed by ", "), and the documents command's
 QUOTE_EXTRA = "".join(f"{c}, " for c in C.extend("q.confidence", "quotes", "q.").split(", "))
 DOCUMENT_COLUMNS = C.extend(
-    "id, version, status, error, title, url, outlet, story_id, published, ingested_at, plover_type, plover_confidence",
-    "documents")
+    "id, version, status, error, title, url, outlet, story_id, published, ingested_at, "
+    "plover_type, plover_confidence",
+    "documents",
+)
 # what the document an event was read in says the whole story is (its representative copy's, when merged)
 DOC_COLUMNS = "doc_plover_type, doc_plover_confidence"
 _DOC_JOIN = """LEFT JOIN (SELECT doc_key AS dk, plover_type AS doc_plover_type,
@@ -97,6 +100,7 @@ class Queries:
     def summary(self) -> dict[str, Any]:
         """What the store holds: counts (ints) and the stories with most copies (list of dicts)."""
         with self.connection() as con:
+
             def one(sql: str) -> int:
                 row = con.execute(sql).fetchone()
                 return int(row[0]) if row and row[0] is not None else 0
@@ -125,12 +129,26 @@ class Queries:
 
     # --- events --------------------------------------------------------------------------------
 
-    def _event_filters(self, source: str | None, target: str | None, type: str | None,
-                       country: str | None, doc_id: str | None, story: str | None,
-                       min_confidence: float | None = None) -> tuple[str, list[Any]]:
+    def _event_filters(
+        self,
+        source: str | None,
+        target: str | None,
+        type: str | None,
+        country: str | None,
+        doc_id: str | None,
+        story: str | None,
+        min_confidence: float | None = None,
+    ) -> tuple[str, list[Any]]:
         """Conditions on the ``events`` rows (aliased ``ev``) before merging; dates apply after."""
-        f = EventFilter(source=source, target=target, type=type, country=country, doc=doc_id, story=story,
-                        min_confidence=min_confidence)
+        f = EventFilter(
+            source=source,
+            target=target,
+            type=type,
+            country=country,
+            doc=doc_id,
+            story=story,
+            min_confidence=min_confidence,
+        )
         clauses, params = event_clauses(f, alias="ev", dates=False)
         return " AND ".join(clauses), params
 
@@ -158,11 +176,20 @@ class Queries:
              ON e.event_key = page.event_key AND e.doc_seq = page.rep_seq
         """
 
-    def events(self, source: str | None = None, target: str | None = None, type: str | None = None,
-               since: str | date | None = None, until: str | date | None = None,
-               country: str | None = None, limit: int | None = None, merged: bool = EVENTS_MERGED,
-               doc_id: str | None = None, story: str | None = None,
-               min_confidence: float | None = None) -> pd.DataFrame:
+    def events(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        type: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        country: str | None = None,
+        limit: int | None = None,
+        merged: bool = EVENTS_MERGED,
+        doc_id: str | None = None,
+        story: str | None = None,
+        min_confidence: float | None = None,
+    ) -> pd.DataFrame:
         """Events, one row per story event (``merged=False``: one row per document copy), with the
         story-level PLOVER type of the document each row comes from (``doc_plover_type``).
         ``min_confidence`` leaves out less confident events (the CLI and the web page default to
@@ -171,14 +198,19 @@ class Queries:
         lim = [int(limit)] if limit else []
         if merged:
             outer, dates = self._date_filter("rep_date", since, until)
-            sql = (f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen, {DOC_COLUMNS} "
-                   f"FROM ({self._merged_sql(where_sql, outer, bool(limit))}) m {_DOC_JOIN} "
-                   "ORDER BY date, doc_seq, start, event_index")
+            sql = (
+                f"SELECT {EVENT_COLUMNS}, num_documents, num_sources, first_seen, {DOC_COLUMNS} "
+                f"FROM ({self._merged_sql(where_sql, outer, bool(limit))}) m {_DOC_JOIN} "
+                "ORDER BY date, doc_seq, start, event_index"
+            )
             return self._df(sql, params + dates + lim + params)
         clauses, dates = date_clauses("date", *self._dates(since, until))
-        sql = (f"SELECT {EVENT_COLUMNS}, {DOC_COLUMNS} FROM (SELECT * FROM events ev "
-               f"WHERE {' AND '.join([where_sql, *clauses])} ORDER BY date, doc_seq, start, event_index"
-               + (" LIMIT ?" if limit else "") + f") m {_DOC_JOIN} ORDER BY date, doc_seq, start, event_index")
+        sql = (
+            f"SELECT {EVENT_COLUMNS}, {DOC_COLUMNS} FROM (SELECT * FROM events ev "
+            f"WHERE {' AND '.join([where_sql, *clauses])} ORDER BY date, doc_seq, start, event_index"
+            + (" LIMIT ?" if limit else "")
+            + f") m {_DOC_JOIN} ORDER BY date, doc_seq, start, event_index"
+        )
         return self._df(sql, params + dates + lim)
 
     @staticmethod
@@ -186,15 +218,24 @@ class Queries:
         return _as_date(since, "--since"), _as_date(until, "--until")
 
     @classmethod
-    def _date_filter(cls, column: str, since: str | date | None, until: str | date | None) -> tuple[str, list[Any]]:
+    def _date_filter(
+        cls, column: str, since: str | date | None, until: str | date | None
+    ) -> tuple[str, list[Any]]:
         clauses, params = date_clauses(column, *cls._dates(since, until))
         return where_clause(clauses), params
 
     # --- dyads ---------------------------------------------------------------------------------
 
-    def dyads(self, source: str | None = None, target: str | None = None, by: str = "month",
-              since: str | date | None = None, until: str | date | None = None,
-              type: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    def dyads(
+        self,
+        source: str | None = None,
+        target: str | None = None,
+        by: str = "month",
+        since: str | date | None = None,
+        until: str | date | None = None,
+        type: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
         """Pairs of actors per period: how many (merged) events and their mean Goldstein score."""
         if by not in PERIODS:
             raise ValueError(f"--by must be one of {', '.join(PERIODS)}")
@@ -228,8 +269,13 @@ class Queries:
 
     # --- quotes --------------------------------------------------------------------------------
 
-    def quotes(self, speaker: str | None = None, doc_id: str | None = None, kind: str | None = None,
-               limit: int | None = None) -> pd.DataFrame:
+    def quotes(
+        self,
+        speaker: str | None = None,
+        doc_id: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
         """Quotes with their speakers; copies of one quote in one story appear once."""
         clauses, params = quote_clauses("q", speaker=speaker, doc=doc_id, kind=kind)
         sql = f"""
@@ -268,8 +314,10 @@ class Queries:
         """The latest version of a document (by id, or by ``doc_key``), rebuilt from the tables."""
         with self.connection() as con:
             cur = con.execute(
-                "SELECT * FROM documents WHERE (id = ? OR doc_key = ?) ORDER BY latest DESC, version DESC LIMIT 1",
-                [doc_id, doc_id])
+                "SELECT * FROM documents WHERE (id = ? OR doc_key = ?) "
+                "ORDER BY latest DESC, version DESC LIMIT 1",
+                [doc_id, doc_id],
+            )
             names = [d[0] for d in cur.description]
             row = cur.fetchone()
             if row is None:
@@ -282,14 +330,19 @@ class Queries:
                 cols = [d[0] for d in c.description]
                 return [dict(zip(cols, r, strict=True)) for r in c.fetchall()]
 
-            return R.document_from_rows(doc, rows("quotes", "quote_index"), rows("events", "event_index"),
-                                        rows("actors", "mention_index"), rows("places", "place_index"))
+            return R.document_from_rows(
+                doc,
+                rows("quotes", "quote_index"),
+                rows("events", "event_index"),
+                rows("actors", "mention_index"),
+                rows("places", "place_index"),
+            )
 
     def documents(self, status: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """Latest document versions (without text), e.g. ``status='error'`` for the bad inputs, with
         the story-level PLOVER type the events stage gave each (``plover_type``, ``plover_confidence``)."""
         clauses, params = document_clauses(status=status)
-        sql = (f"SELECT {DOCUMENT_COLUMNS} FROM documents{where_clause(clauses)} ORDER BY seq")
+        sql = f"SELECT {DOCUMENT_COLUMNS} FROM documents{where_clause(clauses)} ORDER BY seq"
         if limit:
             sql += " LIMIT ?"
             params.append(int(limit))

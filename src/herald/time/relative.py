@@ -14,8 +14,12 @@ from datetime import date, timedelta
 from herald.time.evidence import DAY_FIRST, FULL_DATE, MONTHS
 from herald.time.text import Tense
 
-_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+_WEEKDAY = re.compile(
+    r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 _RELATIVE = re.compile(r"\b(yesterday|today|tomorrow|tonight|(last|next|this)\s+(week|month|year))\b", re.I)
 _MONTH_WORD = re.compile(
     r"\b(?:in|on|since|during|by|until|last|next|this)\s+(January|February|March|April|May|June|July|August|September|"
@@ -33,7 +37,9 @@ def resolve(sentence: str, anchor: date, tn: Tense = None, relative: bool = True
         m = rx.search(sentence)
         if m:
             try:
-                return date(int(m.group("y")), MONTHS[m.group("mon").lower()[:3]], int(m.group("d"))), m.group()
+                return date(
+                    int(m.group("y")), MONTHS[m.group("mon").lower()[:3]], int(m.group("d"))
+                ), m.group()
             except ValueError:
                 pass
     if not relative:
