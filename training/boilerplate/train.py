@@ -38,7 +38,15 @@ from urllib.parse import urlparse
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from herald.extract.lines import FEATURES, N_BASE, LineModel, line_features
+from herald.extract.lines import (
+    CORE_FEATURES,
+    FEATURES,
+    N_BASE,
+    LineModel,
+    core_features,
+    line_features,
+    page_features,
+)
 from herald.extract.text import extract_text, split_lines
 
 _FURNITURE = FEATURES.index("furniture_share")
@@ -47,6 +55,11 @@ VETO = float(os.environ.get("VETO", "0.5"))  # line-model P(article) under which
 # cost of a change of label between neighbouring lines in the run decoder (lines.decode_runs);
 # 0.5 was the best of 0.3/0.5/0.8/1/2 in the site-grouped cross-validation
 SWITCH_COST = float(os.environ.get("SWITCH_COST", "0.5"))
+
+CORE = os.environ.get("CORE", "1") == "1"  # the second pass against the page's core
+PAGE_ALPHA = float(os.environ.get("PAGE_ALPHA", "0"))
+MEAN_PAGE_WEIGHT = 600.0  # keeps the weights' scale (and so the regularisation) near the unweighted one
+INNER_FOLDS = 5  # site-grouped folds that give the core model first-pass scores of unseen pages
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "herald" / "extract" / "line_model.json"
@@ -107,10 +120,11 @@ def load_pages(data: Path) -> list[dict]:
             continue
         text = path.read_text(encoding="utf-8")
         lines = split_lines(text)
+        x, words = page_features(lines)
         pages.append({
             "id": pid, "site": urlparse(rec.get("url") or pid).netloc or pid, "text": text, "lines": lines,
             "gold": rec["articleBody"], "y": label_lines(lines, rec["articleBody"]),
-            "x": line_features(lines),
+            "x": x, "words": words,
         })
     return pages
 
@@ -148,12 +162,16 @@ def inject_boilerplate(pages: list[dict], rng: random.Random, per_page: int = 4)
 def weights(pages: list[dict]) -> np.ndarray:
     """Weight each line by the square root of its length: the metric counts shingles, so long
     lines matter more, but a plain word count lets a few huge paragraphs drown the short lines."""
-    return np.concatenate([np.sqrt([len(ln.split()) for ln in p["lines"]]) for p in pages])
+    out = []
+    for p in pages:
+        w = np.sqrt([len(ln.split()) for ln in p["lines"]])
+        out.append(w / max(w.sum(), 1.0) ** PAGE_ALPHA * (MEAN_PAGE_WEIGHT ** PAGE_ALPHA))
+    return np.concatenate(out)
 
 
-def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0,
-          veto: float = VETO) -> LineModel:
-    """Fit the logistic regression on ``pages`` (plus augmented copies)."""
+def train_first(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0,
+                veto: float = VETO) -> LineModel:
+    """Fit the first-pass (page) and line logistic regressions on ``pages`` (plus augmented copies)."""
     rng = random.Random(seed)
     train_pages = pages + (inject_boilerplate(pages, rng, AUGMENT_PER_PAGE) if augment else [])
     x = np.vstack([p.get("x") if p.get("x") is not None else line_features(p["lines"])
@@ -162,6 +180,29 @@ def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0
     w = weights(train_pages)
     return LineModel({"features": FEATURES, "threshold": 0.5, "veto": veto, "switch_cost": SWITCH_COST,
                       "page": fit_lr(x, y, w, c), "line": fit_lr(x[:, :N_BASE], y, w, c)})
+
+
+def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0,
+          veto: float = VETO, core: bool = CORE) -> LineModel:
+    """The full model: the first pass on all of ``pages``, then the core model, fitted on the
+    first pass's log-odds of pages it was *not* trained on (inner folds grouped by site, as at
+    inference the first pass meets a page it has never seen)."""
+    first = train_first(pages, c, augment, seed, veto)
+    if not core:
+        return first
+    xs = []
+    for fold in groups_of(pages, INNER_FOLDS, seed):
+        held = set(fold)
+        inner = train_first([p for i, p in enumerate(pages) if i not in held], c, augment, seed, veto)
+        for i in fold:
+            p = pages[i]
+            xs.append((i, np.hstack([p["x"], core_features(p["x"], p["words"], inner.log_odds(p["x"]))])))
+    xs.sort(key=lambda t: t[0])
+    x = np.vstack([v for _, v in xs])
+    y = np.concatenate([p["y"] for p in pages])
+    spec = first.spec()
+    spec |= {"core_features": CORE_FEATURES, "core": fit_lr(x, y, weights(pages), c)}
+    return LineModel(spec)
 
 
 def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:

@@ -223,8 +223,16 @@ CONTEXT_FEATURES = [
     "prev_title_case", "next_title_case", "win2_title_case",
     # furniture between article paragraphs: the line's own evidence against its neighbours' word
     *(f"inside_x_{k}" for k in _INSIDE_OF),
+    # lexical cohesion with the page's other prose: other stories' leads and comments share little
+    "cohesion", "cohesion_depth", "win2_cohesion", "long_x_cohesion",
+    # lists and subheads inside the article: between its first and last prose line
+    "in_span", "in_span_x_short", "in_span_x_cohesion", "in_span_x_title_case",
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
+# the second pass: the line against the page's core (see core_features)
+CORE_FEATURES = ["in_core", "lines_before_core", "lines_after_core", "core_share", "core_depth",
+                 "core_share_inside", "core_share_outside"]
+_CORE_CLIP = 3.0  # first-pass log-odds are clipped to +-3 when the core is chosen
 N_BASE = len(BASE_FEATURES)
 _FAM_COLS = [BASE_FEATURES.index(f"fam_{k}") for k in _FAMILY_TERMS]
 _FURNITURE_COL = FEATURES.index("furniture_share")
@@ -236,7 +244,7 @@ def _lookup(keys: np.ndarray, codes: np.ndarray, h: np.ndarray) -> np.ndarray:
     return np.where(keys[at] == h, codes[at], 0)
 
 
-def _tokens(cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _tokens(cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The word-list codes of the page's \\w+ tokens (pair codes on a pair's first token) and the
     line of each token: hashes of the lower-cased tokens, computed for the whole page at once."""
     w = _WORD_LUT[idx]
@@ -248,7 +256,7 @@ def _tokens(cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray) -> tuple[np.nd
     starts = np.flatnonzero(w & ~prev_w)
     nt = len(starts)
     if nt == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
     tok_id = np.cumsum(w & ~prev_w) - 1  # the token each character belongs to (if a word char)
     rel = np.clip(np.arange(len(cp)) - starts[np.maximum(tok_id, 0)], 0, _MAX_TOKEN - 1)
     lower = np.where(idx < _LUT_SIZE, _LOWERCASE[idx], cp.astype(np.uint64))
@@ -262,7 +270,7 @@ def _tokens(cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray) -> tuple[np.nd
     if nt > 1:
         pair = _lookup(_PAIR_KEYS, _PAIR_CODES, h[:-1] * np.uint64(_Q) + h[1:])
         codes[:-1] |= np.where(tok_line[:-1] == tok_line[1:], pair, 0)
-    return codes, tok_line
+    return codes, tok_line, h
 
 
 def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
@@ -271,6 +279,11 @@ def _per_line(line_of: np.ndarray, mask: np.ndarray, n: int) -> np.ndarray:
 
 
 def _base_features(lines: list[str]) -> np.ndarray:
+    """Features of each line on its own (see :func:`_base_and_words`)."""
+    return _base_and_words(lines)[0]
+
+
+def _base_and_words(lines: list[str]) -> tuple[np.ndarray, _Words]:
     """Features of each line on its own, computed for the whole page at once (numpy over the
     page's code points and token hashes), which is what makes the classifier fast."""
     n = len(lines)
@@ -296,7 +309,7 @@ def _base_features(lines: list[str]) -> np.ndarray:
     first = np.where(empty, 0, first)
     last = np.where(empty, 0, last)
 
-    codes, tok_line = _tokens(cp, idx, line_of)
+    codes, tok_line, hashes = _tokens(cp, idx, line_of)
     ntok = np.maximum(np.bincount(tok_line, minlength=n)[:n].astype(float), 1.0)
     stop_tok = (codes & _STOP_BIT) > 0
     stop = _per_line(tok_line, stop_tok, n)
@@ -346,7 +359,43 @@ def _base_features(lines: list[str]) -> np.ndarray:
         says, ago, np.minimum(furniture, 1.0), (furniture >= 0.5) & (nw <= 15), *fams,
         bangs > 0, (money > 0) & (digits > 0), cta,
     ]
-    return np.column_stack(cols).astype(float)
+    words = _Words(lines, hashes, tok_line, ~stop_tok & ((codes & 0x1F) == 0))
+    return np.column_stack(cols).astype(float), words
+
+
+class _Words:
+    """The page's content words (not function words, not web furniture) by line, as distinct
+    (word, text) pairs: repeated lines count once. What the cohesion features are computed on."""
+
+    def __init__(self, lines: list[str], hashes: np.ndarray, tok_line: np.ndarray, content: np.ndarray) -> None:
+        n = len(lines)
+        text_id: dict[str, int] = {}
+        self.line_text = np.fromiter((text_id.setdefault(ln, len(text_id)) for ln in lines), dtype=np.int64,
+                                     count=n)
+        self.n_texts = len(text_id)
+        h = hashes[content]
+        tid = self.line_text[tok_line[content]].astype(np.uint64)
+        if len(h):
+            keys = np.unique(np.stack([h, tid]), axis=1)
+            self.key_text = keys[1].astype(np.int64)
+            _, inv = np.unique(keys[0], return_inverse=True)
+            self.key_word = inv.reshape(-1).astype(np.int64)
+        else:
+            self.key_text = self.key_word = np.zeros(0, dtype=np.int64)
+        self.n_words = int(self.key_word.max()) + 1 if len(self.key_word) else 0
+        self.per_text = np.maximum(np.bincount(self.key_text, minlength=self.n_texts), 1).astype(float)
+
+    def shared(self, ref_lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per line: the share of its distinct content words found in at least one *other* of the
+        reference lines (a boolean mask), and the mean log(1 + number of such lines)."""
+        ref = np.zeros(self.n_texts, dtype=bool)
+        ref[self.line_text[ref_lines]] = True
+        own = ref[self.key_text].astype(float)
+        df = np.bincount(self.key_word, weights=own, minlength=self.n_words)
+        other = df[self.key_word] - own
+        share = np.bincount(self.key_text, weights=other > 0, minlength=self.n_texts) / self.per_text
+        depth = np.bincount(self.key_text, weights=np.log1p(other), minlength=self.n_texts) / self.per_text
+        return share[self.line_text], depth[self.line_text]
 
 
 @lru_cache(maxsize=256)
@@ -404,10 +453,16 @@ def _prose_distance(is_prose: np.ndarray, cap: int = 50) -> tuple[np.ndarray, np
 
 def line_features(lines: list[str]) -> np.ndarray:
     """The (n_lines, len(FEATURES)) feature matrix of a page given as non-empty, stripped lines."""
+    return page_features(lines)[0]
+
+
+def page_features(lines: list[str]) -> tuple[np.ndarray, _Words | None]:
+    """The feature matrix and the page's content words (what :func:`core_features` needs)."""
     n = len(lines)
     if n == 0:
-        return np.zeros((0, len(FEATURES)))
-    base = _base_features(lines)
+        return np.zeros((0, len(FEATURES))), None
+    base, words = _base_and_words(lines)
+    cohesion = np.column_stack(words.shared(base[:, BASE_FEATURES.index("log_words")] >= np.log1p(7.5)))
     col = {name: base[:, i] for i, name in enumerate(BASE_FEATURES)}
     lw, stop, sent = col["log_words"], col["stop_ratio"], col["sent_end"]
     fam = np.max(base[:, _FAM_COLS], axis=1)
@@ -428,6 +483,7 @@ def line_features(lines: list[str]) -> np.ndarray:
         before = after = np.zeros(n)
     # comment markers met after the article's prose began: a comment section follows the article
     in_text_marks = comment_mark * (cdf > 0)
+    in_span = ((cdf > 0) & (after == 0)).astype(float)
     inside = np.minimum(_window_mean(lw, 3), np.log1p(30)) / np.log1p(30) * (cdf > 0) * (after == 0)
     ctx = np.column_stack([
         np.arange(n) / max(n - 1, 1),
@@ -465,8 +521,55 @@ def line_features(lines: list[str]) -> np.ndarray:
         _shift(title_case, -1),
         _window_mean(title_case, 2),
         *(col[k] * inside for k in _INSIDE_OF),
+        cohesion[:, 0],
+        cohesion[:, 1],
+        _window_mean(cohesion[:, 0], 2),
+        cohesion[:, 0] * col["long"],
+        in_span,
+        in_span * col["short"],
+        in_span * cohesion[:, 0],
+        in_span * title_case,
     ])
-    return np.hstack([base, ctx])
+    return np.hstack([base, ctx]), words
+
+
+def _best_span(z: np.ndarray) -> tuple[int, int]:
+    """(first, last) line of the contiguous block with the largest sum of ``z`` (Kadane's maximum
+    subarray, in numpy: the best end minus the lowest prefix sum before it)."""
+    c = np.concatenate([[0.0], np.cumsum(z)])
+    low = np.minimum.accumulate(c[:-1])
+    gain = c[1:] - low
+    last = int(np.argmax(gain))
+    first = int(np.flatnonzero(c[: last + 1] == low[last])[-1])
+    return first, last
+
+
+def core_features(x: np.ndarray, words: _Words | None, z: np.ndarray) -> np.ndarray:
+    """Features of each line against the page's *core*, the article as a first model sees it.
+
+    The core is the contiguous block of lines with the largest summed first-pass log-odds ``z``
+    (clipped, so no single line decides it): the article's run of paragraphs. Lines are then
+    described by where they sit against it (inside, or how far before or after) and by how much
+    of their vocabulary the core's kept lines share: a list or a subhead inside the article talks
+    about its topic, another story's lead paragraph or a reader's comment after it mostly does not.
+    """
+    n = len(z)
+    out = np.zeros((n, len(CORE_FEATURES)))
+    if n == 0 or words is None:
+        return out
+    first, last = _best_span(np.clip(z, -_CORE_CLIP, _CORE_CLIP))
+    idx = np.arange(n)
+    in_core = ((idx >= first) & (idx <= last)).astype(float)
+    core_kept = (in_core > 0) & (z > 0)
+    share, depth = words.shared(core_kept)
+    out[:, 0] = in_core
+    out[:, 1] = np.log1p(np.maximum(first - idx, 0))
+    out[:, 2] = np.log1p(np.maximum(idx - last, 0))
+    out[:, 3] = share
+    out[:, 4] = depth
+    out[:, 5] = share * in_core
+    out[:, 6] = share * (1 - in_core)
+    return out
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -506,69 +609,89 @@ def decode_runs(z: np.ndarray, switch_cost: float) -> np.ndarray:
     return np.repeat(np.array(run_keep), np.diff(np.concatenate([starts, [len(z)]])))
 
 
-class LineModel:
-    """Two logistic regressions over standardised line features (weights from a JSON file).
+def _lr(part: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    return np.array(part["mean"]), np.array(part["scale"]), np.array(part["coef"]), float(part["intercept"])
 
-    The *page* model sees a line with its neighbours and decides most lines. The *line* model
-    sees the line alone (its own words, length, punctuation): when it is confident that a line
-    is web furniture ("Share on Facebook", "Advertisement", "Leave a comment") the line goes even
-    if the page model, swayed by the article paragraphs around it, would keep it. That is what
-    removes ads and share rows injected *between* paragraphs.
+
+def _lr_spec(part: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> dict:
+    def r(a: np.ndarray) -> list[float]:
+        return [round(float(v), 6) for v in a]
+    mean, scale, coef, intercept = part
+    return {"mean": r(mean), "scale": r(scale), "coef": r(coef), "intercept": round(intercept, 6)}
+
+
+def _log_odds(part: tuple[np.ndarray, np.ndarray, np.ndarray, float], x: np.ndarray) -> np.ndarray:
+    mean, scale, coef, intercept = part
+    return ((x - mean) / scale) @ coef + intercept
+
+
+class LineModel:
+    """Logistic regressions over standardised line features (weights from a JSON file).
+
+    The *page* model sees a line with its neighbours. The *core* model (when the file has one)
+    sees the same features plus the line's place against the page's core as the page model
+    reads it (:func:`core_features`) and decides the lines. The *line* model sees the line alone
+    (its own words, length, punctuation): when it is confident that a line is web furniture
+    ("Share on Facebook", "Advertisement", "Leave a comment") the line goes even if the others,
+    swayed by the article paragraphs around it, would keep it. That is what removes ads and share
+    rows injected *between* paragraphs.
     """
 
     def __init__(self, spec: dict) -> None:
-        if spec.get("features") != FEATURES:
+        if spec.get("features") != FEATURES or ("core" in spec and spec.get("core_features") != CORE_FEATURES):
             raise ValueError("line model was trained on other features: retrain it "
                              "(python training/boilerplate/train.py)")
         self.threshold = float(spec.get("threshold", 0.5))
         self.veto = float(spec.get("veto", 0.0))
         self.switch_cost = float(spec.get("switch_cost", 0.0))
-        page, line = spec["page"], spec["line"]
-        self.mean, self.scale = np.array(page["mean"]), np.array(page["scale"])
-        self.coef, self.intercept = np.array(page["coef"]), float(page["intercept"])
-        self.line_mean, self.line_scale = np.array(line["mean"]), np.array(line["scale"])
-        self.line_coef, self.line_intercept = np.array(line["coef"]), float(line["intercept"])
+        self.page = _lr(spec["page"])
+        self.line = _lr(spec["line"])
+        self.core = _lr(spec["core"]) if "core" in spec else None
+        self.mean, self.scale, self.coef, self.intercept = self.page
 
     def spec(self) -> dict:
         """The JSON-able description of this model (what ``line_model.json`` holds)."""
-        def r(a: np.ndarray) -> list[float]:
-            return [round(float(v), 6) for v in a]
-        return {"features": FEATURES, "threshold": self.threshold, "veto": self.veto,
-                "switch_cost": self.switch_cost,
-                "page": {"mean": r(self.mean), "scale": r(self.scale), "coef": r(self.coef),
-                         "intercept": round(self.intercept, 6)},
-                "line": {"mean": r(self.line_mean), "scale": r(self.line_scale),
-                         "coef": r(self.line_coef), "intercept": round(self.line_intercept, 6)}}
+        out = {"features": FEATURES, "threshold": self.threshold, "veto": self.veto,
+               "switch_cost": self.switch_cost, "page": _lr_spec(self.page), "line": _lr_spec(self.line)}
+        if self.core is not None:
+            out |= {"core_features": CORE_FEATURES, "core": _lr_spec(self.core)}
+        return out
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """P(article) from the page model (the line with its context)."""
-        return _sigmoid(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+        return _sigmoid(_log_odds(self.page, x))
 
     def predict_line(self, x: np.ndarray) -> np.ndarray:
         """P(article) from the line model (the line's own features only)."""
-        own = x[:, :N_BASE]
-        return _sigmoid(((own - self.line_mean) / self.line_scale) @ self.line_coef + self.line_intercept)
+        return _sigmoid(_log_odds(self.line, x[:, :N_BASE]))
 
-    def keep(self, x: np.ndarray) -> np.ndarray:
+    def log_odds(self, x: np.ndarray, words: _Words | None = None) -> np.ndarray:
+        """The deciding log-odds of each line: the core model's when there is one, else the page
+        model's."""
+        z = _log_odds(self.page, x)
+        if self.core is not None:
+            z = _log_odds(self.core, np.hstack([x, core_features(x, words, z)]))
+        return z - np.log(self.threshold / (1 - self.threshold))
+
+    def keep(self, x: np.ndarray, words: _Words | None = None) -> np.ndarray:
         """Boolean mask of the lines kept as article text."""
         furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0)
-        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
-        z -= np.log(self.threshold / (1 - self.threshold))
+        z = self.log_odds(x, words)
         # the decoder may fill a gap in the article with a plain line, never with one that uses
         # web-furniture vocabulary or sells something: those keep their own vote
         own_vote = (x[:, _FURNITURE_COL] > 0) | (x[:, _PRICE_COL] > 0) | (x[:, _CTA_COL] > 0)
         return np.where(own_vote, z > 0, decode_runs(z, self.switch_cost)) & ~furniture
 
     def scores(self, lines: list[str]) -> np.ndarray:
-        """The probability that each line belongs to the article (page model; no veto)."""
+        """The probability that each line belongs to the article (no veto, no decoder)."""
         if not lines:
             return np.zeros(0)
-        return self.predict(line_features(lines))
+        return _sigmoid(self.log_odds(*page_features(lines)))
 
     def classify(self, lines: list[str]) -> np.ndarray:
         if not lines:
             return np.zeros(0, dtype=bool)
-        return self.keep(line_features(lines))
+        return self.keep(*page_features(lines))
 
 
 @lru_cache(maxsize=1)
