@@ -13,8 +13,13 @@ Library first; the ``herald`` command is a thin layer over these calls::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from herald.models import Actor, Dates, Document, Event, Mention, Place, Quote, RawDocument
+
+if TYPE_CHECKING:  # imported on first use at run time
+    from herald.pipeline import RunSummary
+    from herald.store import Store
 
 __version__ = "0.1.0"
 
@@ -49,21 +54,21 @@ def extract_pages(paths: str | Iterable[str], reference_date: str | None = None)
     return extract_paths(_paths(paths), reference_date=reference_date)
 
 
-def run(paths: str | Iterable[str], db: str = "herald.duckdb", **kwargs: object):  # type: ignore[no-untyped-def]
+def run(paths: str | Iterable[str], db: str = "herald.duckdb", **kwargs: Any) -> RunSummary:
     """Code and store into a DuckDB file; returns a :class:`herald.pipeline.RunSummary`."""
     from herald.pipeline import run as _run
 
-    return _run(_paths(paths), db=db, **kwargs)  # type: ignore[arg-type]
+    return _run(_paths(paths), db=db, **kwargs)
 
 
-def open(db: str = "herald.duckdb", read_only: bool = True):  # type: ignore[no-untyped-def]  # noqa: A001
+def open(db: str = "herald.duckdb", read_only: bool = True) -> Store:  # noqa: A001
     """Open a herald store for queries."""
     from herald.store import Store
 
     return Store(db, read_only=read_only)
 
 
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
+def __getattr__(name: str) -> Any:
     """``herald.watch``, imported on first use: a module that is also callable,
     ``herald.watch(sources, db=..., every="15m")`` (see :mod:`herald.watch`)."""
     if name == "watch":

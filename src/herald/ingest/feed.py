@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from herald.ingest.files import read_bytes
 from herald.models import RawDocument
@@ -32,7 +33,7 @@ def check_safe_xml(data: bytes) -> str | None:
     return None
 
 
-def _date(e: dict) -> str | None:
+def _date(e: dict[str, Any]) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         t = e.get(key)
         if t:

@@ -177,7 +177,7 @@ class Morphology:
 
     def _lemma(self, token: Any, key: tuple[int, int, int]) -> str:
         """The model's lemmatizer on a key not yet cached (the token has its POS and MORPH set)."""
-        lemma = self.lemmatizer.lemmatize(token)[0]
+        lemma: str = self.lemmatizer.lemmatize(token)[0]
         if len(self.lemma_cache) >= CACHE_LIMIT:
             self.lemma_cache.clear()
             self.lemmatizer.cache.clear()

@@ -18,6 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from herald.places import names
 
@@ -94,7 +95,7 @@ class Gazetteer:
         self.fips: dict[str, str] = {}  # alpha-2 -> FIPS 10-4 (GDELT's country codes)
         self.neighbours: dict[str, frozenset[str]] = {}
         cities = list(gc.get_cities().values())
-        self._by_admin1: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        self._by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         for c in cities:
             self._by_admin1[(c["countrycode"], c["admin1code"])].append(c)
         self._countries(gc.get_countries(), cities)
@@ -117,7 +118,7 @@ class Gazetteer:
                 return
         matches.append(Match(entry, primary))
 
-    def _countries(self, countries: dict[str, dict], cities: list[dict]) -> None:
+    def _countries(self, countries: dict[str, dict[str, Any]], cities: list[dict[str, Any]]) -> None:
         by_cc: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
         for c in cities:
             by_cc[c["countrycode"]].append((c["latitude"], c["longitude"], c["population"]))
@@ -145,7 +146,7 @@ class Gazetteer:
         for alias, cc in names.COUNTRY_ALIASES.items():
             self._add(alias, self.countries[cc])
 
-    def _cities(self, cities: list[dict]) -> None:
+    def _cities(self, cities: list[dict[str, Any]]) -> None:
         for c in cities:
             cc = c["countrycode"]
             a1 = f"{cc}.{c['admin1code']}" if c.get("admin1code") else None
@@ -187,7 +188,7 @@ class Gazetteer:
             sum(c["population"] for c in mine),
         )
 
-    def _us_states(self, states: dict[str, dict]) -> None:
+    def _us_states(self, states: dict[str, dict[str, Any]]) -> None:
         for code, s in states.items():
             e = self._region_entry("US", code, s["name"])
             self.admin1[e.admin1 or ""] = e
@@ -206,7 +207,7 @@ class Gazetteer:
             self.admin1.setdefault(e.admin1 or "", e)
             self._add(name, e)
 
-    def _regions(self, continents: dict[str, dict]) -> None:
+    def _regions(self, continents: dict[str, dict[str, Any]]) -> None:
         for c in continents.values():
             e = Entry(
                 f"region:{c['name']}",

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from herald.models import Document
 from herald.pipeline import RunSummary
@@ -149,7 +149,7 @@ def read_shard(path: str) -> Iterator[Document]:
             yield Document.from_dict(json.loads(row))
 
 
-def shard_documents(future: Future, shard: list[str], reference_date: str | None = None) -> Iterator[Document]:
+def shard_documents(future: Future[Any], shard: list[str], reference_date: str | None = None) -> Iterator[Document]:
     """A finished task's documents, in input order; when the task failed even after its retries
     (a worker killed by the OOM killer, a crash in a C library), one error record per input file
     says why, and the run goes on with the other shards."""
@@ -186,13 +186,14 @@ def run_dask(
     out_dir.mkdir(parents=True, exist_ok=True)
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        client = Client(scheduler)  # type: ignore[no-untyped-call]
     else:
         # one thread per worker for the event coder's encoder too (workers inherit the environment)
         os.environ.setdefault("HERALD_THREADS", "1")
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=50)
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
     summary = RunSummary(db=db)
     try:
         client.run(warm_up)  # every worker loads everything at once, while the first shards queue
@@ -203,7 +204,7 @@ def run_dask(
             docs = (doc for fut, shard in zip(futures, shards, strict=True) for doc in shard_documents(fut, shard, reference_date))
             store_documents(docs, store, summary, lambda items: items, batch_size, on_document)
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
     return summary

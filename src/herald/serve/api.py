@@ -17,8 +17,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 from herald.events import display_threshold
 from herald.serve import queries, schemas
 from herald.serve.data import Data
-from herald.serve.queries import EventFilter
-from herald.store.filters import EVENTS_MERGED
+from herald.store.filters import EVENTS_MERGED, EventFilter
 
 router = APIRouter(prefix="/api")
 

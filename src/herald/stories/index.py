@@ -138,7 +138,7 @@ class _Signatures:
         """The signatures of ``slots`` (a new array, one row per slot)."""
         block, row = np.divmod(slots, self.BLOCK)
         if block.size and block[0] == block[-1]:  # slots are sorted: all in one block
-            return self._blocks[int(block[0])][row]  # type: ignore[no-any-return]
+            return self._blocks[int(block[0])][row]
         out = np.empty((slots.size, self.width), dtype=np.uint32)
         for i, (b, r) in enumerate(zip(block.tolist(), row.tolist(), strict=True)):
             out[i] = self._blocks[b][r]

@@ -89,7 +89,8 @@ def word_hashes(text: str) -> np.ndarray:
     terms = cp[idx].astype(np.uint64) * fwd[idx]
     first = np.flatnonzero(starts_mask)
     sums = np.add.reduceat(terms, first)
-    return sums * inv[idx[first]]
+    out: np.ndarray = sums * inv[idx[first]]
+    return out
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
@@ -98,7 +99,8 @@ def _mix(x: np.ndarray) -> np.ndarray:
     x = x * np.uint64(0xBF58476D1CE4E5B9)
     x = x ^ (x >> np.uint64(27))
     x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+    out: np.ndarray = x ^ (x >> np.uint64(31))
+    return out
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> np.ndarray:
@@ -121,7 +123,8 @@ def signature(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
     v = np.multiply.outer(hashes, a)  # uint64 arithmetic wraps modulo 2**64, as intended
     v += b
     v >>= np.uint64(32)
-    return v.min(axis=0).astype(np.uint32)
+    out: np.ndarray = v.min(axis=0).astype(np.uint32)
+    return out
 
 
 def text_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:

@@ -243,7 +243,7 @@ def _reresolve(doc: Document) -> None:
     if not doc.dates.event_date:
         return
     try:
-        from herald.actors import reresolve  # type: ignore[attr-defined]
+        from herald.actors import reresolve
     except ImportError:
         return
     try:
