@@ -52,9 +52,12 @@ def base_dir() -> Path:
 
 
 class Coder(nn.Module):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, layers: int = 0) -> None:
         super().__init__()
         self.bert = BertModel.from_pretrained(str(path), add_pooling_layer=False)
+        if 0 < layers < len(self.bert.encoder.layer):  # a shallower, faster coder: the first layers only
+            self.bert.encoder.layer = nn.ModuleList(list(self.bert.encoder.layer)[:layers])
+            self.bert.config.num_hidden_layers = layers
         h = self.bert.config.hidden_size
         self.drop = nn.Dropout(0.1)
         self.sent = nn.Linear(2 * h, N_SENT)
@@ -205,7 +208,7 @@ def evaluate(sent: np.ndarray, items: list[dict]) -> dict:
 
 def split(exs: list[Example], val_share: float) -> tuple[list[Example], list[Example]]:
     def doc_of(e: Example) -> str:
-        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "pw:", "wr:", "wb")) else e.key
+        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "pw:", "wr:", "wb", "wc")) else e.key
 
     def is_val(e: Example) -> bool:
         h = int(hashlib.md5(doc_of(e).encode()).hexdigest()[:8], 16)
@@ -243,6 +246,7 @@ def main() -> None:
     ap.add_argument("--save-val", type=Path, default=None, help="write validation predictions (npz)")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--layers", type=int, default=0, help="keep only the first N encoder layers (0: all)")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -256,7 +260,7 @@ def main() -> None:
     tr_items, va_items = encode(tok, train), encode(tok, val)
     print(f"train {len(tr_items)} ({ {o: sum(e.origin == o for e in train) for o in {e.origin for e in train}} }), "
           f"val {len(va_items)}", flush=True)
-    model = Coder(base_dir())
+    model = Coder(base_dir(), args.layers)
     heads = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
     enc = [p for n, p in model.named_parameters() if n.startswith("bert.")]
     opt = torch.optim.AdamW([{"params": enc, "lr": args.lr}, {"params": heads, "lr": args.lr * 10}], weight_decay=0.01)
@@ -288,7 +292,8 @@ def main() -> None:
         "roles": ["O", "source", "target"],
         "type_activation": "softmax",
         "trained": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch, "synthetic": 0 if args.no_synthetic else args.synthetic,
-                    "examples": len(tr_items), "seed": args.seed},
+                    "examples": len(tr_items), "seed": args.seed,
+                    "layers": len(model.bert.encoder.layer)},
         "validation": evaluate(sent, va_items) if va_items else {},
     }
     (args.out / "coder.json").write_text(json.dumps(meta, indent=1) + "\n")
