@@ -56,7 +56,12 @@ VETO = float(os.environ.get("VETO", "0.5"))  # line-model P(article) under which
 # 0.5 was the best of 0.3/0.5/0.8/1/2 in the site-grouped cross-validation
 SWITCH_COST = float(os.environ.get("SWITCH_COST", "0.5"))
 
+THRESHOLD = float(os.environ.get("THRESHOLD", "0.5"))  # P(article) above which a line is kept
+# inverse L2 strength of the logistic regressions: 0.03 was the best of 1, 0.1, 0.03, 0.01, 0.003 in the
+# site-grouped cross-validation (stronger than that and recall falls)
+C_DEFAULT = 0.03
 CORE = os.environ.get("CORE", "1") == "1"  # the second pass against the page's core
+LEN_POWER = float(os.environ.get("LEN_POWER", "0.75"))
 PAGE_ALPHA = float(os.environ.get("PAGE_ALPHA", "0"))
 MEAN_PAGE_WEIGHT = 600.0  # keeps the weights' scale (and so the regularisation) near the unweighted one
 INNER_FOLDS = 5  # site-grouped folds that give the core model first-pass scores of unseen pages
@@ -164,12 +169,12 @@ def weights(pages: list[dict]) -> np.ndarray:
     lines matter more, but a plain word count lets a few huge paragraphs drown the short lines."""
     out = []
     for p in pages:
-        w = np.sqrt([len(ln.split()) for ln in p["lines"]])
+        w = np.array([len(ln.split()) for ln in p["lines"]], dtype=float) ** LEN_POWER
         out.append(w / max(w.sum(), 1.0) ** PAGE_ALPHA * (MEAN_PAGE_WEIGHT ** PAGE_ALPHA))
     return np.concatenate(out)
 
 
-def train_first(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0,
+def train_first(pages: list[dict], c: float = C_DEFAULT, augment: bool = True, seed: int = 0,
                 veto: float = VETO) -> LineModel:
     """Fit the first-pass (page) and line logistic regressions on ``pages`` (plus augmented copies)."""
     rng = random.Random(seed)
@@ -178,11 +183,11 @@ def train_first(pages: list[dict], c: float = 1.0, augment: bool = True, seed: i
                    for p in train_pages])
     y = np.concatenate([p["y"] for p in train_pages])
     w = weights(train_pages)
-    return LineModel({"features": FEATURES, "threshold": 0.5, "veto": veto, "switch_cost": SWITCH_COST,
+    return LineModel({"features": FEATURES, "threshold": THRESHOLD, "veto": veto, "switch_cost": SWITCH_COST,
                       "page": fit_lr(x, y, w, c), "line": fit_lr(x[:, :N_BASE], y, w, c)})
 
 
-def train(pages: list[dict], c: float = 1.0, augment: bool = True, seed: int = 0,
+def train(pages: list[dict], c: float = C_DEFAULT, augment: bool = True, seed: int = 0,
           veto: float = VETO, core: bool = CORE) -> LineModel:
     """The full model: the first pass on all of ``pages``, then the core model, fitted on the
     first pass's log-odds of pages it was *not* trained on (inner folds grouped by site, as at
@@ -253,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "extraction"))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--C", type=float, default=C_DEFAULT)
     ap.add_argument("--no-augment", action="store_true")
     ap.add_argument("--fold-seed", type=int, default=0, help="another assignment of sites to folds")
     ap.add_argument("--cv-only", action="store_true", help="report cross-validation, write nothing")

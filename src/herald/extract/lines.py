@@ -76,6 +76,13 @@ _FAMILY_TERMS: dict[str, str] = {
             "next post|previous article|next article|loading|watch|listen|podcast|click here|"
             "continue reading|full story|view all|view more|gallery|menu|search",
 }
+# Words of photo captions and credits ("(AP Photo/Alan Diaz, File)", "Courtesy of ...", "Getty
+# Images", "Submitted photo"): not web furniture (they say nothing about the site), but a line
+# that names its picture is not article prose. Bit 5 of a token's code.
+_CAPTION_TERMS = "photo|photos|photograph|photographs|photographer|image|images|courtesy|credit|credits|getty|" \
+    "pictured|caption|shutterstock|afp|illustration|istock|file photo|ap photo|submitted photo|photo credit"
+_CAPTION_BIT = 1 << 5
+_GALLERY = re.compile(r"\d{1,3} ?of ?\d{1,3}(?!\d)")  # "1of4", "2 of 12": a gallery's picture counter
 _MONTHS = "jan january feb february mar march apr april may jun june jul july aug august sep sept september " \
     "oct october nov november dec december"
 _LINK_TOKENS = "http https www com org net html php"
@@ -126,6 +133,12 @@ def _build_tables() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np
                 pairs[_pair_hash(a, b)] = pairs.get(_pair_hash(a, b), 0) | (1 << bit)
             else:
                 add([t], 1 << bit)
+    for t in _CAPTION_TERMS.split("|"):
+        if " " in t:
+            a, b = t.split()
+            pairs[_pair_hash(a, b)] = pairs.get(_pair_hash(a, b), 0) | _CAPTION_BIT
+        else:
+            add([t], _CAPTION_BIT)
     add(list(_STOP), _STOP_BIT)
     add(_MONTHS.split(), _MONTH_BIT)
     add(_LINK_TOKENS.split(), _LINK_BIT)
@@ -206,10 +219,10 @@ BASE_FEATURES = [
     "has_quote", "link", "date", "byline", "dup", "title_case_short", "starts_lower", "says_header",
     "ago", "furniture_share", "furniture_only",
     *(f"fam_{k}" for k in _FAMILY_TERMS),
-    "exclamation", "price", "cta_start",
+    "exclamation", "price", "cta_start", "caption", "gallery_count",
 ]
 _INSIDE_OF = ["furniture_share", "furniture_only", "fam_share", "fam_subscribe", "fam_comment", "fam_ad",
-              "fam_meta", "link", "few_words", "price", "cta_start", "exclamation"]
+              "fam_meta", "link", "few_words", "price", "cta_start", "exclamation", "caption", "gallery_count"]
 CONTEXT_FEATURES = [
     "rel_pos", "prose_cdf", "prose_inside", "before_prose", "after_prose",
     "prev_log_words", "next_log_words", "prev_stop", "next_stop", "prev_sent_end", "next_sent_end",
@@ -225,18 +238,17 @@ CONTEXT_FEATURES = [
     *(f"inside_x_{k}" for k in _INSIDE_OF),
     # lexical cohesion with the page's other prose: other stories' leads and comments share little
     "cohesion", "cohesion_depth", "win2_cohesion", "long_x_cohesion",
-    # lists and subheads inside the article: between its first and last prose line
-    "in_span", "in_span_x_short", "in_span_x_cohesion", "in_span_x_title_case",
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
 # the second pass: the line against the page's core (see core_features)
 CORE_FEATURES = ["in_core", "lines_before_core", "lines_after_core", "core_share", "core_depth",
                  "core_share_inside", "core_share_outside"]
-_CORE_CLIP = 3.0  # first-pass log-odds are clipped to +-3 when the core is chosen
+_CORE_CLIP = 3.0  # first-pass log-odds are clipped to +-3 when the core is chosen (1.5 and 6 did no better)
 N_BASE = len(BASE_FEATURES)
 _FAM_COLS = [BASE_FEATURES.index(f"fam_{k}") for k in _FAMILY_TERMS]
 _FURNITURE_COL = FEATURES.index("furniture_share")
 _PRICE_COL, _CTA_COL = FEATURES.index("price"), FEATURES.index("cta_start")
+_CAPTION_COLS = [FEATURES.index("caption"), FEATURES.index("gallery_count")]
 
 
 def _lookup(keys: np.ndarray, codes: np.ndarray, h: np.ndarray) -> np.ndarray:
@@ -358,6 +370,9 @@ def _base_and_words(lines: list[str]) -> tuple[np.ndarray, _Words]:
         byline & (nw < 30), dup, (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end, _LOWER_LUT[first],
         says, ago, np.minimum(furniture, 1.0), (furniture >= 0.5) & (nw <= 15), *fams,
         bangs > 0, (money > 0) & (digits > 0), cta,
+        _per_line(tok_line, (codes & _CAPTION_BIT) > 0, n) > 0,
+        [first_digit and _GALLERY.match(line) is not None
+         for first_digit, line in zip(((first >= 48) & (first <= 57)).tolist(), lines, strict=True)],
     ]
     words = _Words(lines, hashes, tok_line, ~stop_tok & ((codes & 0x1F) == 0))
     return np.column_stack(cols).astype(float), words
@@ -483,7 +498,6 @@ def page_features(lines: list[str]) -> tuple[np.ndarray, _Words | None]:
         before = after = np.zeros(n)
     # comment markers met after the article's prose began: a comment section follows the article
     in_text_marks = comment_mark * (cdf > 0)
-    in_span = ((cdf > 0) & (after == 0)).astype(float)
     inside = np.minimum(_window_mean(lw, 3), np.log1p(30)) / np.log1p(30) * (cdf > 0) * (after == 0)
     ctx = np.column_stack([
         np.arange(n) / max(n - 1, 1),
@@ -525,10 +539,6 @@ def page_features(lines: list[str]) -> tuple[np.ndarray, _Words | None]:
         cohesion[:, 1],
         _window_mean(cohesion[:, 0], 2),
         cohesion[:, 0] * col["long"],
-        in_span,
-        in_span * col["short"],
-        in_span * cohesion[:, 0],
-        in_span * title_case,
     ])
     return np.hstack([base, ctx]), words
 
@@ -678,8 +688,9 @@ class LineModel:
         furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0)
         z = self.log_odds(x, words)
         # the decoder may fill a gap in the article with a plain line, never with one that uses
-        # web-furniture vocabulary or sells something: those keep their own vote
-        own_vote = (x[:, _FURNITURE_COL] > 0) | (x[:, _PRICE_COL] > 0) | (x[:, _CTA_COL] > 0)
+        # web-furniture vocabulary, sells something or credits a picture: those keep their own vote
+        own_vote = ((x[:, _FURNITURE_COL] > 0) | (x[:, _PRICE_COL] > 0) | (x[:, _CTA_COL] > 0)
+                    | (x[:, _CAPTION_COLS].max(axis=1) > 0))
         return np.where(own_vote, z > 0, decode_runs(z, self.switch_cost)) & ~furniture
 
     def scores(self, lines: list[str]) -> np.ndarray:
