@@ -96,13 +96,18 @@ def test_model_tags_reported_speech() -> None:
 
 
 @needs_model
-def test_reported_speech_with_its_speaker(quotes_in: Run) -> None:
+def test_reported_speech_with_its_speaker(quotes_in: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HERALD_QUOTES", "learned")
     quotes = quotes_in("Senator Elizabeth Warren said on Tuesday that the bank had misled its customers.")
     q = next(q for q in quotes if "misled" in q.text)
     assert q.kind == "indirect" and q.speaker == "Elizabeth Warren"
 
 
-def test_no_quotation_from_a_verb_that_is_not_speech(quotes_in: Run) -> None:
+@pytest.mark.parametrize("mode", ["rules", "learned"])
+def test_no_quotation_from_a_verb_that_is_not_speech(
+    quotes_in: Run, monkeypatch: pytest.MonkeyPatch, mode: str
+) -> None:
+    monkeypatch.setenv("HERALD_QUOTES", mode)
     for text in (
         "A family friend found the suspect's car near the river on Sunday.",
         "The new box is the only device that supports 4K streaming at this price.",

@@ -75,6 +75,25 @@ ADJ_CUES = wordset(
 
 # in the reported pass these need no clause complement ("polls show a tie", "she believes in it")
 ATTITUDE_FREE = wordset("show find think believe")
+# ... but "show" and "find" with an object report a finding only when a record finds it ("a poll
+# found a tie"), never when a person finds a thing ("a family friend found the car")
+FINDING = wordset("show find")
+RECORDS = wordset(
+    """poll polls survey study report review audit analysis investigation inquiry probe research
+    data figure figures record records evidence document documents filing test tests results
+    finding findings autopsy census count tally memo email emails"""
+)
+# common nouns for people and bodies that hold a stance ("voters want", "critics support") beside
+# names, pronouns and office nouns; a stance verb with an object and any other subject ("the only
+# device that supports 4K") is no reported speech
+HOLDERS = wordset(
+    """people voter voters supporter supporters critic critics official officials lawmaker
+    lawmakers democrat democrats republican republicans campaign party government administration
+    company group committee court board council agency department ministry team staff aide aides
+    adviser advisers advocate advocates activist activists expert experts analyst analysts
+    leader leaders member members resident residents worker workers union parent parents
+    student students family families public majority minority man woman men women"""
+)
 
 # cue phrases written as a preposition: "according to X", "in the words of X"
 ACCORDING = frozenset({"according"})

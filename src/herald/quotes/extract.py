@@ -35,13 +35,16 @@ from herald.quotes.cues import (
     ADJ_CUES,
     ATTITUDE,
     ATTITUDE_FREE,
+    FINDING,
+    HOLDERS,
     NEEDS_CLAUSE,
     NOUN_CUES,
     OBJECT_CONTENT,
+    RECORDS,
     SPEECH,
 )
 from herald.quotes.marks import QuoteSpan, find_quotes
-from herald.quotes.names import wordset
+from herald.quotes.names import ROLE_NOUNS, wordset
 from herald.quotes.speakers import Speaker, SpeakerIndex
 from herald.quotes.stance import polarity
 
@@ -110,10 +113,31 @@ def _is_cue(tok: Any, reported: bool = False) -> bool:
     if tok.pos_ != "VERB":
         return False
     if reported and lemma in ATTITUDE:
-        return lemma not in NEEDS_CLAUSE or lemma in ATTITUDE_FREE or _clause(tok) is not None
+        if _clause(tok) is not None:
+            return True
+        if lemma in FINDING:
+            return _record_subject(tok)
+        return (lemma in ATTITUDE_FREE or lemma not in NEEDS_CLAUSE) and _holder_subject(tok)
     if not (lemma in SPEECH or lemma in OBJECT_CONTENT):
         return False
     return lemma not in NEEDS_CLAUSE or _clause(tok) is not None
+
+
+def _record_subject(tok: Any) -> bool:
+    """Whether a finding verb's subject is a record ("the poll", "an FBI review"), not a finder."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in RECORDS for c in tok.children)
+
+
+def _holder_subject(tok: Any) -> bool:
+    """Whether a stance verb's subject can hold a stance: a name, a pronoun, an office or a body of
+    people (a missing subject is left to the speaker search)."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":
+        subj = tok.head  # "the only device that supports ...": the relative pronoun is its noun
+    if subj is None or subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma = subj.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in HOLDERS or lemma in RECORDS
 
 
 def _subject(tok: Any, depth: int = 0) -> Any:
@@ -687,7 +711,9 @@ def quotes_of(doc: Document) -> list[Quote]:
     direct, used = _direct(art)
     direct = [a for a in direct if a.speaker is not None and a.speaker.name]
     reported = _reported(art, used, [(a.start, a.end) for a in direct])
-    if learned.available() and os.environ.get("HERALD_QUOTES", "learned") != "rules":
+    if learned.available() and os.environ.get("HERALD_QUOTES", "rules") == "learned":
+        # opt-in: the tagger costs about the parse's own time and moves the seed's lead quotation
+        # (docs/benchmarks.md, issue 19); the rules stay the default until it shares the events' encoder
         direct, reported = _with_tagger(art, direct, reported)
     out: list[Quote] = []
     for a in sorted(direct + reported, key=lambda a: a.start):
