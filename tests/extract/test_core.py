@@ -104,3 +104,13 @@ def test_other_stories_leads_after_the_article_are_removed() -> None:
     assert out.text.split("\n\n") == ARTICLE
     for lead in TEASERS[1::2]:
         assert lead in out.boilerplate
+
+
+def test_veto_margin_round_trips_and_defaults_to_always_veto() -> None:
+    from herald.extract.lines import LineModel
+
+    spec = load_model().spec()
+    assert LineModel(spec).veto_margin == spec["veto_margin"] == 5.0
+    old = {k: v for k, v in spec.items() if k != "veto_margin"}
+    assert LineModel(old).veto_margin == np.inf  # a model file without it vetoes as before
+    assert "veto_margin" not in LineModel(old).spec()

@@ -654,6 +654,8 @@ class LineModel:
         self.threshold = float(spec.get("threshold", 0.5))
         self.veto = float(spec.get("veto", 0.0))
         self.switch_cost = float(spec.get("switch_cost", 0.0))
+        # the line model's veto holds unless the deciding model is at least this sure (log-odds)
+        self.veto_margin = float(spec.get("veto_margin", np.inf))
         self.page = _lr(spec["page"])
         self.line = _lr(spec["line"])
         self.core = _lr(spec["core"]) if "core" in spec else None
@@ -663,6 +665,8 @@ class LineModel:
         """The JSON-able description of this model (what ``line_model.json`` holds)."""
         out = {"features": FEATURES, "threshold": self.threshold, "veto": self.veto,
                "switch_cost": self.switch_cost, "page": _lr_spec(self.page), "line": _lr_spec(self.line)}
+        if np.isfinite(self.veto_margin):
+            out["veto_margin"] = self.veto_margin
         if self.core is not None:
             out |= {"core_features": CORE_FEATURES, "core": _lr_spec(self.core)}
         return out
@@ -685,8 +689,8 @@ class LineModel:
 
     def keep(self, x: np.ndarray, words: _Words | None = None) -> np.ndarray:
         """Boolean mask of the lines kept as article text."""
-        furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0)
         z = self.log_odds(x, words)
+        furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0) & (z < self.veto_margin)
         # the decoder may fill a gap in the article with a plain line, never with one that uses
         # web-furniture vocabulary, sells something or credits a picture: those keep their own vote
         own_vote = ((x[:, _FURNITURE_COL] > 0) | (x[:, _PRICE_COL] > 0) | (x[:, _CTA_COL] > 0)
