@@ -58,20 +58,13 @@ test: $(VENV)/.installed-test browser-deps
 test-fast: $(VENV)/.installed-test
 	$(VENV)/bin/pytest -q -m "not slow and not browser"
 
-# ruff's formatter and line length ([tool.ruff] line-length) hold for FORMAT_PATHS, the files formatted
-# so far (issue 22). Once `make format FORMAT_PATHS="src tests bench scripts training"` has run on the
-# whole tree, set FORMAT_PATHS to that and drop E501 from [tool.ruff.lint] ignore.
-FORMAT_PATHS ?= src/herald/models.py src/herald/ingest src/herald/cli src/herald/store/db.py \
-	src/herald/store/lock.py src/herald/store/queries.py src/herald/places/compact.py \
-	src/herald/places/gazetteer.py src/herald/places/gdelt.py src/herald/places/stage.py \
-	src/herald/time/relative.py src/herald/serve/data.py bench/places_polnear.py bench/stage_profile.py \
-	tests/test_imports.py tests/test_types.py tests/places tests/watch/test_fetch.py \
-	tests/serve/test_concurrency.py
+# ruff's formatter and line length ([tool.ruff] line-length) hold for the whole tree (training/events/
+# is excluded in pyproject.toml until the learned coders land there).
+FORMAT_PATHS ?= src tests bench scripts training
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check src tests bench scripts training
+	$(VENV)/bin/ruff check $(FORMAT_PATHS)
 	$(VENV)/bin/ruff format --check $(FORMAT_PATHS)
-	$(VENV)/bin/ruff check --select E501 $(FORMAT_PATHS)
 	$(VENV)/bin/mypy src/herald
 
 format: $(VENV)/.installed-test

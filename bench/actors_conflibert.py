@@ -5,9 +5,10 @@
 For each sentence of ../shared/data/events/dev/conflibert_cameo_spans_train.txt (BIO tags: S
 source, T target), the sentence is detokenised, parsed with spaCy and resolved with no date; a
 gold actor span counts as resolved when a herald mention overlapping it carries a country or
-organisation code (an organisation's own code counts: IMGMUSISI for the Islamic State). Prints the share per tag. With --sample, writes a fixed random sample of 100
-resolved spans (lowest hash of span and sentence) for checking precision by hand; verdicts already written in an existing
-sample file are kept, so the hand check survives a re-run.
+organisation code (an organisation's own code counts: IMGMUSISI for the Islamic State). Prints the
+share per tag. With --sample, writes a fixed random sample of 100 resolved spans (lowest hash of span
+and sentence) for checking precision by hand; verdicts already written in an existing sample file are
+kept, so the hand check survives a re-run.
 """
 
 from __future__ import annotations
@@ -87,11 +88,24 @@ def main() -> None:
             actor = actor_at(doc, s, e)
             if actor is not None and (actor.country or (actor.kind == "organisation" and actor.code)):
                 hit[tag] += 1
-                rows.append([tag, text[s:e], actor.text, actor.name, actor.country or "",
-                             actor.sector or "", actor.code or "", actor.role or "", text])
+                rows.append(
+                    [
+                        tag,
+                        text[s:e],
+                        actor.text,
+                        actor.name,
+                        actor.country or "",
+                        actor.sector or "",
+                        actor.code or "",
+                        actor.role or "",
+                        text,
+                    ]
+                )
     for tag in ("S", "T"):
-        print(f"{tag}: {hit[tag]}/{total[tag]} gold actors resolved to a country/organisation code "
-              f"({hit[tag] / max(1, total[tag]):.1%})")
+        print(
+            f"{tag}: {hit[tag]}/{total[tag]} gold actors resolved to a country/organisation code "
+            f"({hit[tag] / max(1, total[tag]):.1%})"
+        )
     all_hit, all_total = sum(hit.values()), sum(total.values())
     print(f"all: {all_hit}/{all_total} ({all_hit / max(1, all_total):.1%}) in {len(sents)} sentences")
     if args.sample:
@@ -107,8 +121,19 @@ def write_sample(path: Path, rows: list[list[str]]) -> None:
     # a stable sample: the 100 resolved spans whose (span, sentence) hash lowest, so a re-run
     # after a change in the resolver keeps most of the rows (and their hand verdicts)
     sample = sorted(rows, key=lambda r: hashlib.sha1(f"{r[1]}|{r[8]}".encode()).hexdigest())[:100]
-    fields = ["tag", "gold_span", "mention", "name", "country", "sector", "code", "role",
-              "verdict", "note", "sentence"]
+    fields = [
+        "tag",
+        "gold_span",
+        "mention",
+        "name",
+        "country",
+        "sector",
+        "code",
+        "role",
+        "verdict",
+        "note",
+        "sentence",
+    ]
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
         w.writerow(fields)
@@ -117,8 +142,10 @@ def write_sample(path: Path, rows: list[list[str]]) -> None:
             w.writerow([*r[:8], v, note, r[8]])
     ok = sum(1 for r in sample if verdicts.get((r[1], r[8]), ("",))[0] == "ok")
     judged = sum(1 for r in sample if verdicts.get((r[1], r[8]), ("",))[0] in ("ok", "wrong"))
-    print(f"sample: {len(sample)} rows in {path}; hand-checked {judged}, correct {ok}"
-          + (f" (precision {ok / judged:.0%})" if judged else ""))
+    print(
+        f"sample: {len(sample)} rows in {path}; hand-checked {judged}, correct {ok}"
+        + (f" (precision {ok / judged:.0%})" if judged else "")
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Precision of actor codes on the dev extraction pages: a fixed random sample of coded mentions, judged
 by hand.
 
-    .venv/bin/python bench/actors_precision.py sample   # writes bench/actors_precision_sample.tsv (verdicts empty)
+    # writes bench/actors_precision_sample.tsv (verdicts empty)
+    .venv/bin/python bench/actors_precision.py sample
     .venv/bin/python bench/actors_precision.py score    # precision of the judged sample
 
 The sample: every mention with a code in herald's output for the 89 dev pages (raw HTML in), 200 drawn
@@ -36,17 +37,29 @@ def sample(n: int = 200, seed: int = 18) -> None:
                 continue
             a, b = m["start"], m["end"]
             ctx = text[max(0, a - 120) : b + 120].replace("\n", " ").replace("\t", " ")
-            rows.append({"page": str(d.get("id")).rsplit("/", 1)[-1], "mention": text[a:b], "code": m["code"],
-                         "name": m.get("name") or "", "role": m.get("role") or "", "context": ctx,
-                         "verdict": "", "note": ""})
+            rows.append(
+                {
+                    "page": str(d.get("id")).rsplit("/", 1)[-1],
+                    "mention": text[a:b],
+                    "code": m["code"],
+                    "name": m.get("name") or "",
+                    "role": m.get("role") or "",
+                    "context": ctx,
+                    "verdict": "",
+                    "note": "",
+                }
+            )
     rows.sort(key=lambda r: (r["page"], r["context"]))
     picked = random.Random(seed).sample(rows, min(n, len(rows)))
     # a row whose page, words, code and context are unchanged keeps its earlier verdict
     old: dict[tuple[str, ...], dict[str, str]] = {}
     if SAMPLE.exists():
         with SAMPLE.open(encoding="utf-8", newline="") as f:
-            old = {(r["page"], r["mention"], r["code"], r["context"]): r
-                   for r in csv.DictReader(f, delimiter="\t") if r["verdict"]}
+            old = {
+                (r["page"], r["mention"], r["code"], r["context"]): r
+                for r in csv.DictReader(f, delimiter="\t")
+                if r["verdict"]
+            }
     for r in picked:
         prev = old.get((r["page"], r["mention"], r["code"], r["context"]))
         if prev is not None:

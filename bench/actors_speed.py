@@ -77,8 +77,9 @@ def main() -> None:
         t0 = time.process_time()
         # the parse is handed over as the pipeline does (syntax settles place or actor): only
         # spaCy's own work is left out of the time
-        mentions = sum(len(resolve_text(t, "2010-11-19", e, p))
-                       for t, e, p in zip(docs, ents, parsed, strict=True))
+        mentions = sum(
+            len(resolve_text(t, "2010-11-19", e, p)) for t, e, p in zip(docs, ents, parsed, strict=True)
+        )
         best = min(best, time.process_time() - t0)
     base_best, base_found = float("inf"), 0
     for _ in range(args.repeat):

@@ -27,38 +27,82 @@ OUT = ROOT / "bench" / "out"
 GOAL_MS = 200.0
 
 ACTORS = [  # (country, code, name)
-    ("RUS", "RUS", "Russia"), ("RUS", "RUSGOV", "Sergey Lavrov"), ("NATO", "NATO", "NATO"),
-    ("USA", "USA", "United States"), ("USA", "USAGOV", "Joe Biden"), ("CHN", "CHN", "China"),
-    ("CHN", "CHNGOV", "Xi Jinping"), ("UKR", "UKR", "Ukraine"), ("UKR", "UKRMIL", "Ukrainian army"),
-    ("FRA", "FRA", "France"), ("DEU", "DEU", "Germany"), ("GBR", "GBR", "United Kingdom"),
-    ("IRN", "IRN", "Iran"), ("ISR", "ISR", "Israel"), ("PSE", "PSE", "Palestine"), ("TUR", "TUR", "Turkey"),
-    ("SYR", "SYR", "Syria"), ("IND", "IND", "India"), ("PAK", "PAK", "Pakistan"), ("JPN", "JPN", "Japan"),
-    ("KOR", "KOR", "South Korea"), ("PRK", "PRK", "North Korea"), ("BRA", "BRA", "Brazil"),
-    ("VEN", "VEN", "Venezuela"), ("BOL", "BOL", "Bolivia"), ("AFG", "AFG", "Afghanistan"),
-    ("AFG", "AFGINS", "Taliban"), ("EGY", "EGY", "Egypt"), ("SAU", "SAU", "Saudi Arabia"),
-    ("YEM", "YEM", "Yemen"), ("ETH", "ETH", "Ethiopia"), ("NGA", "NGA", "Nigeria"),
-    ("ZAF", "ZAF", "South Africa"), ("MEX", "MEX", "Mexico"), ("CAN", "CAN", "Canada"),
-    ("AUS", "AUS", "Australia"), ("IGO", "IGOUNO", "United Nations"), ("EU", "IGOEU", "European Union"),
-    ("VNM", "VNM", "Vietnam"), ("POL", "POL", "Poland"),
+    ("RUS", "RUS", "Russia"),
+    ("RUS", "RUSGOV", "Sergey Lavrov"),
+    ("NATO", "NATO", "NATO"),
+    ("USA", "USA", "United States"),
+    ("USA", "USAGOV", "Joe Biden"),
+    ("CHN", "CHN", "China"),
+    ("CHN", "CHNGOV", "Xi Jinping"),
+    ("UKR", "UKR", "Ukraine"),
+    ("UKR", "UKRMIL", "Ukrainian army"),
+    ("FRA", "FRA", "France"),
+    ("DEU", "DEU", "Germany"),
+    ("GBR", "GBR", "United Kingdom"),
+    ("IRN", "IRN", "Iran"),
+    ("ISR", "ISR", "Israel"),
+    ("PSE", "PSE", "Palestine"),
+    ("TUR", "TUR", "Turkey"),
+    ("SYR", "SYR", "Syria"),
+    ("IND", "IND", "India"),
+    ("PAK", "PAK", "Pakistan"),
+    ("JPN", "JPN", "Japan"),
+    ("KOR", "KOR", "South Korea"),
+    ("PRK", "PRK", "North Korea"),
+    ("BRA", "BRA", "Brazil"),
+    ("VEN", "VEN", "Venezuela"),
+    ("BOL", "BOL", "Bolivia"),
+    ("AFG", "AFG", "Afghanistan"),
+    ("AFG", "AFGINS", "Taliban"),
+    ("EGY", "EGY", "Egypt"),
+    ("SAU", "SAU", "Saudi Arabia"),
+    ("YEM", "YEM", "Yemen"),
+    ("ETH", "ETH", "Ethiopia"),
+    ("NGA", "NGA", "Nigeria"),
+    ("ZAF", "ZAF", "South Africa"),
+    ("MEX", "MEX", "Mexico"),
+    ("CAN", "CAN", "Canada"),
+    ("AUS", "AUS", "Australia"),
+    ("IGO", "IGOUNO", "United Nations"),
+    ("EU", "IGOEU", "European Union"),
+    ("VNM", "VNM", "Vietnam"),
+    ("POL", "POL", "Poland"),
 ]
 TYPES = [  # (PLOVER type, CAMEO, QuadClass, Goldstein)
-    ("CONSULT", "040", 1, 1.0), ("AGREE", "057", 1, 4.0), ("SUPPORT", "051", 1, 3.4),
-    ("REQUEST", "020", 1, 3.0), ("COOPERATE", "061", 2, 6.4), ("AID", "070", 2, 7.0),
-    ("DISAPPROVE", "111", 3, -2.0), ("REJECT", "120", 3, -4.0), ("ACCUSE", "112", 3, -2.0),
-    ("THREATEN", "130", 3, -4.4), ("SANCTION", "163", 4, -8.0), ("MOBILIZE", "150", 4, -7.2),
-    ("ASSAULT", "180", 4, -9.0), ("COERCE", "170", 4, -7.0),
+    ("CONSULT", "040", 1, 1.0),
+    ("AGREE", "057", 1, 4.0),
+    ("SUPPORT", "051", 1, 3.4),
+    ("REQUEST", "020", 1, 3.0),
+    ("COOPERATE", "061", 2, 6.4),
+    ("AID", "070", 2, 7.0),
+    ("DISAPPROVE", "111", 3, -2.0),
+    ("REJECT", "120", 3, -4.0),
+    ("ACCUSE", "112", 3, -2.0),
+    ("THREATEN", "130", 3, -4.4),
+    ("SANCTION", "163", 4, -8.0),
+    ("MOBILIZE", "150", 4, -7.2),
+    ("ASSAULT", "180", 4, -9.0),
+    ("COERCE", "170", 4, -7.0),
 ]
 
 
 PLACES = [  # (name, ISO alpha-3, GeoNames admin1, lat, lon): where half of the events happen
-    ("Moscow", "RUS", "RU.48", 55.75, 37.62), ("Kyiv", "UKR", "UA.12", 50.45, 30.52),
-    ("Brussels", "BEL", "BE.BRU", 50.85, 4.35), ("Washington", "USA", "US.DC", 38.9, -77.04),
-    ("Beijing", "CHN", "CN.22", 39.91, 116.4), ("Lisbon", "PRT", "PT.14", 38.73, -9.15),
-    ("Tehran", "IRN", "IR.26", 35.69, 51.42), ("Gaza", "PSE", "PS.GZ", 31.5, 34.47),
-    ("Kabul", "AFG", "AF.13", 34.53, 69.17), ("New York City", "USA", "US.NY", 40.71, -74.01),
-    ("Caracas", "VEN", "VE.25", 10.49, -66.88), ("Abuja", "NGA", "NG.FC", 9.06, 7.5),
-    ("Damascus", "SYR", "SY.13", 33.51, 36.29), ("New Delhi", "IND", "IN.07", 28.64, 77.22),
-    ("Pyongyang", "PRK", "KP.12", 39.03, 125.75), ("Addis Ababa", "ETH", "ET.44", 9.02, 38.75),
+    ("Moscow", "RUS", "RU.48", 55.75, 37.62),
+    ("Kyiv", "UKR", "UA.12", 50.45, 30.52),
+    ("Brussels", "BEL", "BE.BRU", 50.85, 4.35),
+    ("Washington", "USA", "US.DC", 38.9, -77.04),
+    ("Beijing", "CHN", "CN.22", 39.91, 116.4),
+    ("Lisbon", "PRT", "PT.14", 38.73, -9.15),
+    ("Tehran", "IRN", "IR.26", 35.69, 51.42),
+    ("Gaza", "PSE", "PS.GZ", 31.5, 34.47),
+    ("Kabul", "AFG", "AF.13", 34.53, 69.17),
+    ("New York City", "USA", "US.NY", 40.71, -74.01),
+    ("Caracas", "VEN", "VE.25", 10.49, -66.88),
+    ("Abuja", "NGA", "NG.FC", 9.06, 7.5),
+    ("Damascus", "SYR", "SY.13", 33.51, 36.29),
+    ("New Delhi", "IND", "IN.07", 28.64, 77.22),
+    ("Pyongyang", "PRK", "KP.12", 39.03, 125.75),
+    ("Addis Ababa", "ETH", "ET.44", 9.02, 38.75),
 ]
 
 
@@ -74,15 +118,21 @@ def build(path: Path, n_events: int) -> None:
     n_docs = max(1, n_events // 10)
     con = duckdb.connect(str(path))
     con.execute("SET enable_progress_bar = false")
-    con.execute("CREATE TEMP TABLE a AS SELECT * FROM (VALUES "
-                + ",".join(f"({i}, '{c}', '{k}', '{n}')" for i, (c, k, n) in enumerate(ACTORS))
-                + ") t(i, country, code, name)")
-    con.execute("CREATE TEMP TABLE ty AS SELECT * FROM (VALUES "
-                + ",".join(f"({i}, '{t}', '{c}', {q}, {g})" for i, (t, c, q, g) in enumerate(TYPES))
-                + ") t(i, type, cameo, quad, goldstein)")
-    con.execute("CREATE TEMP TABLE pl AS SELECT * FROM (VALUES "
-                + ",".join(f"({i}, '{n}', '{c}', '{a}', {la}, {lo})" for i, (n, c, a, la, lo) in enumerate(PLACES))
-                + ") t(i, name, country, admin1, lat, lon)")
+    con.execute(
+        "CREATE TEMP TABLE a AS SELECT * FROM (VALUES "
+        + ",".join(f"({i}, '{c}', '{k}', '{n}')" for i, (c, k, n) in enumerate(ACTORS))
+        + ") t(i, country, code, name)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE ty AS SELECT * FROM (VALUES "
+        + ",".join(f"({i}, '{t}', '{c}', {q}, {g})" for i, (t, c, q, g) in enumerate(TYPES))
+        + ") t(i, type, cameo, quad, goldstein)"
+    )
+    con.execute(
+        "CREATE TEMP TABLE pl AS SELECT * FROM (VALUES "
+        + ",".join(f"({i}, '{n}', '{c}', '{a}', {la}, {lo})" for i, (n, c, a, la, lo) in enumerate(PLACES))
+        + ") t(i, name, country, admin1, lat, lon)"
+    )
     # documents: every tenth document is a copy of the one before (same story), like wire copies
     con.execute(f"""
         INSERT INTO documents BY NAME
@@ -171,10 +221,13 @@ def run(db: Path, repeat: int, linger: float | None, label: str) -> float:
     with app.state.data.cursor() as cur:
         n = cur.execute("SELECT count(*) FROM events WHERE latest").fetchone()[0]
         base, base_cpu = timed(lambda: cur.execute(NAIVE).fetchall(), repeat)
-    print(f"\n{label}\nstore: {n:,} events; baseline (the naive newest-100 SELECT * in DuckDB): "
-          f"{base:.1f} ms wall, {base_cpu:.1f} ms CPU")
+    print(
+        f"\n{label}\nstore: {n:,} events; baseline (the naive newest-100 SELECT * in DuckDB): "
+        f"{base:.1f} ms wall, {base_cpu:.1f} ms CPU"
+    )
     worst = 0.0
     with TestClient(app) as client:
+
         def get(path: str, params: dict) -> dict:
             r = client.get(path, params=params)
             assert r.status_code == 200, r.text
@@ -184,7 +237,10 @@ def run(db: Path, repeat: int, linger: float | None, label: str) -> float:
             ms, cpu = timed(lambda params=params: get("/api/events", params), repeat)
             worst = max(worst, ms)
             total = get("/api/events", params)["total"]
-            print(f"  {name:36s} {ms:7.1f} ms wall {cpu:7.1f} ms CPU  ({ms / base:5.1f}x baseline)  total={total:,}")
+            print(
+                f"  {name:36s} {ms:7.1f} ms wall {cpu:7.1f} ms CPU  "
+                f"({ms / base:5.1f}x baseline)  total={total:,}"
+            )
         for name, path, params in OTHER:
             ms, cpu = timed(lambda path=path, params=params: get(path, params), repeat)
             print(f"  {name:36s} {ms:7.1f} ms wall {cpu:7.1f} ms CPU  ({ms / base:5.1f}x baseline)")

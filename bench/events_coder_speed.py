@@ -36,8 +36,10 @@ def main() -> None:
             sents += 1
             if decide.is_candidate(s, res.in_span(s.start_char, s.end_char), False):
                 cands.append(s.text)
-    print(f"{len(docs)} articles, {sents} sentences, {len(cands)} candidates ({len(cands) / sents:.2f}); "
-          f"parse + actors {parse_s:.1f} s ({sents / parse_s:.0f} sentences/s)")
+    print(
+        f"{len(docs)} articles, {sents} sentences, {len(cands)} candidates ({len(cands) / sents:.2f}); "
+        f"parse + actors {parse_s:.1f} s ({sents / parse_s:.0f} sentences/s)"
+    )
     import onnxruntime as ort
 
     from herald.events.learned import model
@@ -47,8 +49,10 @@ def main() -> None:
         model.session.cache_clear()
         model.read(cands[:64])
         best = min(_timed(model.read, cands) for _ in range(3))
-        print(f"coder on CPU, {threads} thread(s): {len(cands) / best:.0f} candidate sentences/s, "
-              f"{1000 * best / len(cands):.2f} ms each")
+        print(
+            f"coder on CPU, {threads} thread(s): {len(cands) / best:.0f} candidate sentences/s, "
+            f"{1000 * best / len(cands):.2f} ms each"
+        )
     if "CUDAExecutionProvider" in ort.get_available_providers():
         print("CUDA provider present: the session above already ran on the GPU")
     else:

@@ -98,7 +98,8 @@ def span_sentences() -> list[dict[str, object]]:
             text = " ".join(toks)
             out.append({
                 "tokens": toks, "tags": tags, "text": text,
-                "source": _spans(toks, tags, "S"), "target": _spans(toks, tags, "T") + _spans(toks, tags, "R"),
+                "source": _spans(toks, tags, "S"),
+                "target": _spans(toks, tags, "T") + _spans(toks, tags, "R"),
                 "held_out": held_out(text),
             })  # fmt: skip
             block = []

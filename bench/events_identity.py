@@ -130,7 +130,8 @@ def dump(out: Path, n_stories: int) -> None:
     n_sents = sum(len(v) for v in result["docs"].values())
     n_ev = sum(len(s["events"]) for v in result["docs"].values() for s in v)
     print(
-        f"{len(result['docs'])} texts, {n_sents} sentences, {n_ev} events, seed {len(result['seed'])} events -> {out}"
+        f"{len(result['docs'])} texts, {n_sents} sentences, {n_ev} events, "
+        f"seed {len(result['seed'])} events -> {out}"
     )
 
 
@@ -165,7 +166,8 @@ def compare(base_path: Path, new_path: Path) -> int:
     n = sum(len(v) for v in base["docs"].values())
     print(f"{n} sentences compared; differences: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print(
-        f"seed events: {'identical' if seed_same else 'DIFFERENT'} ({len(base['seed'])} vs {len(new['seed'])})"
+        f"seed events: {'identical' if seed_same else 'DIFFERENT'} "
+        f"({len(base['seed'])} vs {len(new['seed'])})"
     )
     return 0 if counts["rules"] == 0 and counts["events"] == 0 and seed_same else 1
 

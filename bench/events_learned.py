@@ -75,8 +75,16 @@ def score_annotated(rows: list[tuple[str, list[dict]]], preds: list[list[Event]]
             hit = next((i for i in cands if i not in used_t), None)
             if hit is not None:
                 used_t.add(hit)
-            full = next((i for i in cands if i not in used_f and realnews.actor_ok(d["source"], gold[i].get("source"))
-                         and realnews.actor_ok(d["target"], gold[i].get("target"))), None)
+            full = next(
+                (
+                    i
+                    for i in cands
+                    if i not in used_f
+                    and realnews.actor_ok(d["source"], gold[i].get("source"))
+                    and realnews.actor_ok(d["target"], gold[i].get("target"))
+                ),
+                None,
+            )
             if full is not None:
                 used_f.add(full)
         for acc, used in ((t, used_t), (f, used_f)):
@@ -88,7 +96,10 @@ def score_annotated(rows: list[tuple[str, list[dict]]], preds: list[list[Event]]
 
 
 def score_single(gold: list[str], preds: list[list[Event]]) -> float:
-    right = sum(bool(evs) and max(evs, key=lambda e: e.confidence).type == g for g, evs in zip(gold, preds, strict=True))
+    right = sum(
+        bool(evs) and max(evs, key=lambda e: e.confidence).type == g
+        for g, evs in zip(gold, preds, strict=True)
+    )
     return right / max(len(gold), 1)
 
 
@@ -98,8 +109,10 @@ def main() -> None:
     stories = [s for s in events_data.stories() if s["held_out"]]
     leads = [re.split(r"(?<=[.!?])\s+(?=[A-Z])", str(s["text"]).strip().split("\n")[0])[0] for s in stories]
     book = events_data.codebook_examples()
-    print(f"held-out: {len(ann)} annotated sentences ({sum(len(g) for _, g in ann)} events), "
-          f"{len(leads)} synthetic leads, {len(book)} codebook examples")
+    print(
+        f"held-out: {len(ann)} annotated sentences ({sum(len(g) for _, g in ann)} events), "
+        f"{len(leads)} synthetic leads, {len(book)} codebook examples"
+    )
     for coder in arg.split(","):
         os.environ["HERALD_EVENT_CODER"] = coder
         a = score_annotated(ann, code_texts([t for t, _ in ann]))

@@ -80,7 +80,8 @@ def main() -> None:
         if base is not None:
             f_base, _ = macro_f1(gold, base)
             print(
-                f"  baseline (TF-IDF LR) macro-F1 {f_base:.3f}  ratio classifier/baseline {f_model / f_base:.2f}"
+                f"  baseline (TF-IDF LR) macro-F1 {f_base:.3f}  "
+                f"ratio classifier/baseline {f_model / f_base:.2f}"
             )
 
 

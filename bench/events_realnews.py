@@ -33,8 +33,16 @@ def rightness(pred: list[dict], gold: list[dict]) -> list[tuple[float, bool]]:
     for e in pred:
         if e.get("negated"):
             continue
-        hit = next((i for i, g in enumerate(gold) if i not in used and g["type"] == e.get("type")
-                    and realnews.same_sentence(e.get("sentence", ""), g["sentence"])), None)
+        hit = next(
+            (
+                i
+                for i, g in enumerate(gold)
+                if i not in used
+                and g["type"] == e.get("type")
+                and realnews.same_sentence(e.get("sentence", ""), g["sentence"])
+            ),
+            None,
+        )
         if hit is not None:
             used.add(hit)
         out.append((float(e.get("confidence") or 0), hit is not None))
@@ -58,20 +66,28 @@ def run(coder: str) -> None:
             nonpol += 1
             alarms += sum(1 for e in evs if not e.get("negated"))
     a, b = prf(*T), prf(*F)
-    print(f"{coder:8s} type P={a[0]:.3f} R={a[1]:.3f} F1={a[2]:.3f}; triple P={b[0]:.3f} R={b[1]:.3f} "
-          f"F1={b[2]:.3f}; false alarms {alarms / max(nonpol, 1):.2f} a non-political page")
+    print(
+        f"{coder:8s} type P={a[0]:.3f} R={a[1]:.3f} F1={a[2]:.3f}; triple P={b[0]:.3f} R={b[1]:.3f} "
+        f"F1={b[2]:.3f}; false alarms {alarms / max(nonpol, 1):.2f} a non-political page"
+    )
     if coder == "learned":
         for lo, hi in zip(BANDS, BANDS[1:], strict=False):
             band = [r for c, r in pairs if lo <= c < hi]
             if band:
-                print(f"  confidence {lo:.1f}-{min(hi, 1.0):.1f}: {len(band):3d} events, right {sum(band) / len(band):.2f}")
+                print(
+                    f"  confidence {lo:.1f}-{min(hi, 1.0):.1f}: {len(band):3d} events, "
+                    f"right {sum(band) / len(band):.2f}"
+                )
         from herald.events import display_threshold
 
         th = display_threshold()
         above = [r for c, r in pairs if c >= th]
         at8 = [r for c, r in pairs if c >= 0.8]
-        print(f"  at >= display threshold {th:.2f}: {len(above)} events, right {sum(above) / max(len(above), 1):.2f}; "
-              f"at >= 0.8: {len(at8)} events, right {sum(at8) / max(len(at8), 1):.2f}")
+        print(
+            f"  at >= display threshold {th:.2f}: {len(above)} events, "
+            f"right {sum(above) / max(len(above), 1):.2f}; "
+            f"at >= 0.8: {len(at8)} events, right {sum(at8) / max(len(at8), 1):.2f}"
+        )
 
 
 def main() -> None:

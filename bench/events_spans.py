@@ -56,7 +56,8 @@ def main() -> None:
         both += s_ok and t_ok
     print(f"held-out span sentences with gold source and target: {n}")
     print(
-        f"  coded {coded / n:.3f}  source right {src / n:.3f}  target right {tgt / n:.3f}  both right {both / n:.3f}"
+        f"  coded {coded / n:.3f}  source right {src / n:.3f}  target right {tgt / n:.3f}  "
+        f"both right {both / n:.3f}"
     )
 
 

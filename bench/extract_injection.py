@@ -120,8 +120,10 @@ def main() -> int:
         pairs_clean.append((rec["articleBody"], clean))
         pairs_injected.append((rec["articleBody"], dirty))
     n = sum(total.values())
-    print(f"injected {n} lines into {len(pairs_clean)} plain-text pages ({args.per_page} per page, "
-          f"seed {args.seed})")
+    print(
+        f"injected {n} lines into {len(pairs_clean)} plain-text pages ({args.per_page} per page, "
+        f"seed {args.seed})"
+    )
     for cat in INJECT:
         if total[cat]:
             print(f"  {cat:10s} removed {removed[cat]:4d}/{total[cat]:4d} = {removed[cat] / total[cat]:.3f}")

@@ -46,8 +46,7 @@ def load(kind: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def measure(name: str, fn: Callable[[str], str], pages: list[tuple[str, str, str]],
-            repeat: int) -> dict:
+def measure(name: str, fn: Callable[[str], str], pages: list[tuple[str, str, str]], repeat: int) -> dict:
     from metrics import micro_shingle_f1
 
     outs = [fn(page) for _, page, _ in pages]  # warm-up and quality
@@ -76,10 +75,14 @@ def report(rows: list[dict], baseline: str) -> None:
     base = next(r for r in rows if r["name"] == baseline)["pages_per_s"]
     print(f"  {'method':42s} {'P':>6s} {'R':>6s} {'F1':>6s} {'pages/s':>9s} {'x base':>7s}")
     for r in rows:
-        print(f"  {r['name']:42s} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['pages_per_s']:9.1f} "
-              f"{r['pages_per_s'] / base:7.2f}")
-    print(f"  (speed: CPU time per core, best of the repeats; baseline: {baseline}; "
-          f"reference loop sum(range(10**6)) = {machine_reference():.1f} ms)")
+        print(
+            f"  {r['name']:42s} {r['P']:6.3f} {r['R']:6.3f} {r['F1']:6.3f} {r['pages_per_s']:9.1f} "
+            f"{r['pages_per_s'] / base:7.2f}"
+        )
+    print(
+        f"  (speed: CPU time per core, best of the repeats; baseline: {baseline}; "
+        f"reference loop sum(range(10**6)) = {machine_reference():.1f} ms)"
+    )
 
 
 def bench_html(repeat: int) -> None:
@@ -90,18 +93,24 @@ def bench_html(repeat: int) -> None:
     pages = load("html")
 
     def traf(**kw: object) -> Callable[[str], str]:
-        return lambda page: trafilatura.extract(page, include_comments=False, include_tables=False,
-                                                **kw) or ""
+        return lambda page: (
+            trafilatura.extract(page, include_comments=False, include_tables=False, **kw) or ""
+        )
 
     rows = [
         measure("trafilatura favor_precision", traf(favor_precision=True), pages, repeat),
         measure("trafilatura default", traf(), pages, repeat),
         measure("trafilatura favor_recall", traf(favor_recall=True), pages, repeat),
-        measure("trafilatura precision, no fallback", traf(favor_precision=True, no_fallback=True),
-                pages, repeat),
+        measure(
+            "trafilatura precision, no fallback", traf(favor_precision=True, no_fallback=True), pages, repeat
+        ),
         measure("trafilatura default, no fallback", traf(no_fallback=True), pages, repeat),
-        measure("trafilatura precision + tables", lambda p: trafilatura.extract(
-            p, favor_precision=True, include_comments=False) or "", pages, repeat),
+        measure(
+            "trafilatura precision + tables",
+            lambda p: trafilatura.extract(p, favor_precision=True, include_comments=False) or "",
+            pages,
+            repeat,
+        ),
         measure("herald (extract_html: text+title+dates)", lambda p: extract_html(p).text, pages, repeat),
     ]
     print(f"html: {len(pages)} pages")
@@ -120,11 +129,26 @@ def bench_plaintext(repeat: int) -> None:
         return extract_one(RawDocument(id="x", source="x", kind="txt", content=page)).text
 
     rows = [
-        measure("keep lines >= 20 words", lambda p: "\n".join(
-            ln for ln in p.splitlines() if len(ln.split()) >= 20), pages, repeat),
-        measure("trafilatura on the text (lines as <p>)", lambda p: trafilatura.extract(
-            "<html><body>" + "".join(f"<p>{html.escape(ln)}</p>" for ln in p.splitlines()) + "</body></html>",
-            include_comments=False) or "", pages, 1),
+        measure(
+            "keep lines >= 20 words",
+            lambda p: "\n".join(ln for ln in p.splitlines() if len(ln.split()) >= 20),
+            pages,
+            repeat,
+        ),
+        measure(
+            "trafilatura on the text (lines as <p>)",
+            lambda p: (
+                trafilatura.extract(
+                    "<html><body>"
+                    + "".join(f"<p>{html.escape(ln)}</p>" for ln in p.splitlines())
+                    + "</body></html>",
+                    include_comments=False,
+                )
+                or ""
+            ),
+            pages,
+            1,
+        ),
         measure("herald line classifier (extract_one)", herald_text, pages, repeat),
     ]
     print(f"plaintext: {len(pages)} pages (herald's model was trained on them: in-sample)")

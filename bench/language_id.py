@@ -29,8 +29,13 @@ EXTRACTION = SHARED / "extraction"
 POLNEAR = SHARED / "quotes" / "polnear"
 TRICKY = HERE.parents[0] / "tests" / "data" / "tricky"
 NOT_ENGLISH = {  # the dev extraction pages that are not in English, by the first 8 characters of the id
-    "21486419": "id", "7837c9d6": "id", "3252222e": "pt", "57b4dafd": "de", "b6fb53e9": "it",
-    "c82b3d1d": "ru", "ff0f958a": "ru",
+    "21486419": "id",
+    "7837c9d6": "id",
+    "3252222e": "pt",
+    "57b4dafd": "de",
+    "b6fb53e9": "it",
+    "c82b3d1d": "ru",
+    "ff0f958a": "ru",
 }
 CUTS = (6, 12, 25)
 
@@ -48,7 +53,13 @@ def texts(split: str = "dev") -> list[tuple[str, str, str]]:
         whole.append((f"html/{pid[:8]}", NOT_ENGLISH.get(pid[:8], "en"), extract_html(page).text))
     for f in sorted((EXTRACTION / "plaintext").glob("*.txt")):
         pid = f.stem
-        whole.append((f"plain/{pid[:8]}", NOT_ENGLISH.get(pid[:8], "en"), extract_text(f.read_text(encoding="utf-8")).text))
+        whole.append(
+            (
+                f"plain/{pid[:8]}",
+                NOT_ENGLISH.get(pid[:8], "en"),
+                extract_text(f.read_text(encoding="utf-8")).text,
+            )
+        )
     for f in sorted((POLNEAR / split / "text").glob("*.txt")):
         whole.append((f"polnear/{f.stem[:30]}", "en", f.read_text(encoding="utf-8")))
     for name in ("box-score.txt", "short-notice.txt"):
@@ -100,8 +111,10 @@ def main() -> int:
     groups = {"whole": [d for d in data if "@" not in d[0]]}
     for n in CUTS:
         groups[f"first {n} words"] = [d for d in data if d[0].endswith(f"@{n}")]
-    print(f"{len(groups['whole'])} texts ({sum(d[1] != 'en' for d in groups['whole'])} not English), "
-          f"{len(data)} with the cuts")
+    print(
+        f"{len(groups['whole'])} texts ({sum(d[1] != 'en' for d in groups['whole'])} not English), "
+        f"{len(data)} with the cuts"
+    )
     for name, fn in methods(args.libs):
         t0 = clock.perf_counter()
         got = {d[0]: fn(d[2]) for d in data}
@@ -114,9 +127,13 @@ def main() -> int:
             other_ok = sum(got[d[0]] != "en" for d in other)
             exact = sum(got[d[0]] == d[1] for d in rows)
             und = sum(got[d[0]] == "und" for d in rows)
-            print(f"  {g:<16} English called English {en_ok / max(1, len(en)):.3f} ({len(en) - en_ok} missed of "
-                  f"{len(en)}), others not English {other_ok}/{len(other)}, exact {exact / max(1, len(rows)):.3f}, "
-                  f"und {und}")
+            print(
+                f"  {g:<16} English called English {en_ok / max(1, len(en)):.3f} "
+                f"({len(en) - en_ok} missed of "
+                f"{len(en)}), others not English {other_ok}/{len(other)}, "
+                f"exact {exact / max(1, len(rows)):.3f}, "
+                f"und {und}"
+            )
         if args.misses and name == "herald":
             for d in data:
                 if (got[d[0]] == "en") != (d[1] == "en"):

@@ -46,8 +46,12 @@ print(u.ru_maxrss, u.ru_utime + u.ru_stime)
 
 def run(path: Path) -> tuple[float, float]:
     """(peak RSS in MB, CPU seconds) of one `herald code` process, measured by a fresh parent."""
-    r = subprocess.run([sys.executable, "-c", MEASURE, str(HERALD), "code", str(path)],
-                       capture_output=True, text=True, check=True)
+    r = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(HERALD), "code", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     rss_kb, cpu = r.stdout.split()
     return int(rss_kb) / 1024, float(cpu)
 
@@ -63,7 +67,10 @@ def main() -> None:
             p = Path(tmp) / f"{n}.jsonl"
             write_corpus(p, n, paras)
             results[n] = run(p)
-            print(f"{n:>6} documents: peak RSS {results[n][0]:.0f} MB, {n / results[n][1]:.1f} documents per CPU-second")
+            print(
+                f"{n:>6} documents: peak RSS {results[n][0]:.0f} MB, "
+                f"{n / results[n][1]:.1f} documents per CPU-second"
+            )
     growth = results[large][0] / results[small][0] - 1
     print(f"peak memory growth from {small} to {large} documents: {growth:+.1%} (goal within 10%)")
 

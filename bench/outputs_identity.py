@@ -85,7 +85,9 @@ def diffs(a: Any, b: Any, where: str = "") -> Iterator[str]:
             if x != y:
                 yield from diffs(x, y, f"{where}[{i}]")
     else:
-        yield f"{where}: {json.dumps(a, ensure_ascii=False)[:200]} -> {json.dumps(b, ensure_ascii=False)[:200]}"
+        yield (
+            f"{where}: {json.dumps(a, ensure_ascii=False)[:200]} -> {json.dumps(b, ensure_ascii=False)[:200]}"
+        )
 
 
 def compare(old_path: Path, new_path: Path) -> int:

@@ -88,12 +88,18 @@ def herald_published(pages: list[tuple[str, str, str]], with_url: bool) -> dict[
     from herald.extract import extract
     from herald.models import RawDocument
 
-    raws = [RawDocument(id=pid, source=pid, kind="jsonl", content=page, content_type="html",
-                        url=url if with_url else None) for pid, page, url in pages]
+    raws = [
+        RawDocument(
+            id=pid, source=pid, kind="jsonl", content=page, content_type="html", url=url if with_url else None
+        )
+        for pid, page, url in pages
+    ]
     return {d.id: d.dates.published for d in extract(raws)}
 
 
-def htmldate_published(pages: list[tuple[str, str, str]], with_url: bool, original: bool) -> dict[str, str | None]:
+def htmldate_published(
+    pages: list[tuple[str, str, str]], with_url: bool, original: bool
+) -> dict[str, str | None]:
     from htmldate import find_date
 
     out: dict[str, str | None] = {}
@@ -122,12 +128,20 @@ def report_published(pages: list[tuple[str, str, str]], truth: dict[str, tuple[s
             exact = sum(near(got.get(pid), truth[pid][0], 0) for pid, _, _ in known)
             day = sum(near(got.get(pid), truth[pid][0], 1) for pid, _, _ in known)
             rows.append((with_url, name, exact, day, took))
-            print(f"  {'with URL   ' if with_url else 'without URL'}  {name:<32} exact {exact / len(known):.3f} "
-                  f"({exact}/{len(known)})  within a day {day / len(known):.3f}  ({took:.1f} s)")
-        wrong = [(pid, mine.get(pid), "|".join(sorted(truth[pid][0]))) for pid, _, _ in known
-                 if not near(mine.get(pid), truth[pid][0], 0)]
-        print(f"  herald {'with' if with_url else 'without'} URL, pages not exact: "
-              + ", ".join(f"{pid[:8]} {got} (true {want})" for pid, got, want in wrong))
+            print(
+                f"  {'with URL   ' if with_url else 'without URL'}  {name:<32} "
+                f"exact {exact / len(known):.3f} "
+                f"({exact}/{len(known)})  within a day {day / len(known):.3f}  ({took:.1f} s)"
+            )
+        wrong = [
+            (pid, mine.get(pid), "|".join(sorted(truth[pid][0])))
+            for pid, _, _ in known
+            if not near(mine.get(pid), truth[pid][0], 0)
+        ]
+        print(
+            f"  herald {'with' if with_url else 'without'} URL, pages not exact: "
+            + ", ".join(f"{pid[:8]} {got} (true {want})" for pid, got, want in wrong)
+        )
 
 
 def report_plaintext(truth: dict[str, tuple[set[str], bool, str]]) -> None:
@@ -145,12 +159,15 @@ def report_plaintext(truth: dict[str, tuple[set[str], bool, str]]) -> None:
             exact += 1
         else:
             wrong.append(f"{pid[:8]} {got} (true {'|'.join(sorted(want))})")
-    print(f"published, plain text of the same {len(truth)} pages: exact {exact / len(truth):.3f} ({exact}), "
-          f"none found {none}, wrong {len(wrong)}: {', '.join(wrong)}")
+    print(
+        f"published, plain text of the same {len(truth)} pages: exact {exact / len(truth):.3f} ({exact}), "
+        f"none found {none}, wrong {len(wrong)}: {', '.join(wrong)}"
+    )
 
 
-def report_events(pages: list[tuple[str, str, str]], truth: dict[str, tuple[set[str], bool, str]],
-                  split: str) -> None:
+def report_events(
+    pages: list[tuple[str, str, str]], truth: dict[str, tuple[set[str], bool, str]], split: str
+) -> None:
     import tempfile
 
     import herald
@@ -167,19 +184,31 @@ def report_events(pages: list[tuple[str, str, str]], truth: dict[str, tuple[set[
         docs = {d.id: d for d in herald.code([str(path)])}
     want = {pid: truth[pid][0] for pid, _, _ in fresh_html}
     want.update({pid: {d} for pid, _, d in pol})
-    for name, ids in (("HTML dev pages", [p[0] for p in fresh_html]), (f"PolNeAR {split}", [p[0] for p in pol])):
+    for name, ids in (
+        ("HTML dev pages", [p[0] for p in fresh_html]),
+        (f"PolNeAR {split}", [p[0] for p in pol]),
+    ):
         coded = [i for i in ids if docs.get(i) is not None and docs[i].ok]
         ok = [i for i in coded if near(docs[i].dates.event_date, want[i], FRESH_DAYS)]
-        mine_ok = [i for i in coded if docs[i].dates.published
-                   and near(docs[i].dates.event_date, {docs[i].dates.published[:10]}, FRESH_DAYS)]
-        print(f"fresh {name}: event_date within {FRESH_DAYS} days of the true publication date "
-              f"{len(ok) / max(1, len(coded)):.3f} ({len(ok)}/{len(coded)} coded; {len(ids) - len(coded)} skipped "
-              f"or failed), of herald's own published {len(mine_ok) / max(1, len(coded)):.3f}")
+        mine_ok = [
+            i
+            for i in coded
+            if docs[i].dates.published
+            and near(docs[i].dates.event_date, {docs[i].dates.published[:10]}, FRESH_DAYS)
+        ]
+        print(
+            f"fresh {name}: event_date within {FRESH_DAYS} days of the true publication date "
+            f"{len(ok) / max(1, len(coded)):.3f} ({len(ok)}/{len(coded)} coded; "
+            f"{len(ids) - len(coded)} skipped "
+            f"or failed), of herald's own published {len(mine_ok) / max(1, len(coded)):.3f}"
+        )
         for i in coded:
             if i not in ok:
                 d = docs[i].dates
-                print(f"  differs: {i[:60]} true {'|'.join(sorted(want[i]))} published {d.published} "
-                      f"event_date {d.event_date} window {d.events_between} stale={d.stale}")
+                print(
+                    f"  differs: {i[:60]} true {'|'.join(sorted(want[i]))} published {d.published} "
+                    f"event_date {d.event_date} window {d.events_between} stale={d.stale}"
+                )
                 for line in d.evidence[:4]:
                     print(f"      {line[:160]}")
 

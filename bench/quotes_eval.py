@@ -154,7 +154,8 @@ def main() -> int:
                 if not ok:
                     log.append(
                         f"{f.stem} {kind} SPEAKER pred={mine[i].speaker!r} "
-                        f"({mine[i].speaker_mention!r}) gold={g[1]!r} conf={mine[i].confidence} :: {g[4][:120]!r}"
+                        f"({mine[i].speaker_mention!r}) gold={g[1]!r} conf={mine[i].confidence} "
+                        f":: {g[4][:120]!r}"
                     )
             for i, q in enumerate(mine):
                 if i not in used_p:

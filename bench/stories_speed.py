@@ -54,8 +54,10 @@ def synthetic(n: int, seed: int = 1) -> tuple[list[str], list[int]]:
 
 def herald_time(texts: list[str]) -> tuple[float, float, list[str | None]]:
     """Wall and CPU seconds to group the texts (CPU time is what one core spends, whatever the load)."""
-    docs = [Document(id=str(i), source="bench", text=t, content_hash=f"{i:016x}{i:016x}")
-            for i, t in enumerate(texts)]
+    docs = [
+        Document(id=str(i), source="bench", text=t, content_hash=f"{i:016x}{i:016x}")
+        for i, t in enumerate(texts)
+    ]
     w0, c0 = time.perf_counter(), time.process_time()
     out = [d.story_id for d in assign(docs, StoryIndex())]
     return time.perf_counter() - w0, time.process_time() - c0, out
@@ -84,19 +86,25 @@ def main() -> int:
     t0 = time.perf_counter()
     texts, origin = synthetic(args.docs)
     words = sum(t.count(" ") + 1 for t in texts)
-    print(f"generated {len(texts)} documents, {words / len(texts):.0f} words each on average "
-          f"({time.perf_counter() - t0:.1f}s)")
+    print(
+        f"generated {len(texts)} documents, {words / len(texts):.0f} words each on average "
+        f"({time.perf_counter() - t0:.1f}s)"
+    )
     wall, secs, stories = herald_time(texts)
     found = sum(1 for i, s in enumerate(stories) if origin[i] != i and s == stories[origin[i]])
     copies = sum(1 for i, o in enumerate(origin) if o != i)
-    print(f"herald: grouped {len(texts)} documents in {secs:.1f}s CPU ({wall:.1f}s wall), "
-          f"{secs / len(texts) * 1e6:.0f} us/doc; "
-          f"{found}/{copies} copies joined their original's story; {len(set(stories))} stories")
+    print(
+        f"herald: grouped {len(texts)} documents in {secs:.1f}s CPU ({wall:.1f}s wall), "
+        f"{secs / len(texts) * 1e6:.0f} us/doc; "
+        f"{found}/{copies} copies joined their original's story; {len(set(stories))} stories"
+    )
     base = datasketch_time(texts[: args.baseline_docs])
     per_base = base / args.baseline_docs
-    print(f"baseline datasketch on {args.baseline_docs} documents: {per_base * 1e6:.0f} us/doc "
-          f"-> herald is {per_base / (secs / len(texts)):.1f}x faster; "
-          f"datasketch would need ~{per_base * args.docs:.0f}s for {args.docs}")
+    print(
+        f"baseline datasketch on {args.baseline_docs} documents: {per_base * 1e6:.0f} us/doc "
+        f"-> herald is {per_base / (secs / len(texts)):.1f}x faster; "
+        f"datasketch would need ~{per_base * args.docs:.0f}s for {args.docs}"
+    )
     limit = 60.0 * args.docs / 100_000
     print(f"goal: < {limit:.0f}s -> {'PASS' if secs < limit else 'FAIL'}")
     return 0 if secs < limit else 1

@@ -105,12 +105,22 @@ def main() -> int:
     r_stale = sum(d.dates.stale for _, d in late) / len(late)
     f_stale = sum(d.dates.stale for _, d in orig) / len(orig)
     r_hit = sum(hit(t, d) for t, d in late) / len(late)
-    print(f"time on {len(late)} {args.split} articles: stale found {r_stale:.3f} (goal >= 0.90), "
-          f"false stale {f_stale:.3f} (goal <= 0.05), event window right {r_hit:.3f} (goal >= 0.80)")
-    print(f"time stage: {took / len(out) * 1000:.1f} ms/doc, {took / max(base, 1e-9):.1f}x the sentence split alone")
+    print(
+        f"time on {len(late)} {args.split} articles: stale found {r_stale:.3f} (goal >= 0.90), "
+        f"false stale {f_stale:.3f} (goal <= 0.05), event window right {r_hit:.3f} (goal >= 0.80)"
+    )
+    print(
+        f"time stage: {took / len(out) * 1000:.1f} ms/doc, "
+        f"{took / max(base, 1e-9):.1f}x the sentence split alone"
+    )
     if args.misses:
-        for title, group in (("not flagged / window wrong (late)", [(t, d) for t, d in late if not (d.dates.stale and hit(t, d))]),
-                             ("false stale (orig)", [(t, d) for t, d in orig if d.dates.stale])):
+        for title, group in (
+            (
+                "not flagged / window wrong (late)",
+                [(t, d) for t, d in late if not (d.dates.stale and hit(t, d))],
+            ),
+            ("false stale (orig)", [(t, d) for t, d in orig if d.dates.stale]),
+        ):
             print(f"\n== {title}: {len(group)}")
             for t, d in group[: args.misses]:
                 print(f"- {d.id} true {t} stale={d.dates.stale} window={d.dates.events_between}")

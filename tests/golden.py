@@ -39,12 +39,15 @@ def stable(d: dict[str, Any]) -> dict[str, Any]:
         "language": d["language"],
         "title": d["title"],
         "dates": {k: dates[k] for k in ("published", "updated", "event_date", "events_between", "stale")},
-        "quotes": [
-            {k: q[k] for k in ("text", "kind", "speaker", "start", "end")} for q in d["quotes"]
-        ],
+        "quotes": [{k: q[k] for k in ("text", "kind", "speaker", "start", "end")} for q in d["quotes"]],
         "events": [
-            {"type": e["type"], "source": code(e["source"]), "target": code(e["target"]),
-             "start": e["start"], "end": e["end"]}
+            {
+                "type": e["type"],
+                "source": code(e["source"]),
+                "target": code(e["target"]),
+                "start": e["start"],
+                "end": e["end"],
+            }
             for e in d["events"]
         ],
     }

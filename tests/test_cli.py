@@ -61,6 +61,8 @@ def test_run_twice_adds_nothing(tmp_path: Path) -> None:
 def test_python_module_entry_point() -> None:
     import sys
 
-    r = subprocess.run([sys.executable, "-m", "herald", "--help"], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "herald", "--help"], capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0
     assert "code" in r.stdout and "run" in r.stdout

@@ -14,8 +14,11 @@ def test_seed_matches_the_golden_file(seed_doc: Document) -> None:
     expected = GOLDEN.read_text(encoding="utf-8")
     got = render(stable(json.loads(json.dumps(seed_doc.to_dict()))))
     if got != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), got.splitlines(keepends=True), "golden", "now"))
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True), got.splitlines(keepends=True), "golden", "now"
+            )
+        )
         raise AssertionError(
             "herald code's output on the seed article changed in its stable parts (title, dates, "
             "quotations and speakers, events' type/source/target/offsets).\n"

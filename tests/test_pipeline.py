@@ -7,12 +7,39 @@ import json
 import herald
 from herald.models import Document
 
-CONTRACT = {"id", "source", "url", "status", "error", "title", "text", "language", "story_id", "dates",
-            "quotes", "events"}
+CONTRACT = {
+    "id",
+    "source",
+    "url",
+    "status",
+    "error",
+    "title",
+    "text",
+    "language",
+    "story_id",
+    "dates",
+    "quotes",
+    "events",
+}
 DATES = {"published", "updated", "event_date", "events_between", "evidence", "stale"}
 QUOTE = {"text", "kind", "speaker", "speaker_mention", "speaker_actor", "start", "end"}
-EVENT = {"type", "mode", "cameo", "quad_class", "goldstein", "source", "target", "sentence", "start", "end",
-         "negated", "confidence", "rule", "quote_index", "date"}
+EVENT = {
+    "type",
+    "mode",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "source",
+    "target",
+    "sentence",
+    "start",
+    "end",
+    "negated",
+    "confidence",
+    "rule",
+    "quote_index",
+    "date",
+}
 ACTOR = {"text", "name", "country", "sector", "code"}
 
 
@@ -25,7 +52,7 @@ def test_seed_document_follows_the_contract(seed_doc: Document) -> None:
     for q in d["quotes"]:
         assert q.keys() >= QUOTE
         assert q["kind"] in ("direct", "indirect", "mixed")
-        assert seed_doc.text[q["start"]:q["end"]] == q["text"]
+        assert seed_doc.text[q["start"] : q["end"]] == q["text"]
     for e in d["events"]:
         assert e.keys() >= EVENT
         assert 1 <= e["quad_class"] <= 4
@@ -53,10 +80,15 @@ def test_round_trip_through_dict(seed_doc: Document) -> None:
 
 
 def test_code_texts_in_memory() -> None:
-    docs = list(herald.code_texts([
-        "Officials met in Brussels on Monday to discuss the budget of the European Union for next year.",
-        "",
-    ]))
+    docs = list(
+        herald.code_texts(
+            [
+                "Officials met in Brussels on Monday to discuss the budget of the European Union "
+                "for next year.",
+                "",
+            ]
+        )
+    )
     assert [d.status for d in docs] == ["ok", "error"]
     assert docs[1].error
 

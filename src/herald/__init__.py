@@ -24,8 +24,21 @@ if TYPE_CHECKING:  # imported on first use at run time
 __version__ = "0.1.0"
 
 __all__ = [
-    "Actor", "Dates", "Document", "Event", "Mention", "Place", "Quote", "RawDocument",
-    "code", "code_texts", "extract_pages", "open", "run", "watch", "__version__",
+    "Actor",
+    "Dates",
+    "Document",
+    "Event",
+    "Mention",
+    "Place",
+    "Quote",
+    "RawDocument",
+    "code",
+    "code_texts",
+    "extract_pages",
+    "open",
+    "run",
+    "watch",
+    "__version__",
 ]
 
 

@@ -211,7 +211,7 @@ def code_texts(texts: Iterable[str], reference_date: str | None = None) -> Itera
 
 WARM_TEXT = (
     "GENEVA, March 3 - The foreign minister of France said on Monday that the army would not attack "
-    "the town, and the United Nations urged both sides to talk. \"We will meet them in Geneva next "
+    'the town, and the United Nations urged both sides to talk. "We will meet them in Geneva next '
     "week,\" he said. NATO's secretary general visited Kabul in 2010."
 )
 
@@ -270,7 +270,9 @@ def run(
 
     summary = RunSummary(db=db)
     with Store(db) as store:
-        store_documents(extract_paths(paths, reference_date), store, summary, analyse, batch_size, on_document)
+        store_documents(
+            extract_paths(paths, reference_date), store, summary, analyse, batch_size, on_document
+        )
     return summary
 
 

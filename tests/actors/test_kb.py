@@ -22,10 +22,16 @@ def test_date_bounds_read_partial_dates_leniently() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "office"),
-    [("foreign minister of Russia", "foreign"), ("US Secretary of State", "foreign"),
-     ("deputy foreign minister", None), ("Federal Chancellor of Germany", "hog"),
-     ("Chancellor of the Exchequer", None), ("secretary general of NATO", "head"),
-     ("former president", None), ("defence secretary", "defence")],
+    [
+        ("foreign minister of Russia", "foreign"),
+        ("US Secretary of State", "foreign"),
+        ("deputy foreign minister", None),
+        ("Federal Chancellor of Germany", "hog"),
+        ("Chancellor of the Exchequer", None),
+        ("secretary general of NATO", "head"),
+        ("former president", None),
+        ("defence secretary", "defence"),
+    ],
 )
 def test_office_keys(phrase: str, office: str | None) -> None:
     assert office_of(phrase) == office

@@ -96,7 +96,8 @@ def test_brussels_follows_the_document() -> None:
 
 def test_the_alliance_needs_an_antecedent() -> None:
     assert actors("The alliance of farmers protested.") == [] or all(
-        a.country != "NATO" for _, a in actors("The alliance of farmers protested."))
+        a.country != "NATO" for _, a in actors("The alliance of farmers protested.")
+    )
 
 
 def test_case_matters_for_short_names() -> None:

@@ -22,17 +22,22 @@ def found(doc: Document, words: str) -> Actor:
     return m.actor
 
 
-@pytest.mark.parametrize(("day", "code", "role"), [
-    ("2019-11-20", "USAPTY", "candidate"),
-    ("2021-06-01", "USAGOV", "president"),
-])
+@pytest.mark.parametrize(
+    ("day", "code", "role"),
+    [
+        ("2019-11-20", "USAPTY", "candidate"),
+        ("2021-06-01", "USAGOV", "president"),
+    ],
+)
 def test_biden_as_of_the_story(day: str, code: str, role: str) -> None:
     """The whole pipeline (parse, actors, quotes, events, time): the mentions and the event's
     source carry the role Biden held at the story's date."""
     from herald.pipeline import code_texts
 
-    text = ("Joe Biden criticised the plan on Tuesday, saying it would fail. Biden told reporters "
-            "in Iowa that the plan was wrong.")
+    text = (
+        "Joe Biden criticised the plan on Tuesday, saying it would fail. Biden told reporters "
+        "in Iowa that the plan was wrong."
+    )
     doc = next(code_texts([text], reference_date=day))
     for words in ("Joe Biden", "Biden"):
         a = found(doc, words)
@@ -47,8 +52,10 @@ def test_former_officials_are_not_government() -> None:
 
 
 def test_places_are_not_actors() -> None:
-    text = ("WASHINGTON (AP) — The plane crashed in Afghanistan on Monday. A Hong Kong company "
-            "bought the plant, and Hong Kong stocks rose. Russia said it would respond.")
+    text = (
+        "WASHINGTON (AP) — The plane crashed in Afghanistan on Monday. A Hong Kong company "
+        "bought the plant, and Hong Kong stocks rose. Russia said it would respond."
+    )
     doc = parsed(text, "2019-11-20")
     for words in ("WASHINGTON", "Afghanistan", "Hong Kong"):
         a = found(doc, words)
@@ -57,15 +64,17 @@ def test_places_are_not_actors() -> None:
 
 
 def test_bare_group_nouns_take_the_story_country() -> None:
-    text = ("Police in Germany arrested a man on Monday. German officials said Berlin would "
-            "review the case. The police said the man had been released.")
+    text = (
+        "Police in Germany arrested a man on Monday. German officials said Berlin would "
+        "review the case. The police said the man had been released."
+    )
     doc = parsed(text, "2019-11-20")
     codes = [m.actor.code for m in doc.mentions if m.actor.kind == "agent"]
     assert codes and all(c and c.startswith("DEU") for c in codes)
 
 
 def test_without_a_country_the_sector_stays_alone() -> None:
-    (text, a), = [(m.actor.text, m.actor) for m in resolve_text("Police said nothing.")]
+    ((text, a),) = [(m.actor.text, m.actor) for m in resolve_text("Police said nothing.")]
     assert a.code == "COP" and a.country is None
 
 
@@ -77,8 +86,10 @@ def test_companies_and_products() -> None:
 
 
 def test_sport_pages_have_no_country_actors() -> None:
-    text = ("Belgium beat Croatia in the Davis Cup final. The coach praised his players after the "
-            "match, and the fans in the stadium cheered the tournament's top seeded players.")
+    text = (
+        "Belgium beat Croatia in the Davis Cup final. The coach praised his players after the "
+        "match, and the fans in the stadium cheered the tournament's top seeded players."
+    )
     assert is_sport(text)
     doc = parsed(text, "2019-11-20")
     assert all(m.actor.code is None for m in doc.mentions if m.actor.kind == "place")

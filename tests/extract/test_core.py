@@ -55,7 +55,9 @@ def test_cohesion_is_high_for_the_articles_paragraphs_and_low_for_other_stories(
 
 
 def test_repeated_lines_count_once_in_cohesion() -> None:
-    lead = "Thousands of families displaced by flooding are still waiting for food and shelter, charities said."
+    lead = (
+        "Thousands of families displaced by flooding are still waiting for food and shelter, charities said."
+    )
     x, _ = page_features([lead, lead, lead, *ARTICLE])
     assert _col(x, "cohesion")[0] == 0.0  # its only partners are copies of itself
 
@@ -65,8 +67,8 @@ def test_best_span_is_the_maximum_subarray(seed: int) -> None:
     rng = np.random.default_rng(seed)
     z = np.round(rng.normal(0, 2, rng.integers(1, 15)), 1)
     first, last = _best_span(z)
-    best = max(z[i:j + 1].sum() for i in range(len(z)) for j in range(i, len(z)))
-    assert z[first:last + 1].sum() == pytest.approx(best)
+    best = max(z[i : j + 1].sum() for i in range(len(z)) for j in range(i, len(z)))
+    assert z[first : last + 1].sum() == pytest.approx(best)
 
 
 def test_core_features_place_the_lines_against_the_core() -> None:
@@ -83,9 +85,12 @@ def test_core_features_place_the_lines_against_the_core() -> None:
 
 
 def test_caption_credit_and_gallery_counter_features() -> None:
-    lines = ["Vicente Aguiar loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
-             "Courtesy of Andrew Vaughan", "1of4A shopper looks at extension cords at a hardware store.",
-             "The company said three of its four stores would stay open."]
+    lines = [
+        "Vicente Aguiar loads trims into his truck in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+        "Courtesy of Andrew Vaughan",
+        "1of4A shopper looks at extension cords at a hardware store.",
+        "The company said three of its four stores would stay open.",
+    ]
     base, _ = _base_and_words(lines)
     assert base[:, BASE_FEATURES.index("caption")].tolist() == [1, 1, 0, 0]
     assert base[:, BASE_FEATURES.index("gallery_count")].tolist() == [0, 0, 1, 0]
@@ -95,11 +100,26 @@ def test_shipped_model_has_a_core_pass() -> None:
     assert load_model().core is not None
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: the first pass reads other stories' leads as article prose, "
-                   "so the core spans them (docs/benchmarks.md, extraction)")
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap: the first pass reads other stories' leads as article prose, "
+    "so the core spans them (docs/benchmarks.md, extraction)",
+)
 def test_other_stories_leads_after_the_article_are_removed() -> None:
-    page = "\n".join(["Home", "World", "Politics", "Border talks resume in Geneva", *ARTICLE,
-                      "Share on Facebook", "More stories", *TEASERS, "Privacy Policy", "© 2023 Example Media"])
+    page = "\n".join(
+        [
+            "Home",
+            "World",
+            "Politics",
+            "Border talks resume in Geneva",
+            *ARTICLE,
+            "Share on Facebook",
+            "More stories",
+            *TEASERS,
+            "Privacy Policy",
+            "© 2023 Example Media",
+        ]
+    )
     out = extract_text(page)
     assert out.text.split("\n\n") == ARTICLE
     for lead in TEASERS[1::2]:

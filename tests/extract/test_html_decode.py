@@ -30,12 +30,16 @@ def test_html_article_title_and_published_date(chron) -> None:
 
 
 def test_prune_drops_repeated_title_cta_and_stamps_only() -> None:
-    text = ("Esper says US will help\nHANOI (AP) — The defense secretary spoke on Wednesday.\n"
-            "Read more: Five things about the trip\nUPDATED: Nov. 20, 2019\n"
-            "He said the United States would continue to help its partners in the region.")
+    text = (
+        "Esper says US will help\nHANOI (AP) — The defense secretary spoke on Wednesday.\n"
+        "Read more: Five things about the trip\nUPDATED: Nov. 20, 2019\n"
+        "He said the United States would continue to help its partners in the region."
+    )
     kept, dropped = prune(text, "Esper says US will help")
-    assert kept == ["HANOI (AP) — The defense secretary spoke on Wednesday.",
-                    "He said the United States would continue to help its partners in the region."]
+    assert kept == [
+        "HANOI (AP) — The defense secretary spoke on Wednesday.",
+        "He said the United States would continue to help its partners in the region.",
+    ]
     assert len(dropped) == 3
 
 
@@ -70,14 +74,26 @@ def test_binary_bytes_are_refused() -> None:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    ("The minister said on Tuesday that the talks would continue and that both sides were hopeful.", "en"),
-    ("El ministro dijo el martes que las conversaciones continuarán y que las dos partes tienen esperanza.",
-     "es"),
-    ("Le ministre a dit mardi que les discussions vont continuer et que les deux parties sont optimistes.",
-     "fr"),
-    ("Министр заявил во вторник, что переговоры продолжатся.", "ru"),
-    ("Talks resume", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The minister said on Tuesday that the talks would continue and that both sides were hopeful.",
+            "en",
+        ),
+        (
+            "El ministro dijo el martes que las conversaciones continuarán "
+            "y que las dos partes tienen esperanza.",
+            "es",
+        ),
+        (
+            "Le ministre a dit mardi que les discussions vont continuer "
+            "et que les deux parties sont optimistes.",
+            "fr",
+        ),
+        ("Министр заявил во вторник, что переговоры продолжатся.", "ru"),
+        ("Talks resume", "en"),
+    ],
+)
 def test_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang

@@ -16,18 +16,34 @@ def _col(lines: list[str], name: str) -> np.ndarray:
 
 
 def test_vocabulary_is_found_by_token_hash_including_word_pairs_and_case() -> None:
-    lines = ["SHARE on Facebook", "Sign up for our daily briefing", "The company will sign a deal",
-             "Leave a reply", "The minister said the talks would continue"]
+    lines = [
+        "SHARE on Facebook",
+        "Sign up for our daily briefing",
+        "The company will sign a deal",
+        "Leave a reply",
+        "The minister said the talks would continue",
+    ]
     assert _col(lines, "fam_share").tolist() == [1, 0, 0, 0, 0]
-    assert _col(lines, "fam_subscribe").tolist() == [0, 1, 0, 0, 0]  # "sign up" is a pair, "sign" alone is not
+    assert _col(lines, "fam_subscribe").tolist() == [
+        0,
+        1,
+        0,
+        0,
+        0,
+    ]  # "sign up" is a pair, "sign" alone is not
     assert _col(lines, "fam_comment").tolist() == [0, 0, 0, 1, 0]
 
 
 def test_stop_word_share_matches_a_plain_regex_count() -> None:
     from herald.extract.lines import _STOP
 
-    lines = ["The talks, the first since the ceasefire, lasted six hours.", "Home", "Ünïcödé — “quotes” 12:30",
-             "Die Regierung und der Präsident sind nicht in Berlin", "🙂 emoji and words"]
+    lines = [
+        "The talks, the first since the ceasefire, lasted six hours.",
+        "Home",
+        "Ünïcödé — “quotes” 12:30",
+        "Die Regierung und der Präsident sind nicht in Berlin",
+        "🙂 emoji and words",
+    ]
     got = _col(lines, "stop_ratio")
     for line, value in zip(lines, got, strict=True):
         toks = re.findall(r"\w+", line.lower())
@@ -71,7 +87,9 @@ def test_character_classes_are_the_distinct_rows_of_the_columns():
 
     from herald.extract import lines
 
-    rows, inverse = np.unique(np.column_stack(lines._CHAR_COLS).astype(np.float64), axis=0, return_inverse=True)
+    rows, inverse = np.unique(
+        np.column_stack(lines._CHAR_COLS).astype(np.float64), axis=0, return_inverse=True
+    )
     assert np.array_equal(lines._CLASS_ROWS, rows)
     assert np.array_equal(lines._CHAR_CLASS, inverse.reshape(-1).astype(np.int64))
     assert lines._CLASS_ROWS[lines._CHAR_CLASS[ord("A")]][0] == 1.0  # upper case is the first column

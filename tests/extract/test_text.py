@@ -30,8 +30,11 @@ def seed():
 
 
 def test_seed_keeps_every_article_paragraph(seed) -> None:
-    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n")
-                  if len(p.split()) >= 20 and "publish this article" not in p and "$30" not in p]
+    paragraphs = [
+        p
+        for p in SEED.read_text(encoding="utf-8").split("\n\n")
+        if len(p.split()) >= 20 and "publish this article" not in p and "$30" not in p
+    ]
     assert len(paragraphs) == 9
     kept = seed.text.split("\n\n")
     for p in paragraphs:
@@ -39,8 +42,15 @@ def test_seed_keeps_every_article_paragraph(seed) -> None:
 
 
 def test_seed_drops_ads_share_republication_and_comment_lines(seed) -> None:
-    for needle in ("Free $30", "Share with friends", "publish this article", "Be the first to comment",
-                   "Leave a Reply", "will not be published", "last updated"):
+    for needle in (
+        "Free $30",
+        "Share with friends",
+        "publish this article",
+        "Be the first to comment",
+        "Leave a Reply",
+        "will not be published",
+        "last updated",
+    ):
         assert needle not in seed.text
         assert any(needle in b for b in seed.boilerplate)
 
@@ -53,8 +63,17 @@ def test_seed_title_and_updated_stamp(seed) -> None:
 
 def test_ad_share_and_comment_lines_between_paragraphs_are_removed() -> None:
     furniture = ["Advertisement", "Share on Facebook", "Subscribe to our newsletter", "Leave a comment"]
-    lines = ["Talks resume in Geneva", ARTICLE[0], furniture[0], ARTICLE[1], furniture[1], ARTICLE[2],
-             furniture[2], ARTICLE[3], furniture[3]]
+    lines = [
+        "Talks resume in Geneva",
+        ARTICLE[0],
+        furniture[0],
+        ARTICLE[1],
+        furniture[1],
+        ARTICLE[2],
+        furniture[2],
+        ARTICLE[3],
+        furniture[3],
+    ]
     out = extract_text("\n".join(lines))
     assert out.text.split("\n\n") == ARTICLE
     assert set(furniture) <= set(out.boilerplate)
@@ -64,8 +83,9 @@ def test_ad_share_and_comment_lines_between_paragraphs_are_removed() -> None:
 def test_navigation_before_and_links_after_the_article_are_removed() -> None:
     nav = ["Home", "World", "Politics", "Business", "Sport", "Sign in", "Menu"]
     footer = ["Privacy Policy", "Terms of Use", "© 2023 Example Media. All rights reserved."]
-    out = extract_text("\n".join(nav + ["Border talks resume", "Published: March 14, 2023"]
-                                 + ARTICLE + footer))
+    out = extract_text(
+        "\n".join(nav + ["Border talks resume", "Published: March 14, 2023"] + ARTICLE + footer)
+    )
     assert out.text.split("\n\n") == ARTICLE
     assert out.published == "2023-03-14"
     assert out.title == "Border talks resume"
@@ -87,14 +107,20 @@ def test_shipped_model_matches_the_feature_code() -> None:
     assert len(m.coef) == len(FEATURES)
 
 
-@pytest.mark.parametrize(("line", "date", "kind"), [
-    ("This article was last updated on April 16, 2022", "2022-04-16", "updated"),
-    ("Published: Nov. 19, 2019 at 5:04 pm", "2019-11-19", "published"),
-    ("First published on 3 March 2021", "2021-03-03", "published"),
-    ("By Jane Doe | Updated 2021-09-03", "2021-09-03", "updated"),
-    ("The report was published on May 5, 2019, by the agency, which said more work was needed.",
-     "2019-05-05", None),
-])
+@pytest.mark.parametrize(
+    ("line", "date", "kind"),
+    [
+        ("This article was last updated on April 16, 2022", "2022-04-16", "updated"),
+        ("Published: Nov. 19, 2019 at 5:04 pm", "2019-11-19", "published"),
+        ("First published on 3 March 2021", "2021-03-03", "published"),
+        ("By Jane Doe | Updated 2021-09-03", "2021-09-03", "updated"),
+        (
+            "The report was published on May 5, 2019, by the agency, which said more work was needed.",
+            "2019-05-05",
+            None,
+        ),
+    ],
+)
 def test_stamps(line: str, date: str, kind: str | None) -> None:
     assert parse_date(line) == date
     assert stamp_kind(line) == kind
@@ -110,9 +136,11 @@ def test_impossible_dates_are_ignored() -> None:
 
 
 def test_non_english_text_is_skipped_with_its_language_and_keeps_its_text() -> None:
-    german = ("Die Regierung hat am Montag in Berlin neue Maßnahmen gegen die Inflation angekündigt, die "
-              "nach Angaben des Ministeriums noch in diesem Jahr in Kraft treten sollen. Die Opposition "
-              "kritisierte, dass die Pläne nicht weit genug gingen.")
+    german = (
+        "Die Regierung hat am Montag in Berlin neue Maßnahmen gegen die Inflation angekündigt, die "
+        "nach Angaben des Ministeriums noch in diesem Jahr in Kraft treten sollen. Die Opposition "
+        "kritisierte, dass die Pläne nicht weit genug gingen."
+    )
     doc = extract_one(RawDocument(id="de", source="de", kind="txt", content=german))
     assert doc.status == "skipped" and doc.language == "de"
     assert "English only" in (doc.error or "") and doc.text

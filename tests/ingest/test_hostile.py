@@ -34,9 +34,16 @@ EXPECTED_ERRORS = {
     "broken-lines.jsonl#5": "no 'text' or 'html'",
     "huge-page.html": "HERALD_MAX_BYTES",
 }
-EXPECTED_OK = {"latin1-invalid-utf8.txt", "mixed-encoding.txt", "good-feed.rss#1", "broken-lines.jsonl#1",
-               "broken-lines.jsonl#7", "truncated.warc.gz#1", "seed-lavrov-nato.txt",
-               "chron-esper-vietnam.html.gz"}
+EXPECTED_OK = {
+    "latin1-invalid-utf8.txt",
+    "mixed-encoding.txt",
+    "good-feed.rss#1",
+    "broken-lines.jsonl#1",
+    "broken-lines.jsonl#7",
+    "truncated.warc.gz#1",
+    "seed-lavrov-nato.txt",
+    "chron-esper-vietnam.html.gz",
+}
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +77,13 @@ def _check(docs: dict[str, dict]) -> None:
 
 def test_herald_code_over_the_hostile_corpus(huge_page: Path) -> None:
     env = {**os.environ, "HERALD_DOC_TIMEOUT": "30"}
-    r = subprocess.run([*herald_cli(), "code", str(HOSTILE), str(huge_page), *map(str, GOOD_FILES)],
-                       capture_output=True, text=True, timeout=600, env=env)
+    r = subprocess.run(
+        [*herald_cli(), "code", str(HOSTILE), str(huge_page), *map(str, GOOD_FILES)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert "Traceback" not in r.stderr
     docs = _by_source(r.stdout)
@@ -83,8 +95,21 @@ def test_herald_code_over_the_hostile_corpus(huge_page: Path) -> None:
 @pytest.mark.slow
 def test_herald_run_over_the_hostile_corpus(huge_page: Path, tmp_path: Path) -> None:
     db = tmp_path / "hostile.duckdb"
-    r = subprocess.run([*herald_cli(), "run", str(HOSTILE), str(huge_page), *map(str, GOOD_FILES),
-                        "--db", str(db), "--quiet"], capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [
+            *herald_cli(),
+            "run",
+            str(HOSTILE),
+            str(huge_page),
+            *map(str, GOOD_FILES),
+            "--db",
+            str(db),
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert "Traceback" not in r.stderr
     assert db.exists()

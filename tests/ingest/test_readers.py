@@ -29,8 +29,7 @@ def _warc(path: Path, records: list[tuple[str, str, bytes, str]]) -> None:
                 hdr = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
                 rec = w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=hdr)
             else:
-                rec = w.create_warc_record(url, rtype, payload=io.BytesIO(body),
-                                           warc_content_type=ctype)
+                rec = w.create_warc_record(url, rtype, payload=io.BytesIO(body), warc_content_type=ctype)
             w.write_record(rec)
 
 
@@ -71,12 +70,17 @@ def test_jsonl_streams_good_records_and_reports_each_broken_line() -> None:
     assert all("line" in d.error for d in bad)  # type: ignore[operator]
 
 
-def test_jsonl_line_over_the_byte_budget_is_refused_without_stopping(tmp_path: Path,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jsonl_line_over_the_byte_budget_is_refused_without_stopping(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HERALD_MAX_BYTES", "1000")
     p = tmp_path / "big.jsonl"
-    p.write_text(json.dumps({"id": "huge", "text": "x " * 5000}) + "\n"
-                 + json.dumps({"id": "small", "text": "A short story."}) + "\n")
+    p.write_text(
+        json.dumps({"id": "huge", "text": "x " * 5000})
+        + "\n"
+        + json.dumps({"id": "small", "text": "A short story."})
+        + "\n"
+    )
     docs = list(read([str(p)]))
     assert docs[0].error and "byte limit" in docs[0].error
     assert docs[1].id == "small" and not docs[1].error
@@ -85,14 +89,19 @@ def test_jsonl_line_over_the_byte_budget_is_refused_without_stopping(tmp_path: P
 def test_warc_response_html_and_conversion_text_records(tmp_path: Path) -> None:
     p = tmp_path / "crawl.warc.gz"
     html = "<html><body><p>Caf\u00e9 talks resumed.</p></body></html>".encode("cp1252")
-    _warc(p, [
-        ("http://example.org/a", "response", html, "text/html; charset=windows-1252"),
-        ("http://example.org/logo.png", "response", b"\x89PNG\r\n", "image/png"),
-        ("http://example.org/a", "conversion", b"Talks resumed in Geneva.", "text/plain"),
-    ])
+    _warc(
+        p,
+        [
+            ("http://example.org/a", "response", html, "text/html; charset=windows-1252"),
+            ("http://example.org/logo.png", "response", b"\x89PNG\r\n", "image/png"),
+            ("http://example.org/a", "conversion", b"Talks resumed in Geneva.", "text/plain"),
+        ],
+    )
     docs = list(read([str(p)]))
-    assert [(d.url, d.content_type) for d in docs] == [("http://example.org/a", "html"),
-                                                       ("http://example.org/a", "text")]
+    assert [(d.url, d.content_type) for d in docs] == [
+        ("http://example.org/a", "html"),
+        ("http://example.org/a", "text"),
+    ]
     assert isinstance(docs[0].content, str) and "Café" in docs[0].content  # charset from HTTP header
     assert all(not d.error for d in docs)
 
@@ -118,8 +127,10 @@ def test_feeds_declaring_entities_are_refused_before_parsing(name: str) -> None:
 
 
 def test_safe_xml_check_accepts_a_plain_doctype() -> None:
-    rss091 = (b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
-              b'"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"></rss>')
+    rss091 = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" '
+        b'"http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"></rss>'
+    )
     assert check_safe_xml(rss091) is None
 
 

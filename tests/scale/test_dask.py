@@ -21,7 +21,10 @@ def rows(db: Path, table: str) -> list[tuple]:
     try:
         cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()]
         keep = [c for c in cols if c not in ("ingested_at", "body", "created_at", "run_id")]
-        return sorted(con.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in keep)} FROM {table}").fetchall(), key=repr)
+        return sorted(
+            con.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in keep)} FROM {table}").fetchall(),
+            key=repr,
+        )
     finally:
         con.close()
 

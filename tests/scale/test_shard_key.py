@@ -41,7 +41,9 @@ def test_the_fingerprint_covers_the_coding_stages_not_the_server() -> None:
     fp = dask_runner.code_fingerprint()
     assert len(fp) == 16 and fp == dask_runner.code_fingerprint()
     root = Path(herald.__file__).resolve().parent
-    assert {"events", "quotes", "actors", "time", "places"} <= {p.name for p in root.iterdir()} - dask_runner.NOT_CODING
+    assert {"events", "quotes", "actors", "time", "places"} <= {
+        p.name for p in root.iterdir()
+    } - dask_runner.NOT_CODING
 
 
 def test_a_partition_coded_by_other_code_is_not_reused(
@@ -54,4 +56,6 @@ def test_a_partition_coded_by_other_code_is_not_reused(
     monkeypatch.setattr(dask_runner, "code_fingerprint", lambda: "retrained coder")
     second = dask_runner.code_shard(files, str(out))
     assert second != first and Path(second).exists()
-    assert [d.title for d in dask_runner.read_shard(second)] == [d.title for d in dask_runner.read_shard(first)]
+    assert [d.title for d in dask_runner.read_shard(second)] == [
+        d.title for d in dask_runner.read_shard(first)
+    ]

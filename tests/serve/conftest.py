@@ -39,8 +39,13 @@ def client(store_path: Path) -> Iterator[TestClient]:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -51,8 +56,13 @@ def herald_serve(db: Path, env: dict[str, str] | None = None) -> Iterator[tuple[
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([*herald_cli(), "serve", "--db", str(db), "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*herald_cli(), "serve", "--db", str(db), "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -62,7 +72,9 @@ def herald_serve(db: Path, env: dict[str, str] | None = None) -> Iterator[tuple[
                 break
             except httpx.TransportError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"herald serve did not start: {proc.communicate()[1][-2000:]}") from None
+                    raise AssertionError(
+                        f"herald serve did not start: {proc.communicate()[1][-2000:]}"
+                    ) from None
                 time.sleep(0.2)
         yield proc, url
     finally:

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from herald.serve import create_app
 from tests.serve import fixtures
 
-INJECTIONS = ["RUS' OR 1=1 --", "RUS\" OR \"1\"=\"1", "'; DROP TABLE events; --", "%", "_", "\\", "NATO'--"]
+INJECTIONS = ["RUS' OR 1=1 --", 'RUS" OR "1"="1', "'; DROP TABLE events; --", "%", "_", "\\", "NATO'--"]
 
 
 def get(client: TestClient, url: str, **params: object) -> dict:
@@ -55,7 +55,10 @@ def test_events_filter_by_source_and_target_code_or_name(client: TestClient) -> 
     assert get(client, "/api/events", merged="false", source="RUSGOV")["total"] == 2
     both = get(client, "/api/events", merged="false", source="RUS", target="NATO", symmetric="true")
     assert both["total"] == 6
-    assert {(e["source"]["key"], e["target"]["key"]) for e in both["items"]} == {("RUS", "NATO"), ("NATO", "RUS")}
+    assert {(e["source"]["key"], e["target"]["key"]) for e in both["items"]} == {
+        ("RUS", "NATO"),
+        ("NATO", "RUS"),
+    }
 
 
 def test_events_filter_by_type_dates_and_quad_class(client: TestClient) -> None:
@@ -83,8 +86,15 @@ def test_events_pages_are_stable_and_disjoint(client: TestClient) -> None:
 @pytest.mark.parametrize(
     "params",
     [
-        {"since": "2011-13"}, {"since": "2011-02-30"}, {"until": "yesterday"}, {"since": "2012", "until": "2011"},
-        {"limit": 0}, {"limit": 1001}, {"offset": -1}, {"type": "CONSULT;"}, {"quad_class": 5},
+        {"since": "2011-13"},
+        {"since": "2011-02-30"},
+        {"until": "yesterday"},
+        {"since": "2012", "until": "2011"},
+        {"limit": 0},
+        {"limit": 1001},
+        {"offset": -1},
+        {"type": "CONSULT;"},
+        {"quad_class": 5},
         {"source": "x" * 101},
     ],
 )
@@ -173,9 +183,9 @@ def test_document_carries_dates_boilerplate_and_offsets(client: TestClient) -> N
     assert doc["dates"]["stale"] is True and doc["dates"]["evidence"]
     assert doc["boilerplate"][0].startswith("This article was last updated")
     for e in doc["events"]:
-        assert doc["text"][e["start"]:e["end"]] == e["sentence"]
+        assert doc["text"][e["start"] : e["end"]] == e["sentence"]
     for q in doc["quotes"]:
-        assert doc["text"][q["start"]:q["end"]] == q["text"]
+        assert doc["text"][q["start"] : q["end"]] == q["text"]
 
 
 def test_quotes_actors_stories_documents_lists(client: TestClient) -> None:
@@ -190,8 +200,11 @@ def test_quotes_actors_stories_documents_lists(client: TestClient) -> None:
     assert len(stories["items"][0]["ids"]) == 6
     lisbon = get(client, "/api/documents", q="Lisbon")["items"]
     assert [(d["id"], d["plover_type"], d["plover_confidence"]) for d in lisbon] == [
-        ("news/lisbon-2010.txt", "CONSULT", 0.583)]
-    assert get(client, "/api/documents", q="warned Moscow")["items"][0]["plover_type"] is None  # never classified
+        ("news/lisbon-2010.txt", "CONSULT", 0.583)
+    ]
+    assert (
+        get(client, "/api/documents", q="warned Moscow")["items"][0]["plover_type"] is None
+    )  # never classified
     same_story = get(client, "/api/documents", story=lisbon[0]["story_id"])["items"]
     assert [d["id"] for d in same_story] == ["news/lisbon-2010.txt"]
 
@@ -226,7 +239,9 @@ def test_the_header_and_nav_are_written_once(client: TestClient) -> None:
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "<header" not in text and "<nav>" not in text and "style.css" not in text, page.name
-        assert {"<!--#include head-->", "<!--#include header-->", "<!--#include footer-->"} <= set(text.splitlines())
+        assert {"<!--#include head-->", "<!--#include header-->", "<!--#include footer-->"} <= set(
+            text.splitlines()
+        )
     assert (STATIC / "_header.html").read_text(encoding="utf-8").count("<nav>") == 1
 
 
@@ -235,8 +250,13 @@ def test_the_cli_and_the_api_filter_alike(client: TestClient, store_path: Path) 
     from herald.store import Store
 
     with Store(str(store_path), read_only=True) as store:
-        for terms in ({"source": "lavrov"}, {"source": "RUS", "target": "NATO"}, {"target": "nato", "type": "agree"},
-                      {"country": "prt"}, {"source": "O'Brien %"}):
+        for terms in (
+            {"source": "lavrov"},
+            {"source": "RUS", "target": "NATO"},
+            {"target": "nato", "type": "agree"},
+            {"country": "prt"},
+            {"source": "O'Brien %"},
+        ):
             cli = store.events(merged=False, **terms)
             api = get(client, "/api/events", merged="false", limit=1000, **terms)["items"]
             assert sorted(cli["event_key"]) == sorted(e["event_key"] for e in api), terms
@@ -258,8 +278,14 @@ def test_nothing_is_loaded_from_another_origin(client: TestClient) -> None:
         urls = set(re.findall(r"https?://[^\s\"'<>)]+", text)) - {"http://www.w3.org/2000/svg"}
         assert not urls, f"{f.name} refers to {urls}"
     spec = get(client, "/openapi.json")
-    assert {"/api/events", "/api/quotes", "/api/dyads", "/api/actors", "/api/stories",
-            "/api/documents/{doc_id}"} <= set(spec["paths"])
+    assert {
+        "/api/events",
+        "/api/quotes",
+        "/api/dyads",
+        "/api/actors",
+        "/api/stories",
+        "/api/documents/{doc_id}",
+    } <= set(spec["paths"])
 
 
 def test_host_header_is_checked_when_bound_to_loopback(store_path: Path) -> None:
@@ -277,7 +303,10 @@ def test_events_filter_by_where_they_happened(client: TestClient) -> None:
     loc = page["items"][0]["location"]
     assert (loc["name"], loc["country"], loc["admin1"]) == ("Lisbon", "PRT", "PT.14")
     assert loc["lat"] == pytest.approx(38.725, abs=0.01) and loc["lon"] == pytest.approx(-9.15, abs=0.01)
-    assert get(client, "/api/events", merged="false", place="Brussels", country="BEL")["items"][0]["type"] == "THREATEN"
+    assert (
+        get(client, "/api/events", merged="false", place="Brussels", country="BEL")["items"][0]["type"]
+        == "THREATEN"
+    )
     assert get(client, "/api/events", merged="false", place="Lisbon", country="BEL")["total"] == 0
     unlocated = get(client, "/api/events", merged="false", source="CHN")["items"][0]
     assert unlocated["location"] is None  # null rather than a guess
@@ -287,8 +316,12 @@ def test_events_filter_by_where_they_happened(client: TestClient) -> None:
 def test_places_are_the_located_story_events(client: TestClient) -> None:
     places = get(client, "/api/places")["items"]
     assert [(p["name"], p["country"], p["country_name"], p["events"]) for p in places] == [
-        ("Brussels", "BEL", "Belgium", 1), ("Lisbon", "PRT", "Portugal", 1)]
-    assert places[1]["lat"] == pytest.approx(38.725, abs=0.01) and places[1]["lon"] == pytest.approx(-9.15, abs=0.01)
+        ("Brussels", "BEL", "Belgium", 1),
+        ("Lisbon", "PRT", "Portugal", 1),
+    ]
+    assert places[1]["lat"] == pytest.approx(38.725, abs=0.01) and places[1]["lon"] == pytest.approx(
+        -9.15, abs=0.01
+    )
     assert get(client, "/api/places", source="NATO", since="2011")["total"] == 1  # the filters apply
 
 

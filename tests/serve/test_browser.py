@@ -77,7 +77,10 @@ def test_from_a_dyad_to_its_article(page: Page) -> None:
     pg.wait_for_url("**/dyads/NATO/RUS")
     pg.wait_for_selector("#dyad-chart svg rect.bar")
     pg.wait_for_selector("#dyad-events tbody tr.event-row")
-    assert "NATO" in pg.locator("#dyad-title").inner_text() and "Russia" in pg.locator("#dyad-title").inner_text()
+    assert (
+        "NATO" in pg.locator("#dyad-title").inner_text()
+        and "Russia" in pg.locator("#dyad-title").inner_text()
+    )
     assert pg.locator("#dyad-events tbody tr.event-row").count() == 6
     pg.wait_for_selector("#dyad-quotes li.quote-item")
     assert pg.locator("#dyad-quotes li.quote-item").count() == 2
@@ -109,7 +112,10 @@ def test_article_highlights_quotes_events_and_sets_boilerplate_apart(page: Page)
     assert " ".join(pg.locator("#article .hl-quote").all_inner_texts()) == doc.quotes[0].text
     assert pg.locator("#article .hl-event").count() >= 2
     assert pg.locator("#stale-badge").is_visible()
-    assert pg.locator("#doc-type").inner_text() == f"Story type {doc.plover_type}, confidence {doc.plover_confidence:.2f}"
+    assert (
+        pg.locator("#doc-type").inner_text()
+        == f"Story type {doc.plover_type}, confidence {doc.plover_confidence:.2f}"
+    )
     assert "2010-09-25" in pg.locator("#doc-dates").inner_text()
     assert "Lisbon summit" in pg.locator("#doc-dates").inner_text()
     assert not pg.locator("#boilerplate").is_visible()
@@ -128,7 +134,9 @@ def test_hostile_article_is_shown_as_text(page: Page) -> None:
     pg.wait_for_selector("#article .hl-event")
     assert pg.evaluate("window.__pwned") is None  # no injected script or handler ran
     assert pg.locator("#doc-title").inner_text() == fixtures.XSS_TITLE
-    assert pg.locator("#doc-type").inner_text() == f"Story type {fixtures.XSS_TYPE}, confidence 0.50"  # markup shown as text
+    assert (
+        pg.locator("#doc-type").inner_text() == f"Story type {fixtures.XSS_TYPE}, confidence 0.50"
+    )  # markup shown as text
     assert pg.locator("#article").inner_text().strip() == fixtures.XSS_TEXT
     assert pg.locator("script").count() == 2  # only the page's own two scripts
     assert pg.locator("main img, main iframe, main b").count() == 0

@@ -19,8 +19,9 @@ from tests.serve.conftest import LiveServer, Page, herald_serve
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seed") / "seed.duckdb"
-    r = subprocess.run([*herald_cli(), "run", str(SEED), "--db", str(db)], capture_output=True, text=True,
-                       timeout=600)
+    r = subprocess.run(
+        [*herald_cli(), "run", str(SEED), "--db", str(db)], capture_output=True, text=True, timeout=600
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     return db
 
@@ -36,7 +37,7 @@ def test_seed_relationship_russia_nato(seed_store: Path) -> None:
     assert doc["dates"]["stale"] is True  # stamped 2022, story from 2010
     assert any("Share with friends" in line for line in doc["boilerplate"])
     for e in doc["events"]:
-        assert doc["text"][e["start"]:e["end"]] == e["sentence"]
+        assert doc["text"][e["start"] : e["end"]] == e["sentence"]
 
 
 @pytest.fixture
@@ -103,6 +104,10 @@ def test_herald_serve_answers_on_loopback(served: str) -> None:
 
 
 def test_herald_serve_without_a_database_says_how_to_make_one(tmp_path: Path) -> None:
-    r = subprocess.run([*herald_cli(), "serve", "--db", str(tmp_path / "none.duckdb")], capture_output=True,
-                       text=True, timeout=120)
+    r = subprocess.run(
+        [*herald_cli(), "serve", "--db", str(tmp_path / "none.duckdb")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2 and "herald run" in r.stderr and "Traceback" not in r.stderr

@@ -29,7 +29,9 @@ def test_row_builders_fill_every_column_they_name() -> None:
     doc = coded("a", border_text())
     assert len(R.document_row(doc, "k", 1, True, 1, None, R.datetime.now())) == len(R.DOCUMENT_FIELDS)
     e, q = doc.events[0], doc.quotes[0]
-    assert len(R.event_row(e, doc, "k", 0, 1, True, R.datetime.now(), 1, "outlet", None)) == len(R.EVENT_FIELDS)
+    assert len(R.event_row(e, doc, "k", 0, 1, True, R.datetime.now(), 1, "outlet", None)) == len(
+        R.EVENT_FIELDS
+    )
     assert len(R.quote_row(q, doc, "k", 0, True)) == len(R.QUOTE_FIELDS)
 
 

@@ -24,9 +24,11 @@ runner = CliRunner()
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     path = str(tmp_path_factory.mktemp("cli") / "q.duckdb")
     text = border_text()
-    docs = [coded("a.html", wrapped(text, "Daily Ledger"), url="https://ledger.example/a"),
-            coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09"),
-            error_doc("feed.jsonl#4")]
+    docs = [
+        coded("a.html", wrapped(text, "Daily Ledger"), url="https://ledger.example/a"),
+        coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09"),
+        error_doc("feed.jsonl#4"),
+    ]
     for doc in docs[:2]:
         doc.plover_type, doc.plover_confidence = "THREATEN", 0.625
     with Store(path) as store:
@@ -44,7 +46,9 @@ def test_events_in_every_format(db: str) -> None:
     rows = json.loads(cli("events", "--db", db, "--format", "json"))
     assert len(rows) == 3 and {r["num_documents"] for r in rows} == {2}
     assert rows[0]["date"] == "2023-05-08" and rows[0]["sentence"].startswith("Armenia's defence ministry")
-    lines = cli("events", "--db", db, "--format", "jsonl", "--source", "ARM", "--type", "THREATEN").splitlines()
+    lines = cli(
+        "events", "--db", db, "--format", "jsonl", "--source", "ARM", "--type", "THREATEN"
+    ).splitlines()
     assert [json.loads(x)["type"] for x in lines] == ["THREATEN"]
     csv = cli("events", "--db", db, "--format", "csv", "--all-copies")
     assert len(csv.strip().splitlines()) == 1 + 6
@@ -56,7 +60,10 @@ def test_quotes_dyads_stories_documents(db: str) -> None:
     quotes = json.loads(cli("quotes", "--db", db, "--speaker", "Azerbaijan", "--format", "json"))
     assert [q["text"] for q in quotes] == ["a provocation designed to derail the peace process"]
     dyads = json.loads(cli("dyads", "--db", db, "--format", "json"))
-    assert {(d["source"], d["target"], d["events"]) for d in dyads} == {("ARMGOV", "AZEGOV", 2), ("IGOEU", "ARMGOV", 1)}
+    assert {(d["source"], d["target"], d["events"]) for d in dyads} == {
+        ("ARMGOV", "AZEGOV", 2),
+        ("IGOEU", "ARMGOV", 1),
+    }
     stories = json.loads(cli("stories", "--db", db, "--format", "json"))
     assert len(stories) == 1 and stories[0]["documents"] == ["a.html", "b.html"]
     errors = json.loads(cli("documents", "--db", db, "--status", "error", "--format", "json"))
@@ -64,7 +71,10 @@ def test_quotes_dyads_stories_documents(db: str) -> None:
     assert errors[0]["plover_type"] is None  # a bad input was never classified
     listed = json.loads(cli("documents", "--db", db, "--format", "json"))
     assert [(d["id"], d["plover_type"], d["plover_confidence"]) for d in listed] == [
-        ("a.html", "THREATEN", 0.625), ("b.html", "THREATEN", 0.625), ("feed.jsonl#4", None, None)]
+        ("a.html", "THREATEN", 0.625),
+        ("b.html", "THREATEN", 0.625),
+        ("feed.jsonl#4", None, None),
+    ]
     assert [d["published"] for d in listed] == ["2023-05-08", "2023-05-09", None]  # null, not "NaT"
     assert "THREATEN" in cli("documents", "--db", db)  # the table shows the story type too
 
@@ -74,17 +84,45 @@ def test_shared_filters_read_alike_in_every_command(db: str) -> None:
     for command in ("events", "dyads", "export"):
         out = cli(command, "--help")
         assert "--source" in out and "--since" in out and "--type" in out, command
-    events = json.loads(cli("events", "--db", db, "--source", "ARM", "--type", "threaten", "--since", "2023-05-01",
-                            "--format", "json"))
-    dyads = json.loads(cli("dyads", "--db", db, "--source", "ARM", "--type", "threaten", "--since", "2023-05-01",
-                           "--format", "json"))
+    events = json.loads(
+        cli(
+            "events",
+            "--db",
+            db,
+            "--source",
+            "ARM",
+            "--type",
+            "threaten",
+            "--since",
+            "2023-05-01",
+            "--format",
+            "json",
+        )
+    )
+    dyads = json.loads(
+        cli(
+            "dyads",
+            "--db",
+            db,
+            "--source",
+            "ARM",
+            "--type",
+            "threaten",
+            "--since",
+            "2023-05-01",
+            "--format",
+            "json",
+        )
+    )
     assert [e["type"] for e in events] == ["THREATEN"] and [d["events"] for d in dyads] == [1]
     bad = runner.invoke(app, ["events", "--db", db, "--since", "May 2023"])
     assert bad.exit_code == 2 and "--since is not a date" in bad.output
 
 
 def test_sql_reads_and_refuses_writes(db: str) -> None:
-    assert json.loads(cli("sql", "SELECT count(*) AS n FROM events", "--db", db, "--format", "json")) == [{"n": 6}]
+    assert json.loads(cli("sql", "SELECT count(*) AS n FROM events", "--db", db, "--format", "json")) == [
+        {"n": 6}
+    ]
     refused = runner.invoke(app, ["sql", "DELETE FROM events", "--db", db])
     assert refused.exit_code == 2 and "refused" in refused.output
     assert duckdb.connect(db, read_only=True).execute("SELECT count(*) FROM events").fetchone() == (6,)
@@ -111,8 +149,13 @@ def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> Non
         if fmt == "gdelt":
             back = pd.read_csv(out, sep="\t", header=None, names=GDELT_COLUMNS)
             assert sorted(back["GLOBALEVENTID"]) == keys
-            assert back["NumSources"].tolist() == [2, 2, 2] and back["EventCode"].astype(str).tolist()[0] == "112"
-            assert duckdb.sql(f"SELECT count(*) FROM read_csv('{out}', delim='\t', header=false)").fetchall() == [(3,)]
+            assert (
+                back["NumSources"].tolist() == [2, 2, 2]
+                and back["EventCode"].astype(str).tolist()[0] == "112"
+            )
+            assert duckdb.sql(
+                f"SELECT count(*) FROM read_csv('{out}', delim='\t', header=false)"
+            ).fetchall() == [(3,)]
             continue
         if fmt == "plover":
             back = pd.read_json(out, lines=True)
@@ -120,15 +163,20 @@ def test_exports_round_trip_in_pandas_and_duckdb(db: str, tmp_path: Path) -> Non
             assert {h["doc_plover_type"] for h in back["herald"]} == {"THREATEN"}
             assert duckdb.sql(f"SELECT count(*) FROM read_json('{out}')").fetchall() == [(3,)]
             continue
-        back = {"csv": pd.read_csv, "parquet": pd.read_parquet,
-                "jsonl": lambda p: pd.read_json(p, lines=True)}[fmt](out)  # type: ignore[operator]
+        back = {
+            "csv": pd.read_csv,
+            "parquet": pd.read_parquet,
+            "jsonl": lambda p: pd.read_json(p, lines=True),
+        }[fmt](out)  # type: ignore[operator]
         assert list(back.columns) == list(ref.columns)
         assert sorted(back["event_key"]) == keys
         assert back["sentence"].tolist() == ref["sentence"].tolist()
         assert back["num_documents"].tolist() == ref["num_documents"].tolist()
         assert back["doc_plover_type"].tolist() == ["THREATEN"] * 3  # the document's story type rides along
         reader = {"csv": "read_csv", "parquet": "read_parquet", "jsonl": "read_json"}[fmt]
-        again = duckdb.sql(f"SELECT event_key, goldstein FROM {reader}('{out}') ORDER BY event_key").fetchall()
+        again = duckdb.sql(
+            f"SELECT event_key, goldstein FROM {reader}('{out}') ORDER BY event_key"
+        ).fetchall()
         assert again == sorted(zip(ref["event_key"], ref["goldstein"], strict=True))
 
 
@@ -143,10 +191,12 @@ def test_gdelt_action_geo_uses_gdelt_codes_and_country_filters(tmp_path: Path) -
 
     path = str(tmp_path / "geo.duckdb")
     doc = coded("lisbon.txt", border_text())
-    doc.events[0].location = Place(text="Lisbon", name="Lisbon", country="PRT", admin1="PT.14", lat=38.71667,
-                                   lon=-9.13333, kind="city")
-    doc.events[2].location = Place(text="Portugal", name="Portugal", country="PRT", lat=39.6, lon=-8.0,
-                                   kind="country")
+    doc.events[0].location = Place(
+        text="Lisbon", name="Lisbon", country="PRT", admin1="PT.14", lat=38.71667, lon=-9.13333, kind="city"
+    )
+    doc.events[2].location = Place(
+        text="Portugal", name="Portugal", country="PRT", lat=39.6, lon=-8.0, kind="country"
+    )
     with Store(path) as store:
         store.write([doc])
     out = tmp_path / "geo.tsv"
@@ -154,7 +204,11 @@ def test_gdelt_action_geo_uses_gdelt_codes_and_country_filters(tmp_path: Path) -
     back = pd.read_csv(out, sep="\t", header=None, names=GDELT_COLUMNS, dtype=str).set_index("EventCode")
     assert len(back) == 2  # --country keeps the events located in Portugal
     city, country = back.loc["112"], back.loc["020"]
-    assert (city["ActionGeo_Type"], city["ActionGeo_CountryCode"], city["ActionGeo_ADM1Code"]) == ("4", "PO", "PO14")
+    assert (city["ActionGeo_Type"], city["ActionGeo_CountryCode"], city["ActionGeo_ADM1Code"]) == (
+        "4",
+        "PO",
+        "PO14",
+    )
     assert city["ActionGeo_FullName"].startswith("Lisbon") and city["ActionGeo_FullName"].endswith("Portugal")
     assert city["ActionGeo_FeatureID"] == "2267057"  # GeoNames' Lisbon
     assert float(city["ActionGeo_Lat"]) == pytest.approx(38.71667)

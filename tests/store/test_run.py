@@ -2,8 +2,8 @@
 
 The corpus is 60 small inputs built from the articles in tests/data/stories: originals, copies with
 other boilerplate and small edits (so stories form), single paragraphs (excerpts, which join their
-article's story when they hold enough of it), and bad inputs (broken JSONL lines, a record without text, an empty file, a binary file) that must be kept
-with their errors.
+article's story when they hold enough of it), and bad inputs (broken JSONL lines, a record without
+text, an empty file, a binary file) that must be kept with their errors.
 """
 
 from __future__ import annotations
@@ -39,18 +39,28 @@ def build_corpus(folder: Path) -> Path:
             kept = [p for i, p in enumerate(paras) if i != k + 1]  # a different paragraph dropped
             words = "\n\n".join(kept).split(" ")
             words[rng.randrange(len(words))] = "reportedly"
-            page = f"{site} | Home | World | Subscribe\n\n{title}\n\n{' '.join(words)}\n\nShare this article\n(c) {site}"
+            page = (
+                f"{site} | Home | World | Subscribe\n\n{title}\n\n{' '.join(words)}\n\n"
+                f"Share this article\n(c) {site}"
+            )
             (folder / f"{path.stem}-copy{k}.txt").write_text(page, encoding="utf-8")
         for i, para in enumerate(paras[:4]):
             (folder / f"{path.stem}-para{i}.txt").write_text(para + "\n", encoding="utf-8")
         n += 5 + min(4, len(paras))
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    lines = [json.dumps({"id": "feed-1", "url": "https://brief.example/harbour",
-                         "text": (DATA / "harbour-talks.txt").read_text(encoding="utf-8")}),
-             "{not json",
-             json.dumps({"id": "feed-2", "title": "no text here"}),
-             "[1, 2, 3]"]
+    lines = [
+        json.dumps(
+            {
+                "id": "feed-1",
+                "url": "https://brief.example/harbour",
+                "text": (DATA / "harbour-talks.txt").read_text(encoding="utf-8"),
+            }
+        ),
+        "{not json",
+        json.dumps({"id": "feed-2", "title": "no text here"}),
+        "[1, 2, 3]",
+    ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     n += 2 + len(lines)
     assert n == N_INPUTS, n
@@ -61,16 +71,22 @@ def counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}  # type: ignore[index]
-        out["story assignment"] = hash(tuple(con.execute(
-            "SELECT id, story_id, version FROM documents ORDER BY id, version").fetchall()))
+        out["story assignment"] = hash(
+            tuple(con.execute("SELECT id, story_id, version FROM documents ORDER BY id, version").fetchall())
+        )
         return out
     finally:
         con.close()
 
 
 def run_cli(corpus: Path, db: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([*herald_cli(), "run", str(corpus), "--db", str(db), "--quiet"], cwd=ROOT,
-                            env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [*herald_cli(), "run", str(corpus), "--db", str(db), "--quiet"],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -123,14 +139,19 @@ def test_each_coded_document_keeps_its_story_type(clean: dict[str, int]) -> None
         first = typed.iloc[0]
         back = store.document(first["id"])
     assert back is not None and (back.plover_type, back.plover_confidence) == (
-        first["plover_type"], first["plover_confidence"])
+        first["plover_type"],
+        first["plover_confidence"],
+    )
     types = dict(zip(docs["id"], docs["plover_type"], strict=True))
-    assert len(events) and all(types[d] == t for d, t in zip(events["doc_id"], events["doc_plover_type"], strict=True))
+    assert len(events) and all(
+        types[d] == t for d, t in zip(events["doc_id"], events["doc_plover_type"], strict=True)
+    )
 
 
 @pytest.mark.slow
-def test_kill_9_mid_transaction_then_rerun_gives_a_clean_runs_rows(corpus: Path, clean: dict[str, int],
-                                                                    tmp_path: Path) -> None:
+def test_kill_9_mid_transaction_then_rerun_gives_a_clean_runs_rows(
+    corpus: Path, clean: dict[str, int], tmp_path: Path
+) -> None:
     db = tmp_path / "killed.duckdb"
     # killed after the second batch is written but before it commits (a real SIGKILL)
     proc = run_cli(corpus, db, {"HERALD_FAULT_KILL_AT_BATCH": "2"})
@@ -144,8 +165,9 @@ def test_kill_9_mid_transaction_then_rerun_gives_a_clean_runs_rows(corpus: Path,
 
 
 @pytest.mark.slow
-def test_readers_read_while_a_run_writes_and_kill_9_at_any_moment(corpus: Path, clean: dict[str, int],
-                                                                 tmp_path: Path) -> None:
+def test_readers_read_while_a_run_writes_and_kill_9_at_any_moment(
+    corpus: Path, clean: dict[str, int], tmp_path: Path
+) -> None:
     """A reader polls the store during a run; the run is killed -9 once a batch is visible."""
     db = tmp_path / "live.duckdb"
     proc = run_cli(corpus, db)

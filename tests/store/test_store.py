@@ -70,8 +70,14 @@ def test_an_error_never_hides_a_good_version(db: str) -> None:
 
 
 def test_bad_input_rows_are_kept_with_their_errors(db: str) -> None:
-    write(db, [error_doc("feed.jsonl#2"), error_doc("missing.txt", "no such file: missing.txt"),
-               coded("a.txt", border_text())])
+    write(
+        db,
+        [
+            error_doc("feed.jsonl#2"),
+            error_doc("missing.txt", "no such file: missing.txt"),
+            coded("a.txt", border_text()),
+        ],
+    )
     with herald.open(db) as store:
         bad = store.documents(status="error")
         assert sorted(bad["id"]) == ["feed.jsonl#2", "missing.txt"]
@@ -81,8 +87,10 @@ def test_bad_input_rows_are_kept_with_their_errors(db: str) -> None:
 
 def test_copies_of_one_story_are_one_set_of_events(db: str) -> None:
     text = border_text()
-    copies = [coded("a.html", wrapped(text, "Daily Ledger"), url="https://www.ledger.example/a"),
-              coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09")]
+    copies = [
+        coded("a.html", wrapped(text, "Daily Ledger"), url="https://www.ledger.example/a"),
+        coded("b.html", wrapped(text, "World Brief"), url="https://brief.example/b", published="2023-05-09"),
+    ]
     write(db, copies)
     with herald.open(db) as store:
         assert copies[0].story_id == copies[1].story_id
@@ -123,8 +131,17 @@ def test_query_filters(db: str) -> None:
 
 
 def test_dyads_count_and_average_goldstein(db: str) -> None:
-    write(db, [coded("a.txt", border_text()),
-               coded("b.txt", border_text().replace("Monday", "Tuesday") + "\n\nMore later.", published="2023-06-02")])
+    write(
+        db,
+        [
+            coded("a.txt", border_text()),
+            coded(
+                "b.txt",
+                border_text().replace("Monday", "Tuesday") + "\n\nMore later.",
+                published="2023-06-02",
+            ),
+        ],
+    )
     with herald.open(db) as store:
         pair = store.dyad_timeline("ARM", "AZE")
         # the two pages are copies of one story: each event counted once, first seen in May
@@ -145,7 +162,11 @@ def test_document_round_trip(db: str) -> None:
     assert got["quotes"] == want["quotes"]
     assert got["mentions"] == want["mentions"] and got["places"] == want["places"]
     assert (got["text"], got["title"], got["dates"], got["story_id"]) == (
-        want["text"], want["title"], want["dates"], want["story_id"])
+        want["text"],
+        want["title"],
+        want["dates"],
+        want["story_id"],
+    )
     assert (got["plover_type"], got["plover_confidence"]) == ("THREATEN", 0.614)
 
 
@@ -153,10 +174,20 @@ def test_sql_is_read_only(db: str) -> None:
     write(db, [coded("a.txt", border_text())])
     with herald.open(db) as store:
         assert store.sql("SELECT count(*) AS n FROM events")["n"][0] == 3
-        assert store.sql("SELECT type FROM events WHERE rule = ? ORDER BY type", ["test:accuse"])["type"][0] == "ACCUSE"
-        for bad in ("DELETE FROM events", "DROP TABLE events", "SELECT 1; DELETE FROM events",
-                    f"COPY events TO '{db}.csv'", f"ATTACH '{db}.other' AS o", "CREATE TABLE x (a INT)",
-                    "UPDATE documents SET status = 'ok'", "PRAGMA enable_checkpoint_on_shutdown"):
+        assert (
+            store.sql("SELECT type FROM events WHERE rule = ? ORDER BY type", ["test:accuse"])["type"][0]
+            == "ACCUSE"
+        )
+        for bad in (
+            "DELETE FROM events",
+            "DROP TABLE events",
+            "SELECT 1; DELETE FROM events",
+            f"COPY events TO '{db}.csv'",
+            f"ATTACH '{db}.other' AS o",
+            "CREATE TABLE x (a INT)",
+            "UPDATE documents SET status = 'ok'",
+            "PRAGMA enable_checkpoint_on_shutdown",
+        ):
             with pytest.raises(ReadOnlyViolation):
                 store.sql(bad)
     with Store(db) as writer:  # even a writing store's sql() runs on a read-only connection
@@ -171,7 +202,8 @@ def test_schema_is_versioned_and_migrated_once(db: str) -> None:
     Store(db).close()
     con = duckdb.connect(db)
     assert con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall() == [
-        (v,) for v in range(1, SCHEMA_VERSION + 1)]
+        (v,) for v in range(1, SCHEMA_VERSION + 1)
+    ]
     con.execute("INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')")
     con.close()
     with pytest.raises(SchemaTooNew):
@@ -249,7 +281,9 @@ def test_a_reader_refuses_an_unmigrated_store(db: str) -> None:
 
 def _representatives(db: str) -> list[tuple[str, str]]:
     with herald.open(db) as store:
-        rows = store.sql("SELECT doc_id, type FROM events WHERE latest AND representative ORDER BY doc_id, event_index")
+        rows = store.sql(
+            "SELECT doc_id, type FROM events WHERE latest AND representative ORDER BY doc_id, event_index"
+        )
     return [tuple(r) for r in rows.values.tolist()]  # type: ignore[misc]
 
 
@@ -290,11 +324,15 @@ def _version_2_store(db: str) -> None:
     from herald.store import schema
 
     con = duckdb.connect(db)
-    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
-                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    con.execute(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
     for m in schema.MIGRATIONS[:2]:
         m.apply(con)
-        con.execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)", [m.version, m.description])
+        con.execute(
+            "INSERT INTO schema_migrations (version, description) VALUES (?, ?)", [m.version, m.description]
+        )
     con.execute("""INSERT INTO documents (doc_key, id, version, latest, seq, source, status, title, text,
                                           ingested_at)
                    VALUES ('k-old', 'old.txt', 1, true, 1, 'old.txt', 'ok', 'Stored before', 'Old text.',
@@ -314,7 +352,9 @@ def test_migration_3_adds_the_story_type_to_a_version_2_store(db: str) -> None:
     with herald.open(db) as store:
         listed = store.documents().set_index("id")
         old, new = store.document("old.txt"), store.document("a.txt")
-        current = store.sql("SELECT id, coalesce(plover_type, '-') FROM current_documents ORDER BY seq").values.tolist()
+        current = store.sql(
+            "SELECT id, coalesce(plover_type, '-') FROM current_documents ORDER BY seq"
+        ).values.tolist()
     assert old is not None and old.text == "Old text." and old.plover_type is None  # never computed
     assert new is not None and (new.plover_type, new.plover_confidence) == ("ACCUSE", 0.58)
     assert listed.loc["a.txt", "plover_type"] == "ACCUSE" and listed.loc["a.txt", "plover_confidence"] == 0.58

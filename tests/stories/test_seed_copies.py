@@ -8,11 +8,21 @@ import herald
 from tests.conftest import SEED
 
 # the seed's own page furniture, and another site's in its place
-SEED_FURNITURE = ("Canada: Free $30", "USA: Free $30", "Share with friends", "You can publish this article",
-                  "Be the first to comment", "Leave a Reply", "Your email address", "*")
+SEED_FURNITURE = (
+    "Canada: Free $30",
+    "USA: Free $30",
+    "Share with friends",
+    "You can publish this article",
+    "Be the first to comment",
+    "Leave a Reply",
+    "Your email address",
+    "*",
+)
 OTHER_HEADER = "WORLD BRIEF\nHome | Europe | Russia | Opinion\nAdvertisement\n"
-OTHER_FOOTER = ("\nRelated: Oil prices fall for a third day\nTweet  Share  Email\n"
-                "Comments are closed.\n(c) 2011 World Brief. All rights reserved.\n")
+OTHER_FOOTER = (
+    "\nRelated: Oil prices fall for a third day\nTweet  Share  Email\n"
+    "Comments are closed.\n(c) 2011 World Brief. All rights reserved.\n"
+)
 
 
 def other_site_copy(page: str) -> str:

@@ -15,10 +15,14 @@ from herald.stories import StoryIndex, assign, minhash
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
 ARTICLES = sorted(DATA.glob("*.txt"))
 
-WRAP_A = ("World Brief | Home | Politics | Business\nAdvertisement\n\n{title}\n\nBy staff | Share  Tweet  Email\n\n"
-          "{body}\n\nRelated stories\nMarkets slide as oil falls\nComments (4)\nLeave a reply")
-WRAP_B = ("THE COURIER\nSubscribe for $1 a week\n\n{title}\n\n{body}\n\nThis article originally appeared on "
-          "another site. Republished with permission.\nShare on Facebook\n(c) 2024 All rights reserved.")
+WRAP_A = (
+    "World Brief | Home | Politics | Business\nAdvertisement\n\n{title}\n\nBy staff | Share  Tweet  Email\n\n"
+    "{body}\n\nRelated stories\nMarkets slide as oil falls\nComments (4)\nLeave a reply"
+)
+WRAP_B = (
+    "THE COURIER\nSubscribe for $1 a week\n\n{title}\n\n{body}\n\nThis article originally appeared on "
+    "another site. Republished with permission.\nShare on Facebook\n(c) 2024 All rights reserved."
+)
 
 
 def article(path: Path) -> tuple[str, str]:
@@ -75,7 +79,10 @@ def test_signatures_are_stable_across_processes() -> None:
     import subprocess
     import sys
 
-    code = "from herald.stories import minhash; print(minhash.text_signature('Russia and NATO met in Lisbon today')[:4].tolist())"
+    code = (
+        "from herald.stories import minhash; "
+        "print(minhash.text_signature('Russia and NATO met in Lisbon today')[:4].tolist())"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == str(minhash.text_signature("Russia and NATO met in Lisbon today")[:4].tolist())
 
@@ -111,7 +118,9 @@ def test_story_is_named_after_its_first_document_and_is_order_stable() -> None:
 
 def test_documents_that_are_not_ok_get_no_story() -> None:
     bad = Document(id="x", source="x", status="error", error="no such file")
-    skipped = Document(id="y", source="y", status="skipped", text="Ceci n'est pas un article", content_hash="abc")
+    skipped = Document(
+        id="y", source="y", status="skipped", text="Ceci n'est pas un article", content_hash="abc"
+    )
     out = list(assign([bad, skipped], StoryIndex()))
     assert [d.story_id for d in out] == [None, None]
 
@@ -165,7 +174,9 @@ def test_threshold_separates_copies_from_same_topic_articles(threshold: float) -
     bodies = [article(p)[1] for p in ARTICLES]
     for i in range(len(bodies)):
         for j in range(i + 1, len(bodies)):
-            sims.append(minhash.similarity(minhash.text_signature(bodies[i]), minhash.text_signature(bodies[j])))
+            sims.append(
+                minhash.similarity(minhash.text_signature(bodies[i]), minhash.text_signature(bodies[j]))
+            )
     assert max(sims) < threshold / 2
     title, body = article(ARTICLES[0])
     copy = WRAP_A.format(title=title, body=change_words(drop_paragraph(body), 0.03, seed=1))

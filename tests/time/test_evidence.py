@@ -16,8 +16,10 @@ def _events(text: str) -> list[ev.Evidence]:
 
 
 def test_upcoming_summit_in_lisbon_is_the_2010_one() -> None:
-    (e,) = _events("As ties between Moscow and NATO are warming, Russia has been invited to take part in "
-                   "the organization's upcoming summit in Lisbon.")
+    (e,) = _events(
+        "As ties between Moscow and NATO are warming, Russia has been invited to take part in "
+        "the organization's upcoming summit in Lisbon."
+    )
     assert [(iso(a), iso(b)) for a, b in e.intervals] == [("2009-11-19", "2010-11-20")]
 
 
@@ -42,8 +44,10 @@ def test_election_with_day_picks_the_matching_year() -> None:
 
 
 def test_bare_title_takes_the_holder_named_elsewhere() -> None:
-    text = ("Hillary Clinton left the ceremony early. Secret Service protocol called for the Democratic "
-            "presidential nominee to be taken to a hospital.")
+    text = (
+        "Hillary Clinton left the ceremony early. Secret Service protocol called for the Democratic "
+        "presidential nominee to be taken to a hospital."
+    )
     found = list(ev.office_terms(text))
     assert any(e.holds(day("2016-09-12")) and not e.holds(day("2016-01-01")) for e in found)
 
@@ -58,7 +62,9 @@ def test_campaign_with_a_year_is_history() -> None:
 
 
 def test_rounded_age_of_a_declaration_allows_slack() -> None:
-    (e,) = list(ev.anniversaries("For instance, the 10-year-old Rome Declaration can take a new step forward."))
+    (e,) = list(
+        ev.anniversaries("For instance, the 10-year-old Rome Declaration can take a new step forward.")
+    )
     assert e.holds(day("2010-09-25")) and e.holds(day("2012-06-01")) and not e.holds(day("2009-01-01"))
 
 
@@ -94,8 +100,10 @@ def test_outgoing_holder_is_in_the_last_months_of_the_term() -> None:
 
 
 def test_hypothetical_nominee_names_nobody() -> None:
-    text = ("Donald Trump leads the polls. Whoever becomes the Republican nominee will face Hillary Clinton. "
-            "Trump said so.")
+    text = (
+        "Donald Trump leads the polls. Whoever becomes the Republican nominee will face Hillary Clinton. "
+        "Trump said so."
+    )
     assert not any("nominee named" in e.reason for e in ev.office_terms(text))
 
 
@@ -115,8 +123,10 @@ def test_state_contest_places_the_story_in_primary_season() -> None:
 
 
 def test_trigger_screen_finds_what_each_trigger_finds() -> None:
-    text = ("Leaders met at the NATO summit and the G20 summit; the European Council summit followed. "
-            "Russia's presidential election and the U.S. presidential election were discussed.")
+    text = (
+        "Leaders met at the NATO summit and the G20 summit; the European Council summit followed. "
+        "Russia's presidential election and the U.S. presidential election were discussed."
+    )
     hits = ev._trigger_hits(text)
     for s in ev.kb.series().values():
         assert [m.span() for m in hits.get(s.id, [])] == [m.span() for m in s.trigger.finditer(text)]

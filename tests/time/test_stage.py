@@ -1,4 +1,5 @@
-"""The time stage on real text: the seed page (republished 2022, story from autumn 2010) and news sentences."""
+"""The time stage on real text: the seed page (republished 2022, story from autumn 2010) and news
+sentences."""
 
 from __future__ import annotations
 
@@ -50,7 +51,9 @@ def test_seed_evidence_names_the_facts(seed: Document) -> None:
 
 def test_true_page_date_is_not_stale() -> None:
     raw = SEED.read_text(encoding="utf-8")
-    doc = _run(_doc(raw.replace("This article was last updated on April 16, 2022", ""), published="2010-09-27"))
+    doc = _run(
+        _doc(raw.replace("This article was last updated on April 16, 2022", ""), published="2010-09-27")
+    )
     assert doc.dates.stale is False
     assert doc.dates.event_date == "2010-09-27"
     lo, hi = doc.dates.events_between
@@ -84,7 +87,11 @@ def test_age_of_a_person_dates_the_story() -> None:
 
 
 def test_anniversary_and_page_date_agree() -> None:
-    doc = _run(_doc("Obama spoke at the Pentagon on the 15th anniversary of the 9/11 attacks.", published="2016-09-11"))
+    doc = _run(
+        _doc(
+            "Obama spoke at the Pentagon on the 15th anniversary of the 9/11 attacks.", published="2016-09-11"
+        )
+    )
     assert doc.dates.stale is False
     assert doc.dates.event_date == "2016-09-11"
     assert any("15 years" in line for line in doc.dates.evidence)
@@ -121,8 +128,10 @@ def test_bad_documents_pass_through() -> None:
 
 
 def test_relative_days_are_not_resolved_on_a_stale_page() -> None:
-    text = ("NATO chief Anders Fogh Rasmussen spoke on Thursday. Russia has been invited to the upcoming "
-            "NATO summit in Lisbon.")
+    text = (
+        "NATO chief Anders Fogh Rasmussen spoke on Thursday. Russia has been invited to the upcoming "
+        "NATO summit in Lisbon."
+    )
     doc = _doc(text, updated="2022-04-16")
     doc.events = [Event("CONSULT", None, None, None, None, None, None, "", 0, 51)]
     out = _run(doc)

@@ -13,8 +13,16 @@ from tests.watch.site import NewsSite, Site, build, serving
 PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 MAX_BYTES = 200_000
 # fast and strict: the site is local, so rounds take seconds; trust_env=False keeps any proxy out
-FAST: dict[str, Any] = {"rate": 20.0, "workers": 2, "timeout": 0.5, "retries": 1, "backoff": 0.05,
-                        "max_bytes": MAX_BYTES, "trust_env": False, "settle": 0.0}
+FAST: dict[str, Any] = {
+    "rate": 20.0,
+    "workers": 2,
+    "timeout": 0.5,
+    "retries": 1,
+    "backoff": 0.05,
+    "max_bytes": MAX_BYTES,
+    "trust_env": False,
+    "settle": 0.0,
+}
 
 
 def local_env() -> dict[str, str]:

@@ -22,8 +22,28 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[2]
 STORIES = ROOT / "tests" / "data" / "stories"
-CITIES = ["Lisbon", "Nairobi", "Quito", "Hanoi", "Tbilisi", "Oslo", "Dakar", "Lima", "Manila", "Accra",
-          "Riga", "Doha", "Hobart", "Kigali", "Minsk", "Sucre", "Tunis", "Baku", "Kyiv", "Apia"]
+CITIES = [
+    "Lisbon",
+    "Nairobi",
+    "Quito",
+    "Hanoi",
+    "Tbilisi",
+    "Oslo",
+    "Dakar",
+    "Lima",
+    "Manila",
+    "Accra",
+    "Riga",
+    "Doha",
+    "Hobart",
+    "Kigali",
+    "Minsk",
+    "Sucre",
+    "Tunis",
+    "Baku",
+    "Kyiv",
+    "Apia",
+]
 
 
 @dataclass
@@ -59,14 +79,18 @@ def article(n: int, canonical: str | None = None, charset: str = "utf-8") -> tup
     base = stories()
     title, paras = base[n % len(base)]
     city = CITIES[n % len(CITIES)]
-    own = (f"Correspondents in {city} filed report number {n} on {title.lower()} after speaking with "
-           f"officials and residents over {n % 5 + 2} days.")
+    own = (
+        f"Correspondents in {city} filed report number {n} on {title.lower()} after speaking with "
+        f"officials and residents over {n % 5 + 2} days."
+    )
     link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     body = "\n".join(f"<p>{escape(p)}</p>" for p in [*paras, own])
-    html = (f'<!doctype html><html lang="en"><head><meta charset="{charset}"><title>{escape(title)} ({n})'
-            f"</title>{link}</head><body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
-            f"<article><h1>{escape(title)} ({n})</h1>\n{body}\n</article>"
-            "<footer>Share this article. Subscribe to our newsletter.</footer></body></html>")
+    html = (
+        f'<!doctype html><html lang="en"><head><meta charset="{charset}"><title>{escape(title)} ({n})'
+        f"</title>{link}</head><body><nav><a href='/'>Home</a> | <a href='/world'>World</a></nav>"
+        f"<article><h1>{escape(title)} ({n})</h1>\n{body}\n</article>"
+        "<footer>Share this article. Subscribe to our newsletter.</footer></body></html>"
+    )
     return f"{title} ({n})", html
 
 
@@ -75,36 +99,52 @@ def rss(items: list[tuple[str, str, str]]) -> bytes:
     entries = "".join(
         f"<item><title>{escape(t)}</title><link>{escape(link)}</link><guid>{escape(link)}</guid>"
         f"<pubDate>{formatdate(time.mktime(time.strptime(d, '%Y-%m-%d')), usegmt=True)}</pubDate></item>"
-        for link, t, d in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test news</title>'
-            f"<link>http://127.0.0.1/</link><description>t</description>{entries}</channel></rss>").encode()
+        for link, t, d in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Test news</title>'
+        f"<link>http://127.0.0.1/</link><description>t</description>{entries}</channel></rss>"
+    ).encode()
 
 
 def atom(items: list[tuple[str, str, str]]) -> bytes:
     entries = "".join(
         f'<entry><title>{escape(t)}</title><link href="{escape(link)}"/><id>{escape(link)}</id>'
-        f"<updated>{d}T08:00:00Z</updated></entry>" for link, t, d in items)
-    return (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-            f"<title>Test atom</title><id>urn:test</id><updated>2024-05-01T00:00:00Z</updated>{entries}</feed>"
-            ).encode()
+        f"<updated>{d}T08:00:00Z</updated></entry>"
+        for link, t, d in items
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>Test atom</title><id>urn:test</id><updated>2024-05-01T00:00:00Z</updated>{entries}</feed>"
+    ).encode()
 
 
 def urlset(items: list[tuple[str, str, str]], news: bool = True) -> bytes:
     ns = ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"' if news else ""
     rows = []
     for link, t, d in items:
-        extra = (f"<news:news><news:publication><news:name>Test</news:name><news:language>en</news:language>"
-                 f"</news:publication><news:publication_date>{d}T09:00:00+00:00</news:publication_date>"
-                 f"<news:title>{escape(t)}</news:title></news:news>") if news else f"<lastmod>{d}</lastmod>"
+        extra = (
+            (
+                f"<news:news><news:publication><news:name>Test</news:name><news:language>en</news:language>"
+                f"</news:publication><news:publication_date>{d}T09:00:00+00:00</news:publication_date>"
+                f"<news:title>{escape(t)}</news:title></news:news>"
+            )
+            if news
+            else f"<lastmod>{d}</lastmod>"
+        )
         rows.append(f"<url><loc>{escape(link)}</loc>{extra}</url>")
-    return (f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-            f"{ns}>{''.join(rows)}</urlset>").encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        f"{ns}>{''.join(rows)}</urlset>"
+    ).encode()
 
 
 def sitemap_index(children: list[tuple[str, str]]) -> bytes:
     rows = "".join(f"<sitemap><loc>{escape(u)}</loc><lastmod>{d}</lastmod></sitemap>" for u, d in children)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
-            f'sitemap/0.9">{rows}</sitemapindex>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+        f'sitemap/0.9">{rows}</sitemapindex>'
+    ).encode()
 
 
 class Site:
@@ -130,8 +170,14 @@ class Site:
     def route(self, path: str, answer: Answer | Route) -> None:
         self.routes[path] = answer if callable(answer) else (lambda hit, a=answer: a)
 
-    def static(self, path: str, body: bytes | str, ctype: str = "text/html; charset=utf-8",
-               etag: bool = False, **headers: str) -> None:
+    def static(
+        self,
+        path: str,
+        body: bytes | str,
+        ctype: str = "text/html; charset=utf-8",
+        etag: bool = False,
+        **headers: str,
+    ) -> None:
         data = body.encode() if isinstance(body, str) else body
         tag = f'"{zlib.crc32(data):08x}"'
 
@@ -265,14 +311,22 @@ class NewsSite:
         return path
 
     def add_feed_item(self, link_path: str, date: str = "2024-05-01") -> None:
-        self.feed_items.append((self.site.url(link_path), self.good.get(link_path.split("?")[0], "item"), date))
+        self.feed_items.append(
+            (self.site.url(link_path), self.good.get(link_path.split("?")[0], "item"), date)
+        )
         self.site.static("/feed.xml", rss(self.feed_items), "application/rss+xml", etag=True)
 
 
-def build(site: Site, n_feed: int = 6, n_atom: int = 3, n_sitemap: int = 4, max_bytes: int = 200_000) -> NewsSite:
+def build(
+    site: Site, n_feed: int = 6, n_atom: int = 3, n_sitemap: int = 4, max_bytes: int = 200_000
+) -> NewsSite:
     s = NewsSite(site, max_bytes=max_bytes)
-    site.static("/robots.txt", "User-agent: *\nDisallow: /\n\nUser-agent: herald\nDisallow: /private/\n"
-                "Disallow: /*?print=\nAllow: /private/open\n", "text/plain")
+    site.static(
+        "/robots.txt",
+        "User-agent: *\nDisallow: /\n\nUser-agent: herald\nDisallow: /private/\n"
+        "Disallow: /*?print=\nAllow: /private/open\n",
+        "text/plain",
+    )
     feed_paths = [s.add_page() for _ in range(n_feed)]
     # the same article under other addresses: tracking parameters, AMP, a redirect, rel=canonical
     amp_target = s.add_page()
@@ -283,12 +337,22 @@ def build(site: Site, n_feed: int = 6, n_atom: int = 3, n_sitemap: int = 4, max_
     site.static("/m/story", article(s.next_n + 100, canonical=mobile_of)[1])
     opened = s.add_page("/private/open")
     latin = s.add_page("/news/latin")
-    site.static("/news/latin", article(s.next_n + 200)[1].replace("utf-8", "iso-8859-1")
-                .replace("Correspondents", "Correspondents (caf\u00e9)").encode("latin-1"),
-                "text/html; charset=iso-8859-1")
+    site.static(
+        "/news/latin",
+        article(s.next_n + 200)[1]
+        .replace("utf-8", "iso-8859-1")
+        .replace("Correspondents", "Correspondents (caf\u00e9)")
+        .encode("latin-1"),
+        "text/html; charset=iso-8859-1",
+    )
     gz = s.add_page("/news/gzipped")
     html = article(s.next_n + 300)[1]
-    site.static("/news/gzipped", gzip.compress(html.encode()), "text/html; charset=utf-8", **{"Content-Encoding": "gzip"})
+    site.static(
+        "/news/gzipped",
+        gzip.compress(html.encode()),
+        "text/html; charset=utf-8",
+        **{"Content-Encoding": "gzip"},
+    )
     busy = s.add_page("/busy")
     busy_html = article(s.next_n + 400)[1].encode()
 
@@ -322,24 +386,55 @@ def build(site: Site, n_feed: int = 6, n_atom: int = 3, n_sitemap: int = 4, max_
     # an Atom feed with more good pages
     atom_paths = [s.add_page() for _ in range(n_atom)]
     s.unfed.extend(atom_paths)
-    site.static("/atom.xml", atom([(site.url(p), s.good[p], "2024-05-02") for p in atom_paths]),
-                "application/atom+xml", etag=True)
+    site.static(
+        "/atom.xml",
+        atom([(site.url(p), s.good[p], "2024-05-02") for p in atom_paths]),
+        "application/atom+xml",
+        etag=True,
+    )
     # a sitemap index: a news sitemap, a gzipped sitemap, a malformed one; some pages the feed has too
     news = [s.add_page() for _ in range(n_sitemap)]
     s.unfed.extend(news)
-    site.static("/sitemaps/news.xml", urlset([(site.url(p), s.good[p], "2024-05-03") for p in news]
-                                             + [(site.url(amp_target), s.good[amp_target], "2024-05-01"),
-                                                (site.url(mobile_of), s.good[mobile_of], "2024-05-01")]),
-                "application/xml", etag=True)
+    site.static(
+        "/sitemaps/news.xml",
+        urlset(
+            [(site.url(p), s.good[p], "2024-05-03") for p in news]
+            + [
+                (site.url(amp_target), s.good[amp_target], "2024-05-01"),
+                (site.url(mobile_of), s.good[mobile_of], "2024-05-01"),
+            ]
+        ),
+        "application/xml",
+        etag=True,
+    )
     more = [s.add_page() for _ in range(2)]
     s.unfed.extend(more)
-    site.static("/sitemaps/pages.xml.gz", gzip.compress(urlset(
-        [(site.url(p), "", "2024-05-04") for p in more] + [(site.url(moved), "", "2024-05-01")], news=False)),
-        "application/x-gzip")
-    site.static("/sitemaps/broken.xml", b"<?xml version='1.0'?><urlset><url><loc>http://127.0.0.1/x</loc>",
-                "application/xml")
-    site.static("/sitemap_index.xml", sitemap_index([
-        (site.url("/sitemaps/news.xml"), "2024-05-03"), (site.url("/sitemaps/pages.xml.gz"), "2024-05-04"),
-        (site.url("/sitemaps/broken.xml"), "2024-05-01")]), "application/xml", etag=True)
+    site.static(
+        "/sitemaps/pages.xml.gz",
+        gzip.compress(
+            urlset(
+                [(site.url(p), "", "2024-05-04") for p in more] + [(site.url(moved), "", "2024-05-01")],
+                news=False,
+            )
+        ),
+        "application/x-gzip",
+    )
+    site.static(
+        "/sitemaps/broken.xml",
+        b"<?xml version='1.0'?><urlset><url><loc>http://127.0.0.1/x</loc>",
+        "application/xml",
+    )
+    site.static(
+        "/sitemap_index.xml",
+        sitemap_index(
+            [
+                (site.url("/sitemaps/news.xml"), "2024-05-03"),
+                (site.url("/sitemaps/pages.xml.gz"), "2024-05-04"),
+                (site.url("/sitemaps/broken.xml"), "2024-05-01"),
+            ]
+        ),
+        "application/xml",
+        etag=True,
+    )
     site.static("/bad-feed.xml", b"<rss><channel><item><title>x</title><link>", "application/rss+xml")
     return s

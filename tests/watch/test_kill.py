@@ -26,10 +26,27 @@ EXTRA = 30  # more feed pages, answered after 0.1 s each
 
 
 def watch_cli(site: Site, db: Path, *args: str) -> subprocess.Popen[str]:
-    cmd = [*herald_cli(), "watch", *sources(site), "--db", str(db), "--rate", str(RATE), "--workers", "2",
-           "--timeout", "0.5", "--retries", "1", "--max-bytes", str(MAX_BYTES), *args]
-    return subprocess.Popen(cmd, cwd=ROOT, env=local_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    cmd = [
+        *herald_cli(),
+        "watch",
+        *sources(site),
+        "--db",
+        str(db),
+        "--rate",
+        str(RATE),
+        "--workers",
+        "2",
+        "--timeout",
+        "0.5",
+        "--retries",
+        "1",
+        "--max-bytes",
+        str(MAX_BYTES),
+        *args,
+    ]
+    return subprocess.Popen(
+        cmd, cwd=ROOT, env=local_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def bigger(site: Site) -> NewsSite:
@@ -118,7 +135,9 @@ def test_sigterm_finishes_the_pages_in_hand_and_exits(site: Site, tmp_path: Path
     assert "stopping after the pages in hand" in err and "(stopped)" in err
     with duckdb.connect(str(db), read_only=True) as con:
         docs = {r[0] for r in con.execute("SELECT id FROM documents").fetchall()}
-        stored = {r[0] for r in con.execute("SELECT doc_id FROM watch_urls WHERE status = 'stored'").fetchall()}
+        stored = {
+            r[0] for r in con.execute("SELECT doc_id FROM watch_urls WHERE status = 'stored'").fetchall()
+        }
     assert docs and docs == stored  # the state was written for every page stored before the exit
     again = watch_cli(site, db, "--once")
     _, err = again.communicate(timeout=300)

@@ -32,7 +32,9 @@ def test_herald_reads_its_own_group_with_longest_match_wildcards_and_anchors() -
 
 
 def test_the_star_group_applies_when_no_group_names_herald() -> None:
-    rules = parse_robots("User-agent: *\nDisallow: /tmp/\nAllow: /tmp/ok\n\nUser-agent: googlebot\nDisallow: /\n")
+    rules = parse_robots(
+        "User-agent: *\nDisallow: /tmp/\nAllow: /tmp/ok\n\nUser-agent: googlebot\nDisallow: /\n"
+    )
     assert not rules.allowed("https://e.org/tmp/x") and rules.allowed("https://e.org/tmp/ok")
     assert rules.allowed("https://e.org/news")
 

@@ -7,27 +7,35 @@ import pytest
 from herald.watch.urls import canonical_url, host_of, link_canonical, site_of
 
 
-@pytest.mark.parametrize("a, b", [
-    ("https://example.org/a?utm_source=rss&utm_medium=feed", "https://example.org/a"),
-    ("https://example.org/a?b=2&a=1", "https://example.org/a?a=1&b=2"),
-    ("HTTPS://Example.ORG:443/a#comments", "https://example.org/a"),
-    ("http://example.org:80/a?fbclid=x&gclid=y&id=7", "http://example.org/a?id=7"),
-    ("https://example.org/news/story/amp", "https://example.org/news/story"),
-    ("https://example.org/news/story/amp/", "https://example.org/news/story/"),
-    ("https://example.org/amp/news/story", "https://example.org/news/story"),
-    ("https://example.org/news/story.amp.html", "https://example.org/news/story.html"),
-    ("https://example.org/news/story?amp=1", "https://example.org/news/story"),
-    ("https://example.org/news/story?outputType=amp", "https://example.org/news/story"),
-    ("https://amp.example.org/news/story", "https://example.org/news/story"),
-    ("https://www-example-org.cdn.ampproject.org/c/s/www.example.org/news/story?amp_js_v=0.1",
-     "https://www.example.org/news/story"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("https://example.org/a?utm_source=rss&utm_medium=feed", "https://example.org/a"),
+        ("https://example.org/a?b=2&a=1", "https://example.org/a?a=1&b=2"),
+        ("HTTPS://Example.ORG:443/a#comments", "https://example.org/a"),
+        ("http://example.org:80/a?fbclid=x&gclid=y&id=7", "http://example.org/a?id=7"),
+        ("https://example.org/news/story/amp", "https://example.org/news/story"),
+        ("https://example.org/news/story/amp/", "https://example.org/news/story/"),
+        ("https://example.org/amp/news/story", "https://example.org/news/story"),
+        ("https://example.org/news/story.amp.html", "https://example.org/news/story.html"),
+        ("https://example.org/news/story?amp=1", "https://example.org/news/story"),
+        ("https://example.org/news/story?outputType=amp", "https://example.org/news/story"),
+        ("https://amp.example.org/news/story", "https://example.org/news/story"),
+        (
+            "https://www-example-org.cdn.ampproject.org/c/s/www.example.org/news/story?amp_js_v=0.1",
+            "https://www.example.org/news/story",
+        ),
+    ],
+)
 def test_two_addresses_of_one_article_have_one_canonical_form(a: str, b: str) -> None:
     assert canonical_url(a) == canonical_url(b) == b
 
 
 def test_what_changes_the_page_is_kept() -> None:
-    assert canonical_url("https://example.org/search?q=nato&page=2") == "https://example.org/search?page=2&q=nato"
+    assert (
+        canonical_url("https://example.org/search?q=nato&page=2")
+        == "https://example.org/search?page=2&q=nato"
+    )
     assert canonical_url("https://example.org:8443/a") == "https://example.org:8443/a"
     assert canonical_url("https://example.org/amp") == "https://example.org/amp"  # a section named amp
     assert canonical_url("mailto:x@example.org") == "mailto:x@example.org"

@@ -21,9 +21,18 @@ from tests.conftest import ROOT, herald_cli
 from tests.watch.conftest import FAST, local_env
 from tests.watch.site import BAD, NewsSite, Site, build, serving
 
-REASONS = {"/private/secret": "robots.txt", "/news/print?print=1": "robots.txt", "/slow": "timed out",
-           "/broken": "HTTP 500", "/loop-a": "redirect loop", "/huge": "byte limit", "/bomb": "once unpacked",
-           "/binary": "binary content", "/missing": "HTTP 404", "/image.png": "not a web page"}
+REASONS = {
+    "/private/secret": "robots.txt",
+    "/news/print?print=1": "robots.txt",
+    "/slow": "timed out",
+    "/broken": "HTTP 500",
+    "/loop-a": "redirect loop",
+    "/huge": "byte limit",
+    "/bomb": "once unpacked",
+    "/binary": "binary content",
+    "/missing": "HTTP 404",
+    "/image.png": "not a web page",
+}
 
 
 def sources(site: Site) -> list[str]:
@@ -83,7 +92,9 @@ def test_rounds_code_every_good_page_once_and_record_every_bad_one(news: NewsSit
 
 
 @pytest.mark.slow
-def test_a_restart_fetches_nothing_again_and_sources_report_their_health(news: NewsSite, tmp_path: Path) -> None:
+def test_a_restart_fetches_nothing_again_and_sources_report_their_health(
+    news: NewsSite, tmp_path: Path
+) -> None:
     site, db = news.site, tmp_path / "w.duckdb"
     lines: list[str] = []
     herald.watch(sources(site), db=str(db), once=True, on_round=lambda r: lines.append(r.line()), **FAST)
@@ -101,12 +112,24 @@ def test_a_restart_fetches_nothing_again_and_sources_report_their_health(news: N
     index = health.loc[site.url("/sitemap_index.xml")]
     assert index["kind"] == "sitemapindex" and "malformed sitemap" in index["last_error"]
     assert index["failing_checks"] == 0  # the index answered; one of its sitemaps did not
-    r = subprocess.run([*herald_cli(), "sources", "--db", str(db), "--format", "json"], capture_output=True,
-                       text=True, timeout=120, cwd=ROOT, env=local_env())
+    r = subprocess.run(
+        [*herald_cli(), "sources", "--db", str(db), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=local_env(),
+    )
     assert r.returncode == 0, r.stderr
     assert {row["source"] for row in json.loads(r.stdout)} == set(sources(site))
-    r = subprocess.run([*herald_cli(), "sources", "--db", str(db), "--status", "failed", "--format", "jsonl"],
-                       capture_output=True, text=True, timeout=120, cwd=ROOT, env=local_env())
+    r = subprocess.run(
+        [*herald_cli(), "sources", "--db", str(db), "--status", "failed", "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=local_env(),
+    )
     failed = [json.loads(line) for line in r.stdout.splitlines()]
     assert len(failed) == 8 and all(row["reason"] for row in failed)
 
@@ -114,10 +137,16 @@ def test_a_restart_fetches_nothing_again_and_sources_report_their_health(news: N
 @pytest.mark.slow
 def test_the_per_host_rate_holds_over_a_whole_watch(site: Site, tmp_path: Path) -> None:
     news = build(site, n_feed=8, n_atom=0, n_sitemap=0)
-    herald.watch([site.url("/feed.xml")], db=str(tmp_path / "w.duckdb"), once=True,
-                 **{**FAST, "rate": 6.0, "workers": 4, "per_host": 4})
+    herald.watch(
+        [site.url("/feed.xml")],
+        db=str(tmp_path / "w.duckdb"),
+        once=True,
+        **{**FAST, "rate": 6.0, "workers": 4, "per_host": 4},
+    )
     assert site.max_in_window(0.9) <= 6
-    assert sorted(stored_ids(tmp_path / "w.duckdb")) == sorted(site.url(p) for p in news.good if p not in news.unfed)
+    assert sorted(stored_ids(tmp_path / "w.duckdb")) == sorted(
+        site.url(p) for p in news.good if p not in news.unfed
+    )
 
 
 @pytest.mark.slow
@@ -130,8 +159,9 @@ def test_a_stop_mid_round_leaves_the_rest_for_the_next_start(news: NewsSite, tmp
         seen.append(doc.id)
         stop.set()  # as SIGTERM would, after the first page is stored
 
-    summary = herald.watch(sources(site), db=str(db), once=True, stop=stop, on_document=on_document,
-                           **{**FAST, "batch_size": 1})
+    summary = herald.watch(
+        sources(site), db=str(db), once=True, stop=stop, on_document=on_document, **{**FAST, "batch_size": 1}
+    )
     assert summary.rounds[0].stopped and summary.rounds[0].pending > 0
     assert 1 <= len(stored_ids(db)) < len(news.good)
     herald.watch(sources(site), db=str(db), once=True, **FAST)
@@ -169,8 +199,9 @@ def test_a_folder_another_tool_fills(tmp_path: Path) -> None:
         first = w.round()
         (inbox / stories[3].name).write_text(stories[3].read_text(encoding="utf-8"), encoding="utf-8")
         changed = inbox / stories[0].name
-        changed.write_text(changed.read_text(encoding="utf-8") + "\nOfficials said talks would resume.\n",
-                           encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8") + "\nOfficials said talks would resume.\n", encoding="utf-8"
+        )
         second = w.round()
         third = w.round()
     assert (first.new, first.stored) == (3, 3)
@@ -197,8 +228,9 @@ def test_two_watches_on_one_store_are_refused(news: NewsSite, tmp_path: Path) ->
 
 def test_sources_are_checked_before_anything_is_fetched(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="nor a folder"):
-        herald.watch(["ftp://example.org/feed", str(tmp_path / "missing")], db=str(tmp_path / "w.duckdb"),
-                     once=True)
+        herald.watch(
+            ["ftp://example.org/feed", str(tmp_path / "missing")], db=str(tmp_path / "w.duckdb"), once=True
+        )
     with pytest.raises(TypeError, match="unknown watch setting"):
         herald.watch([str(tmp_path)], db=str(tmp_path / "w.duckdb"), once=True, speed=3)
 
@@ -210,11 +242,16 @@ def test_two_sites_have_their_own_robots_and_budgets_and_keep_their_copies(tmp_p
     a, b = Site(), Site()
     with serving(a), serving(b):
         na, nb = build(a, n_feed=2, n_atom=0, n_sitemap=0), build(b, n_feed=2, n_atom=0, n_sitemap=0)
-        herald.watch([a.url("/feed.xml"), b.url("/feed.xml")], db=str(tmp_path / "w.duckdb"), once=True,
-                     **{**FAST, "rate": 5.0})
+        herald.watch(
+            [a.url("/feed.xml"), b.url("/feed.xml")],
+            db=str(tmp_path / "w.duckdb"),
+            once=True,
+            **{**FAST, "rate": 5.0},
+        )
         ids = stored_ids(tmp_path / "w.duckdb")
-    assert sorted(ids) == sorted([a.url(p) for p in na.good if p not in na.unfed]
-                                 + [b.url(p) for p in nb.good if p not in nb.unfed])
+    assert sorted(ids) == sorted(
+        [a.url(p) for p in na.good if p not in na.unfed] + [b.url(p) for p in nb.good if p not in nb.unfed]
+    )
     assert a.count("/robots.txt") == b.count("/robots.txt") == 1
     assert a.max_in_window(0.9) <= 5 and b.max_in_window(0.9) <= 5
     with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:

@@ -82,9 +82,10 @@ _TOK = re.compile(r"\w+")
 
 # ---------------------------------------------------------------- data and labels
 
+
 def shingles(text: str, n: int = 4) -> Counter:
     toks = _TOK.findall(text.lower())
-    return Counter(tuple(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i:i + n])
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i : i + n])
 
 
 def micro_f1(pairs: list[tuple[str, str]]) -> tuple[float, float, float]:
@@ -104,7 +105,7 @@ def label_lines(lines: list[str], gold: str) -> np.ndarray:
     Short lines: their words occur in the gold text and they lie inside the span of long gold
     lines (so a "Twitter" button far from the article is not labelled article)."""
     toks = _TOK.findall(gold.lower())
-    gold_sh = {tuple(toks[i:i + 4]) for i in range(len(toks) - 3)}
+    gold_sh = {tuple(toks[i : i + 4]) for i in range(len(toks) - 3)}
     joined = " " + " ".join(toks) + " "
     y = np.zeros(len(lines), dtype=int)
     short = []
@@ -115,7 +116,7 @@ def label_lines(lines: list[str], gold: str) -> np.ndarray:
         if len(t) < 4:
             short.append((i, " " + " ".join(t) + " " in joined))
             continue
-        sh = [tuple(t[j:j + 4]) for j in range(len(t) - 3)]
+        sh = [tuple(t[j : j + 4]) for j in range(len(t) - 3)]
         y[i] = sum(s in gold_sh for s in sh) / len(sh) >= 0.5
     long_pos = np.flatnonzero(y)
     if len(long_pos):
@@ -135,24 +136,35 @@ def load_pages(data: Path) -> list[dict]:
         text = path.read_text(encoding="utf-8")
         lines = split_lines(text)
         x, words = page_features(lines)
-        pages.append({
-            "id": pid, "site": urlparse(rec.get("url") or pid).netloc or pid, "text": text, "lines": lines,
-            "gold": rec["articleBody"], "y": label_lines(lines, rec["articleBody"]),
-            "x": x, "words": words,
-        })
+        pages.append(
+            {
+                "id": pid,
+                "site": urlparse(rec.get("url") or pid).netloc or pid,
+                "text": text,
+                "lines": lines,
+                "gold": rec["articleBody"],
+                "y": label_lines(lines, rec["articleBody"]),
+                "x": x,
+                "words": words,
+            }
+        )
     return pages
 
 
 # ---------------------------------------------------------------- augmentation
+
 
 def inject_boilerplate(pages: list[dict], rng: random.Random, per_page: int = 4) -> list[dict]:
     """Copies of the pages with furniture lines (boilerplate that uses web-furniture words) of the
     training pages put inside the article
     body, so the model learns that a share button or an ad between two paragraphs is still
     boilerplate (the neighbours alone would say "article")."""
-    pool = [ln for p, x in zip(pages, [p["x"] for p in pages], strict=True)
-            for ln, y, f in zip(p["lines"], p["y"], x[:, _FURNITURE], strict=True)
-            if not y and len(ln.split()) <= 30 and f > 0]
+    pool = [
+        ln
+        for p, x in zip(pages, [p["x"] for p in pages], strict=True)
+        for ln, y, f in zip(p["lines"], p["y"], x[:, _FURNITURE], strict=True)
+        if not y and len(ln.split()) <= 30 and f > 0
+    ]
     out = []
     for p in pages:
         pos = np.flatnonzero(p["y"])
@@ -173,30 +185,46 @@ def inject_boilerplate(pages: list[dict], rng: random.Random, per_page: int = 4)
 
 # ---------------------------------------------------------------- model
 
+
 def weights(pages: list[dict]) -> np.ndarray:
     """Weight each line by its word count to the power ``LEN_POWER`` (below 1): the metric counts
     shingles, so long lines matter more, but a plain word count lets a few huge paragraphs drown
     the short lines."""
-    return np.concatenate([np.array([len(ln.split()) for ln in p["lines"]], dtype=float) ** LEN_POWER
-                           for p in pages])
+    return np.concatenate(
+        [np.array([len(ln.split()) for ln in p["lines"]], dtype=float) ** LEN_POWER for p in pages]
+    )
 
 
-def train_first(pages: list[dict], c: float = C_DEFAULT, augment: bool = True, seed: int = 0,
-                veto: float = VETO) -> LineModel:
+def train_first(
+    pages: list[dict], c: float = C_DEFAULT, augment: bool = True, seed: int = 0, veto: float = VETO
+) -> LineModel:
     """Fit the first-pass (page) and line logistic regressions on ``pages`` (plus augmented copies)."""
     rng = random.Random(seed)
     train_pages = pages + (inject_boilerplate(pages, rng, AUGMENT_PER_PAGE) if augment else [])
-    x = np.vstack([p.get("x") if p.get("x") is not None else line_features(p["lines"])
-                   for p in train_pages])
+    x = np.vstack([p.get("x") if p.get("x") is not None else line_features(p["lines"]) for p in train_pages])
     y = np.concatenate([p["y"] for p in train_pages])
     w = weights(train_pages)
-    return LineModel({"features": FEATURES, "threshold": THRESHOLD, "veto": veto, "switch_cost": SWITCH_COST,
-                      "veto_margin": VETO_MARGIN,
-                      "page": fit_lr(x, y, w, c), "line": fit_lr(x[:, :N_BASE], y, w, c)})
+    return LineModel(
+        {
+            "features": FEATURES,
+            "threshold": THRESHOLD,
+            "veto": veto,
+            "switch_cost": SWITCH_COST,
+            "veto_margin": VETO_MARGIN,
+            "page": fit_lr(x, y, w, c),
+            "line": fit_lr(x[:, :N_BASE], y, w, c),
+        }
+    )
 
 
-def train(pages: list[dict], c: float = C_DEFAULT, augment: bool = True, seed: int = 0,
-          veto: float = VETO, core: bool = CORE) -> LineModel:
+def train(
+    pages: list[dict],
+    c: float = C_DEFAULT,
+    augment: bool = True,
+    seed: int = 0,
+    veto: float = VETO,
+    core: bool = CORE,
+) -> LineModel:
     """The full model: the first pass on all of ``pages``, then the core model, fitted on the
     first pass's log-odds of pages it was *not* trained on (inner folds grouped by site, as at
     inference the first pass meets a page it has never seen)."""
@@ -225,8 +253,12 @@ def fit_lr(x: np.ndarray, y: np.ndarray, w: np.ndarray, c: float) -> dict:
     mean[0], scale[0] = 0.0, 1.0  # the bias column stays a constant 1
     lr = LogisticRegression(C=c, max_iter=500, solver="newton-cholesky")
     lr.fit((x - mean) / scale, y, sample_weight=w)
-    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": lr.coef_[0].tolist(),
-            "intercept": float(lr.intercept_[0])}
+    return {
+        "mean": mean.tolist(),
+        "scale": scale.tolist(),
+        "coef": lr.coef_[0].tolist(),
+        "intercept": float(lr.intercept_[0]),
+    }
 
 
 def groups_of(pages: list[dict], k: int, seed: int = 0) -> list[list[int]]:
@@ -238,6 +270,7 @@ def groups_of(pages: list[dict], k: int, seed: int = 0) -> list[list[int]]:
 
 
 # ---------------------------------------------------------------- evaluation
+
 
 def baseline_20_words(page: str) -> str:
     return "\n".join(ln for ln in split_lines(page) if len(ln.split()) >= 20)
@@ -253,13 +286,18 @@ def cross_validate(pages: list[dict], k: int, c: float, augment: bool, fold_seed
             p = pages[i]
             pairs.append((p["gold"], extract_text(p["text"], model).text))
             keep = model.classify(p["lines"])
-            pairs_lines.append((p["gold"], "\n".join(ln for ln, k_ in zip(p["lines"], keep, strict=True)
-                                                     if k_)))
+            pairs_lines.append(
+                (p["gold"], "\n".join(ln for ln, k_ in zip(p["lines"], keep, strict=True) if k_))
+            )
             pairs_base.append((p["gold"], baseline_20_words(p["text"])))
             line_hits += int((keep == p["y"].astype(bool)).sum())
             line_total += len(p["lines"])
-    return {"extractor": micro_f1(pairs), "lines_only": micro_f1(pairs_lines),
-            "baseline_20_words": micro_f1(pairs_base), "line_accuracy": line_hits / max(line_total, 1)}
+    return {
+        "extractor": micro_f1(pairs),
+        "lines_only": micro_f1(pairs_lines),
+        "baseline_20_words": micro_f1(pairs_base),
+        "line_accuracy": line_hits / max(line_total, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -277,10 +315,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no dev data at {data}", file=sys.stderr)
         return 2
     pages = load_pages(data)
-    oracle = micro_f1([(p["gold"], "\n".join(ln for ln, y in zip(p["lines"], p["y"], strict=True) if y))
-                       for p in pages])
-    print(f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines, "
-          f"{len({p['site'] for p in pages})} sites; oracle (gold line labels) F1={oracle[2]:.3f}")
+    oracle = micro_f1(
+        [(p["gold"], "\n".join(ln for ln, y in zip(p["lines"], p["y"], strict=True) if y)) for p in pages]
+    )
+    print(
+        f"{len(pages)} pages, {sum(len(p['lines']) for p in pages)} lines, "
+        f"{len({p['site'] for p in pages})} sites; oracle (gold line labels) F1={oracle[2]:.3f}"
+    )
     t0 = time.perf_counter()
     cv = cross_validate(pages, args.folds, args.C, not args.no_augment, args.fold_seed)
     print(f"{args.folds}-fold cross-validation by site ({time.perf_counter() - t0:.1f}s):")

@@ -22,8 +22,11 @@ def _entity_actors(ent: Entity, text: str, as_of: str | None) -> list[Actor]:
     roles = [r for r in ent.roles if not r.default] or list(ent.roles)
     curated = [r for r in roles if r.curated]
     # a dictionary role that a curated role restates (same country, overlapping) adds nothing
-    roles = [r for r in roles if r.curated or not any(
-        c.country == r.country and c.lo <= r.hi and r.lo <= c.hi for c in curated)]
+    roles = [
+        r
+        for r in roles
+        if r.curated or not any(c.country == r.country and c.lo <= r.hi and r.lo <= c.hi for c in curated)
+    ]
     recent = sorted(roles, key=lambda r: (r.lo, r.curated), reverse=True)
     if as_of:
         holding = [r for r in recent if r.holds(as_of)]
@@ -61,8 +64,13 @@ def lookup(name: str, as_of: str | None = None) -> list[Actor]:
     if phrase:
         return phrase
     people = [kb.entities[i] for i in _surnames().get(key, [])]
-    people.sort(key=lambda e: (bool(as_of) and any(r.holds(as_of or "") for r in e.roles),
-                               sum(r.curated for r in e.roles)), reverse=True)
+    people.sort(
+        key=lambda e: (
+            bool(as_of) and any(r.holds(as_of or "") for r in e.roles),
+            sum(r.curated for r in e.roles),
+        ),
+        reverse=True,
+    )
     for e in people:
         out.extend(_entity_actors(e, name, as_of))
     return out
@@ -108,8 +116,11 @@ def role_terms(actor: Actor) -> list[tuple[str, str | None, str | None]]:
     i = kb.by_name.get(normalize(actor.name))
     if i is None:
         return []
-    roles: list[Role] = [r for r in kb.entities[i].roles if not r.default
-                         and (r.country == actor.country or (actor.code and r.code == actor.code))]
+    roles: list[Role] = [
+        r
+        for r in kb.entities[i].roles
+        if not r.default and (r.country == actor.country or (actor.code and r.code == actor.code))
+    ]
     out: list[tuple[str, str | None, str | None]] = []
     for r in sorted(roles, key=lambda r: r.lo):
         term = (r.title or r.code or "", r.lo if r.start else None, r.hi if r.end else None)
@@ -133,8 +144,11 @@ def reresolve(doc: Document, as_of: str) -> None:
     if doc.nlp is not None:
         ents = spacy_entities(doc.nlp)
     else:
-        ents = [(m.start, m.end, "PERSON" if m.actor.kind == "person" else "ORG")
-                for m in doc.mentions if m.via == "entity"]
+        ents = [
+            (m.start, m.end, "PERSON" if m.actor.kind == "person" else "ORG")
+            for m in doc.mentions
+            if m.via == "entity"
+        ]
     fresh = {(m.start, m.end): m for m in Resolver(load(), doc.text, as_of[:10], doc.nlp).run(ents)}
     changed: dict[str, Actor] = {}
     for m in doc.mentions:

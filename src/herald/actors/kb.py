@@ -149,14 +149,28 @@ class KB:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def _role(row: list[Any], sources: list[str], bounds: dict[tuple[str | None, str | None], tuple[str, str]]) -> Role:
+def _role(
+    row: list[Any], sources: list[str], bounds: dict[tuple[str | None, str | None], tuple[str, str]]
+) -> Role:
     code, country, sector, title, office, start, end, src, flags = row
     # a third as many distinct (start, end) pairs as roles: each pair is worked out once per load
     span = bounds.get((start, end))
     if span is None:
         span = bounds[(start, end)] = date_bounds(start, end)
-    return Role(code, country, sector, title, office, start, end, sources[src],
-                "c" in flags, "d" in flags, span[0], span[1])
+    return Role(
+        code,
+        country,
+        sector,
+        title,
+        office,
+        start,
+        end,
+        sources[src],
+        "c" in flags,
+        "d" in flags,
+        span[0],
+        span[1],
+    )
 
 
 def from_json(data: dict[str, Any]) -> KB:
@@ -173,8 +187,17 @@ def from_json(data: dict[str, Any]) -> KB:
     for i, e in enumerate(data["entities"]):
         rows = e.get("r")
         roles = tuple([_role(r, sources, bounds) for r in rows]) if rows else ()
-        ent = Entity(i, e["n"], e["k"], e.get("c"), e.get("s"), e.get("d"), tuple(e.get("a", ())),
-                     roles, sources[e.get("src", 0)])
+        ent = Entity(
+            i,
+            e["n"],
+            e["k"],
+            e.get("c"),
+            e.get("s"),
+            e.get("d"),
+            tuple(e.get("a", ())),
+            roles,
+            sources[e.get("src", 0)],
+        )
         entities.append(ent)
         # the builder stores the normalised name as the first alias
         if ent.aliases:
@@ -193,9 +216,18 @@ def from_json(data: dict[str, Any]) -> KB:
     }
     corefs = {c[0]: tuple(c[1]) for c in data["corefs"]}
     return KB(
-        version=data["version"], built=data.get("built", ""), sources=sources, entities=entities,
-        by_alias=by_alias, by_name=by_name, agents=agents, metonyms=metonyms, corefs=corefs,
-        offices=offices, countries=countries, meta=data.get("meta", {}),
+        version=data["version"],
+        built=data.get("built", ""),
+        sources=sources,
+        entities=entities,
+        by_alias=by_alias,
+        by_name=by_name,
+        agents=agents,
+        metonyms=metonyms,
+        corefs=corefs,
+        offices=offices,
+        countries=countries,
+        meta=data.get("meta", {}),
     )
 
 
@@ -238,23 +270,22 @@ def apply_overrides(kb: KB, tsv: str) -> None:
             ent = kb.entities[kb.by_name[key]]
             code, title, start, end, src = f[2], f[3], f[4] or None, f[5] or None, f[6]
             lo, hi = date_bounds(start, end)
-            role = Role(code, code[:3], code[3:] or None, title, None, start, end, src, True,
-                        False, lo, hi)
+            role = Role(code, code[:3], code[3:] or None, title, None, start, end, src, True, False, lo, hi)
             ent.roles = (*ent.roles, role)
         elif kind == "org":
-            _override_org(kb, f[1], f[2] or None, f[3] or None,
-                          [a for a in f[4].split("|") if a], f[5])
+            _override_org(kb, f[1], f[2] or None, f[3] or None, [a for a in f[4].split("|") if a], f[5])
 
 
-def _override_org(kb: KB, name: str, country: str | None, sector: str | None,
-                  aliases: list[str], source: str) -> None:
+def _override_org(
+    kb: KB, name: str, country: str | None, sector: str | None, aliases: list[str], source: str
+) -> None:
     code = (country or "") + (sector or "") or None
     keys = [normalize(n) for n in (name, *aliases)]
-    known = [kb.entities[i] for k in keys for i in kb.by_alias.get(k, ())
-             if kb.entities[i].kind == "organisation"]
+    known = [
+        kb.entities[i] for k in keys for i in kb.by_alias.get(k, ()) if kb.entities[i].kind == "organisation"
+    ]
     if not known:
-        ent = Entity(len(kb.entities), name, "organisation", country, sector, code, tuple(keys),
-                     (), source)
+        ent = Entity(len(kb.entities), name, "organisation", country, sector, code, tuple(keys), (), source)
         kb.entities.append(ent)
         known = [ent]
     for ent in known:

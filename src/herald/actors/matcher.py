@@ -57,8 +57,7 @@ def build(kb: KB) -> ahocorasick.Automaton:
     for key in keys:
         if len(key) < 2:
             continue
-        if key.startswith("the ") and key[4:] in by_alias and key not in corefs \
-                and key not in metonyms:
+        if key.startswith("the ") and key[4:] in by_alias and key not in corefs and key not in metonyms:
             continue  # "the un": "un" matches anyway, and "the" must not hide "UN Security Council"
         # a leading space anchors every key at a word start (see :func:`scan`)
         add(" " + key, key)

@@ -19,22 +19,47 @@ _NOT_THE_HOLDER = re.compile(
     r"aide|candidate|hopeful|nominee|designate|elect)\b|-elect\b|^ex-"
 )
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (FOREIGN, re.compile(r"\b(foreign (affairs )?(minister|secretary)|minister (of|for) "
-                         r"(foreign|external) (affairs|relations)|external affairs minister|"
-                         r"secretary of state for foreign|top diplomat|secretary of state$|"
-                         r"^secretary of state\b|foreign relations minister|chief diplomat|"
-                         r"minister of foreign and european affairs|minister for europe and "
-                         r"foreign affairs|federal minister for foreign affairs)\b")),
-    (DEFENCE, re.compile(r"\b(defen[cs]e (minister|secretary)|minister (of|for) (national |the "
-                         r"armed forces|armed forces)?(defen[cs]e|armed forces)|secretary of "
-                         r"(state for )?defen[cs]e|defen[cs]e chief|pentagon chief|armed forces "
-                         r"minister|minister of the armed forces|war minister)\b")),
-    (HOG, re.compile(r"\b(prime minister|premier|head of government|chancellor(?! of the "
-                     r"exchequer)(?! of the duchy)|taoiseach|president of the government)\b")),
-    (HOS, re.compile(r"\b(president|king|queen|monarch|emperor|head of state|emir|sultan|"
-                     r"supreme leader|grand duke|prince of monaco|captain regent)\b")),
-    (HEAD, re.compile(r"\b(secretary[- ]general|director[- ]general|chief|head|chairman|"
-                      r"chairperson|chair|high representative)\b")),
+    (
+        FOREIGN,
+        re.compile(
+            r"\b(foreign (affairs )?(minister|secretary)|minister (of|for) "
+            r"(foreign|external) (affairs|relations)|external affairs minister|"
+            r"secretary of state for foreign|top diplomat|secretary of state$|"
+            r"^secretary of state\b|foreign relations minister|chief diplomat|"
+            r"minister of foreign and european affairs|minister for europe and "
+            r"foreign affairs|federal minister for foreign affairs)\b"
+        ),
+    ),
+    (
+        DEFENCE,
+        re.compile(
+            r"\b(defen[cs]e (minister|secretary)|minister (of|for) (national |the "
+            r"armed forces|armed forces)?(defen[cs]e|armed forces)|secretary of "
+            r"(state for )?defen[cs]e|defen[cs]e chief|pentagon chief|armed forces "
+            r"minister|minister of the armed forces|war minister)\b"
+        ),
+    ),
+    (
+        HOG,
+        re.compile(
+            r"\b(prime minister|premier|head of government|chancellor(?! of the "
+            r"exchequer)(?! of the duchy)|taoiseach|president of the government)\b"
+        ),
+    ),
+    (
+        HOS,
+        re.compile(
+            r"\b(president|king|queen|monarch|emperor|head of state|emir|sultan|"
+            r"supreme leader|grand duke|prince of monaco|captain regent)\b"
+        ),
+    ),
+    (
+        HEAD,
+        re.compile(
+            r"\b(secretary[- ]general|director[- ]general|chief|head|chairman|"
+            r"chairperson|chair|high representative)\b"
+        ),
+    ),
 )
 
 

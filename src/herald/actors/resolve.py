@@ -192,36 +192,61 @@ class Resolver:
             country, sec = self._orgs.get(h.start, (None, None))
             sec = sec or usage.org_sector(text)
             code = (country or "") + sec if sec else None  # a name with no sector codes nothing
-            return Placed(Mention(ch.start, ch.end,
-                                  Actor(text, text, country, sec, code, None, "organisation"),
-                                  "entity"), org=True)
+            return Placed(
+                Mention(
+                    ch.start, ch.end, Actor(text, text, country, sec, code, None, "organisation"), "entity"
+                ),
+                org=True,
+            )
         return None
 
-    def _person(self, ch: Chunk, text: str, country: str | None, sector: str | None,
-                org: bool, office: str | None, head: kbm.Agent | None) -> Placed:
+    def _person(
+        self,
+        ch: Chunk,
+        text: str,
+        country: str | None,
+        sector: str | None,
+        org: bool,
+        office: str | None,
+        head: kbm.Agent | None,
+    ) -> Placed:
         h = ch.person
         assert h is not None
         if h.cat == PERSON:  # a name herald does not know: the context is all we have
             name = self.text[h.start : h.end]
             known = self._office_surname(name, country, office)
             if known is not None:
-                return Placed(Mention(ch.start, ch.end, person_actor(text, known[0], known[1], False),
-                                      "alias"), entity=known[0], role=known[1],
-                              anchored=country is not None or office is not None)
+                return Placed(
+                    Mention(ch.start, ch.end, person_actor(text, known[0], known[1], False), "alias"),
+                    entity=known[0],
+                    role=known[1],
+                    anchored=country is not None or office is not None,
+                )
             if country is not None:
                 sec = _sector(head, sector, org)
                 code = country if org else country + (sec or "")
                 actor = Actor(text, name, country, sec, code, head.title if head else None, "person")
             else:
-                actor = Actor(text, name, None, head.sector if head else None,
-                              None, head.title if head else None, "person")
+                actor = Actor(
+                    text,
+                    name,
+                    None,
+                    head.sector if head else None,
+                    None,
+                    head.title if head else None,
+                    "person",
+                )
             return Placed(Mention(ch.start, ch.end, actor, "entity"), anchored=country is not None)
         ent = self._pick_entity(h, country)
         role, former = pick_role(ent, self.day, country, office)
         via = "name" if self.text[h.start : h.end].lower() == ent.name.lower() else "alias"
         anchored = country is not None or office is not None
-        return Placed(Mention(ch.start, ch.end, person_actor(text, ent, role, former), via),
-                      entity=ent, role=role, anchored=anchored)
+        return Placed(
+            Mention(ch.start, ch.end, person_actor(text, ent, role, former), via),
+            entity=ent,
+            role=role,
+            anchored=anchored,
+        )
 
     def _team_name(self, ch: Chunk, head: kbm.Agent) -> bool:
         """A group noun written as a proper name in mid-sentence ("beat the Raiders", "the Senators'
@@ -233,26 +258,41 @@ class Resolver:
         return bool(before) and before[-1] not in ".!?:\"“”'‘’\n"
 
     def _pick_entity(self, h: Hit, country: str | None) -> Entity:
-        people = [self.kb.entities[i] for i in h.term.entities
-                  if self.kb.entities[i].kind == "person"]
+        people = [self.kb.entities[i] for i in h.term.entities if self.kb.entities[i].kind == "person"]
         if len(people) == 1 or not people:
             return people[0] if people else self._entity(h)
 
         def score(e: Entity) -> tuple[int, int, int]:
             holds = self.day is not None and any(r.holds(self.day) for r in e.roles)
-            return (any(r.country == country for r in e.roles) if country else 0,
-                    holds, sum(r.curated for r in e.roles))
+            return (
+                any(r.country == country for r in e.roles) if country else 0,
+                holds,
+                sum(r.curated for r in e.roles),
+            )
+
         return max(people, key=score)
 
-    def _role_phrase(self, ch: Chunk, text: str, country: str | None, sector: str | None,
-                     ctx_name: str | None, org: bool, office: str | None,
-                     head: kbm.Agent) -> Placed | None:
+    def _role_phrase(
+        self,
+        ch: Chunk,
+        text: str,
+        country: str | None,
+        sector: str | None,
+        ctx_name: str | None,
+        org: bool,
+        office: str | None,
+        head: kbm.Agent,
+    ) -> Placed | None:
         if country is not None and office is not None:
             found = office_holder(self.kb, country, office, self.day)
             if found is not None:
                 ent, role = found
-                return Placed(Mention(ch.start, ch.end, person_actor(text, ent, role, False),
-                                      "role"), entity=ent, role=role, anchored=True)
+                return Placed(
+                    Mention(ch.start, ch.end, person_actor(text, ent, role, False), "role"),
+                    entity=ent,
+                    role=role,
+                    anchored=True,
+                )
         if country is None:
             if head.sector not in _POLITICAL and office is None:
                 return None  # "the website", "the chief" of nothing named: nothing to code
@@ -276,17 +316,20 @@ class Resolver:
         e = self._entity(h)
         via = "name" if text.lower() == e.name.lower() else "alias"
         if e.kind == "place":
-            return Placed(Mention(h.start, h.end,
-                                  Actor(text, e.name, e.country, None, e.country, None, "place"),
-                                  "metonym"))
+            return Placed(
+                Mention(
+                    h.start, h.end, Actor(text, e.name, e.country, None, e.country, None, "place"), "metonym"
+                )
+            )
         org = e.kind == "organisation"
         actor = Actor(text, e.name, e.country, e.sector, e.code, None, e.kind)
         if org and e.sector in _NON_STATE and usage.is_product(self.text, h.start, h.end):
             actor = Actor(text, e.name, e.country, None, None, None, "product")
         return Placed(Mention(h.start, h.end, actor, via), entity=e, org=org)
 
-    def _office_surname(self, name: str, country: str | None,
-                        office: str | None) -> tuple[Entity, Role] | None:
+    def _office_surname(
+        self, name: str, country: str | None, office: str | None
+    ) -> tuple[Entity, Role] | None:
         """A bare surname ("Trump", "President Trump") names the one person of that surname who
         held a top office (head of state or government, foreign or defence minister, head of an
         organisation) at the story's date, when the story names no other person of that name."""
@@ -296,8 +339,12 @@ class Resolver:
         for i in kbm.surnames(self.kb).get(name.lower(), ()):
             ent = self.kb.entities[i]
             for r in ent.roles:
-                if r.office is not None and r.holds(self.day) and (country is None or r.country == country) \
-                        and (office is None or r.office == office):
+                if (
+                    r.office is not None
+                    and r.holds(self.day)
+                    and (country is None or r.country == country)
+                    and (office is None or r.office == office)
+                ):
                     found.append((ent, r))
                     break
         return found[0] if len(found) == 1 else None
@@ -325,15 +372,26 @@ class Resolver:
         return placed
 
     def _nominal(self, placed: list[Placed], hits: Sequence[Hit]) -> list[Placed]:
-        """"the Alliance" -> the last organisation it can mean; "the foreign minister" -> holder."""
+        """ "the Alliance" -> the last organisation it can mean; "the foreign minister" -> holder."""
         out: list[Placed] = []
         for p in placed:
             m = p.mention
             if m.via == "coref-pending":
                 allowed = self._pending[id(p)]
-                target = next((q for q in reversed(out) if q.org and q.mention.via != "role"
-                               and (not allowed or q.mention.actor.code in allowed
-                                    or q.mention.actor.country in allowed)), None)
+                target = next(
+                    (
+                        q
+                        for q in reversed(out)
+                        if q.org
+                        and q.mention.via != "role"
+                        and (
+                            not allowed
+                            or q.mention.actor.code in allowed
+                            or q.mention.actor.country in allowed
+                        )
+                    ),
+                    None,
+                )
                 if target is None:
                     continue
                 m.actor = _copy(target.mention.actor, self.text[m.start : m.end])
@@ -342,8 +400,11 @@ class Resolver:
             elif m.via == "role" and m.actor.kind == "agent" and m.actor.country is None:
                 office = self._office.get(id(p))
                 target = None
-                held = office_holder(self.kb, self.home, office, self.day) \
-                    if office is not None and self.home is not None else None
+                held = (
+                    office_holder(self.kb, self.home, office, self.day)
+                    if office is not None and self.home is not None
+                    else None
+                )
                 if held is not None:
                     ent, role = held
                     m.actor = person_actor(self.text[m.start : m.end], ent, role, False)
@@ -352,8 +413,14 @@ class Resolver:
                     out.append(p)
                     continue
                 if office is not None:
-                    target = next((q for q in reversed(out) if q.role is not None
-                                   and q.role.office == office and q.entity is not None), None)
+                    target = next(
+                        (
+                            q
+                            for q in reversed(out)
+                            if q.role is not None and q.role.office == office and q.entity is not None
+                        ),
+                        None,
+                    )
                 if target is not None:
                     m.actor = _copy(target.mention.actor, self.text[m.start : m.end])
                     m.via = "coref"
@@ -377,8 +444,12 @@ class Resolver:
         out: list[Placed] = []
         for p in placed:
             a = p.mention.actor
-            if p.mention.via == "entity" and (a.kind == "person" or a.code is None) \
-                    and a.name in names and names[a.name] is not p:
+            if (
+                p.mention.via == "entity"
+                and (a.kind == "person" or a.code is None)
+                and a.name in names
+                and names[a.name] is not p
+            ):
                 src = names[a.name]
                 p.mention.actor = _copy(src.mention.actor, a.text)
                 p.mention.via = "coref"
@@ -394,10 +465,18 @@ class Resolver:
             s = text.find(surname)
             while s >= 0:
                 e = s + k
-                if (s == 0 or not text[s - 1].isalnum()) and (e == n or not text[e].isalnum()) \
-                        and not any(taken[s:e]):
-                    extra.append(Placed(Mention(s, e, _copy(src.mention.actor, surname), "coref"),
-                                        entity=src.entity, role=src.role))
+                if (
+                    (s == 0 or not text[s - 1].isalnum())
+                    and (e == n or not text[e].isalnum())
+                    and not any(taken[s:e])
+                ):
+                    extra.append(
+                        Placed(
+                            Mention(s, e, _copy(src.mention.actor, surname), "coref"),
+                            entity=src.entity,
+                            role=src.role,
+                        )
+                    )
                     taken[s:e] = b"\x01" * k
                 s = text.find(surname, e)
         if extra:
@@ -421,8 +500,7 @@ class Resolver:
         for ch in self.chunks(hits):
             if len(ch.hits) == 1 and ch.hits[0].cat == COREF:
                 h = ch.hits[0]
-                p = Placed(Mention(h.start, h.end, Actor(self.text[h.start:h.end], ""),
-                                   "coref-pending"))
+                p = Placed(Mention(h.start, h.end, Actor(self.text[h.start : h.end], ""), "coref-pending"))
                 self._pending[id(p)] = h.term.coref or ()
                 placed.append(p)
                 continue
@@ -437,8 +515,12 @@ class Resolver:
         lines = self._settle(placed)
         for p in placed:
             a = p.mention.actor
-            if a.kind in ("agent", "person") and a.sector in _OFFICIAL and a.code is not None \
-                    and _FORMER.search(self.text[max(0, p.mention.start - 8) : p.mention.start + 7]):
+            if (
+                a.kind in ("agent", "person")
+                and a.sector in _OFFICIAL
+                and a.code is not None
+                and _FORMER.search(self.text[max(0, p.mention.start - 8) : p.mention.start + 7])
+            ):
                 a.sector, a.code = "CVL", (a.country + "CVL") if a.country else None
         orgs = _org_codes(self.kb)
         self.home = usage.home_country((p.mention for p in placed), orgs, lines)
@@ -471,9 +553,16 @@ class Resolver:
             country = m.actor.country
             usage.as_place(m)
             if use is not True and m.via == "place" and country:
-                group = next((q.mention for q in placed if q.mention.start <= use < q.mention.end
-                              and q.mention.actor.kind == "agent"
-                              and q.mention.actor.country is None), None)
+                group = next(
+                    (
+                        q.mention
+                        for q in placed
+                        if q.mention.start <= use < q.mention.end
+                        and q.mention.actor.kind == "agent"
+                        and q.mention.actor.country is None
+                    ),
+                    None,
+                )
                 if group is not None:
                     a = group.actor
                     a.country, a.code = country, country + (a.sector or "")
@@ -488,16 +577,24 @@ class Resolver:
         things = [(s, e) for s, e, label in entities if label in _THING_LABELS]
         # a person's name that contains a country, a group or a place ("Chad Thomas", "Israel
         # Adesanya", "Georgia Hall"): the name is a person, the piece inside it is no actor
-        names = [(s, e) for s, e, label in entities
-                 if label == "PERSON" and _FULL_NAME.fullmatch(self.text[s:e])]
+        names = [
+            (s, e) for s, e, label in entities if label == "PERSON" and _FULL_NAME.fullmatch(self.text[s:e])
+        ]
         self._names = {self.text[s:e].split()[-1] for s, e in names}
         hits = self._inside_names(hits, [(s, e) for s, e, label in entities if label in _NAME_LABELS])
         if names:
-            hits = [h for h in hits if self._is_person(h) or not any(
-                s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in names)]
+            hits = [
+                h
+                for h in hits
+                if self._is_person(h)
+                or not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in names)
+            ]
         if things:
-            hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) !=
-                                               (h.start, h.end) for s, e in things)]
+            hits = [
+                h
+                for h in hits
+                if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in things)
+            ]
         taken = bytearray(len(self.text) + 1)
         for h in hits:
             taken[h.start : h.end] = b"\x01" * (h.end - h.start)
@@ -524,8 +621,11 @@ class Resolver:
         starts = [h.start for h in hits]
         for s, e in spans:
             k = bisect.bisect_left(starts, s)
-            inside = [h for h in hits[k : bisect.bisect_left(starts, e)]
-                      if h.end <= e and (h.start, h.end) != (s, e)]
+            inside = [
+                h
+                for h in hits[k : bisect.bisect_left(starts, e)]
+                if h.end <= e and (h.start, h.end) != (s, e)
+            ]
             if not inside or any(h.cat == AGENT for h in inside) or inside[-1].end >= e - 1:
                 continue
             places = [h for h in inside if h.cat == METONYM or h.term.kind in ("country", "place")]
@@ -544,16 +644,18 @@ _NON_STATE = frozenset({"BUS", "MED"})
 _OFFICIAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _FORMER = re.compile(r"\b(?:former|ex-)\s", re.I)
 # sectors worth a mention even when the text names no country ("police", "rebels", "troops")
-_POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO",
-                        "PTY", "INS"})
+_POLITICAL = frozenset({"GOV", "MIL", "COP", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "IGO", "PTY", "INS"})
 # spaCy entities that are names of things, not actors: a KB hit inside one is part of a name
 # ("the Rome Declaration", "the Moscow Olympics")
 _THING_LABELS = frozenset({"FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 _NAME_LABELS = frozenset({"ORG", "LOC"})
 # two or more capitalised words and nothing else: a personal name, not "NATO chief Anders Rasmussen"
 _FULL_NAME = re.compile(r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*)+")
-_MODIFIER = re.compile(r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow|under|first|"
-                       r"state|parliamentary|then|late|future|next|incoming|outgoing)[- ]$", re.I)
+_MODIFIER = re.compile(
+    r"(?:deputy|vice|former|ex|assistant|acting|junior|shadow|under|first|"
+    r"state|parliamentary|then|late|future|next|incoming|outgoing)[- ]$",
+    re.I,
+)
 
 
 def _sector(head: kbm.Agent | None, ctx_sector: str | None, org: bool) -> str | None:
@@ -599,8 +701,15 @@ def person_actor(text: str, ent: Entity, role: Role | None, former: bool) -> Act
         country = role.country if role.country and len(role.country) == 3 else ent.country
         if country is not None and not country.isalpha():
             country = None
-        return Actor(text, ent.name, country, "CVL", country + "CVL" if country else None,
-                     "former " + title if title else None, "person")
+        return Actor(
+            text,
+            ent.name,
+            country,
+            "CVL",
+            country + "CVL" if country else None,
+            "former " + title if title else None,
+            "person",
+        )
     return Actor(text, ent.name, role.country, role.sector, role.code, title, "person")
 
 
@@ -610,8 +719,9 @@ def spacy_entities(nlp_doc: object) -> list[tuple[int, int, str]]:
     return [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in wanted]
 
 
-def resolve_text(text: str, day: str | None = None,
-                 entities: Iterable[tuple[int, int, str]] = (), nlp_doc: object = None) -> list[Mention]:
+def resolve_text(
+    text: str, day: str | None = None, entities: Iterable[tuple[int, int, str]] = (), nlp_doc: object = None
+) -> list[Mention]:
     """Mentions of ``text`` as of ``day`` (the library call under :func:`resolve`); ``nlp_doc``,
     spaCy's parse of ``text``, lets syntax tell a place from an actor ("a Hong Kong company")."""
     return Resolver(load(), text, day, nlp_doc).run(entities)

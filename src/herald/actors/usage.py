@@ -23,18 +23,108 @@ from typing import Any
 from herald.models import Actor, Mention
 
 # sectors a bare group noun is coded with the story's country
-HOME_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "SPY", "CRM", "REB",
-                          "UAF", "INS", "CVL", "BUS", "MED", "EDU", "NGO", "HLH", "LAB"})
-_LOCATIVE = frozenset({"in", "at", "across", "throughout", "near", "via", "inside", "outside",
-                       "around", "within", "through", "into", "over", "based",
-                       "born", "headquartered"})
+HOME_SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "SPY",
+        "CRM",
+        "REB",
+        "UAF",
+        "INS",
+        "CVL",
+        "BUS",
+        "MED",
+        "EDU",
+        "NGO",
+        "HLH",
+        "LAB",
+    }
+)
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "across",
+        "throughout",
+        "near",
+        "via",
+        "inside",
+        "outside",
+        "around",
+        "within",
+        "through",
+        "into",
+        "over",
+        "based",
+        "born",
+        "headquartered",
+    }
+)
 # words after a place name that make it a market, an economy or a currency, not an actor
-_MARKET = re.compile(r"[ \-](?:stocks?|shares?|markets?|index|indices|economy|economic|dollars?|"
-                     r"yuan|yen|currency|equities|bonds?|exchange|gdp|growth|sales|consumers?|"
-                     r"customers?|users?|products?|devices?|stores?|version|edition|tour|branch|office|unit|arm|"
-                     r"subsidiary|division|brand|car|region|state|city|province|county|border|"
-                     r"coast|mainland|soil|capital)\b")
-_SPORT = frozenset(["scored", "scoring", "goal", "goals", "touchdown", "touchdowns", "quarterback", "coach", "coaches", "season", "league", "playoff", "playoffs", "championship", "tournament", "striker", "midfielder", "goalkeeper", "defender", "innings", "wicket", "wickets", "rebounds", "assists", "halftime", "half-time", "nba", "nfl", "nhl", "mlb", "fifa", "uefa", "seeded", "semifinal", "semifinals", "quarterfinal", "quarterfinals", "final", "finals", "match", "matches", "teammate", "teammates", "player", "players", "fans", "stadium"])
+_MARKET = re.compile(
+    r"[ \-](?:stocks?|shares?|markets?|index|indices|economy|economic|dollars?|"
+    r"yuan|yen|currency|equities|bonds?|exchange|gdp|growth|sales|consumers?|"
+    r"customers?|users?|products?|devices?|stores?|version|edition|tour|branch|office|unit|arm|"
+    r"subsidiary|division|brand|car|region|state|city|province|county|border|"
+    r"coast|mainland|soil|capital)\b"
+)
+_SPORT = frozenset(
+    [
+        "scored",
+        "scoring",
+        "goal",
+        "goals",
+        "touchdown",
+        "touchdowns",
+        "quarterback",
+        "coach",
+        "coaches",
+        "season",
+        "league",
+        "playoff",
+        "playoffs",
+        "championship",
+        "tournament",
+        "striker",
+        "midfielder",
+        "goalkeeper",
+        "defender",
+        "innings",
+        "wicket",
+        "wickets",
+        "rebounds",
+        "assists",
+        "halftime",
+        "half-time",
+        "nba",
+        "nfl",
+        "nhl",
+        "mlb",
+        "fifa",
+        "uefa",
+        "seeded",
+        "semifinal",
+        "semifinals",
+        "quarterfinal",
+        "quarterfinals",
+        "final",
+        "finals",
+        "match",
+        "matches",
+        "teammate",
+        "teammates",
+        "player",
+        "players",
+        "fans",
+        "stadium",
+    ]
+)
 # after a dateline's words: ", State", "(AP)", then a dash or a colon
 _DATELINE_TAIL = re.compile(r"(?:, [A-Za-z. ]{2,20})? ?(?:\([^)\n]{1,40}\))? ?[—–:\-]")
 # spaCy entity labels whose names contain place names that are not actors
@@ -52,8 +142,11 @@ def is_sport(text: str) -> bool:
 def is_dateline(text: str, s: int, e: int) -> bool:
     """Does the name at [s, e) open a paragraph as a dateline ("WASHINGTON (AP) —", "NEW DELHI:")?"""
     lead = text[max(0, s - 3) : s]
-    return (s == 0 or ("\n" in lead and not lead.rsplit("\n", 1)[1].strip())) \
-        and text[s:e].isupper() and _DATELINE_TAIL.match(text, e) is not None
+    return (
+        (s == 0 or ("\n" in lead and not lead.rsplit("\n", 1)[1].strip()))
+        and text[s:e].isupper()
+        and _DATELINE_TAIL.match(text, e) is not None
+    )
 
 
 def _word_before(text: str, start: int) -> str:
@@ -84,8 +177,9 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return True
     if not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
         return False  # only a name followed by a common noun can modify it
-    if m.via == "metonym" and (text[max(0, s - 4) : s].lower() == "the "
-                               or m.actor.text.lower().startswith("the ")):
+    if m.via == "metonym" and (
+        text[max(0, s - 4) : s].lower() == "the " or m.actor.text.lower().startswith("the ")
+    ):
         return False  # "the White House", "the Kremlin": a seat of government stays an actor
     return _modifier(nlp_doc, s, e)
 
@@ -111,8 +205,12 @@ def _modifier(nlp_doc: Any, s: int, e: int) -> bool | int:
         return False
     tok = span[-1]
     head = tok.head
-    if tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.pos_ == "NOUN" \
-            and head.ent_type_ == "":
+    if (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and head.i > tok.i
+        and head.pos_ == "NOUN"
+        and head.ent_type_ == ""
+    ):
         return int(head.idx)
     return False
 
@@ -128,10 +226,15 @@ def is_product(text: str, start: int, end: int) -> bool:
     """A company name followed by a model or service name ("Samsung TV", "Disney+", "Motorola
     Razr 2"): the product is meant, not the company."""
     after = text[end : end + 20]
-    return re.match(r"(?:\+|\s?[A-Z0-9][\w\-]*)", after) is not None \
-        and re.match(r"\s(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|CEO|Chief|President|Chairman|"
-                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|And|But)\b",
-                     after) is None
+    return (
+        re.match(r"(?:\+|\s?[A-Z0-9][\w\-]*)", after) is not None
+        and re.match(
+            r"\s(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|CEO|Chief|President|Chairman|"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|And|But)\b",
+            after,
+        )
+        is None
+    )
 
 
 def _country_of(a: Actor, orgs: frozenset[str]) -> str | None:
@@ -139,8 +242,9 @@ def _country_of(a: Actor, orgs: frozenset[str]) -> str | None:
     return c if c and len(c) == 3 and c.isalpha() and c not in orgs else None
 
 
-def home_country(mentions: Iterable[Mention], orgs: frozenset[str],
-                 lines: Sequence[tuple[int, int]] = ()) -> str | None:
+def home_country(
+    mentions: Iterable[Mention], orgs: frozenset[str], lines: Sequence[tuple[int, int]] = ()
+) -> str | None:
     """The country the story is about: the one most of its countries, places, offices and people
     belong to, when it clearly leads (at least 2 mentions and half of them). A dateline counts
     as much as three mentions."""
@@ -159,8 +263,13 @@ def home_country(mentions: Iterable[Mention], orgs: frozenset[str],
 def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: str | None) -> None:
     """Bare group nouns ("police", "officials", "the ministry") take the country of their sentence
     when it names exactly one, else the story's country; otherwise they keep the sector alone."""
-    bare = [m for m in mentions if m.actor.country is None and m.actor.sector in HOME_SECTORS
-            and m.actor.kind in ("agent", "person", "organisation")]
+    bare = [
+        m
+        for m in mentions
+        if m.actor.country is None
+        and m.actor.sector in HOME_SECTORS
+        and m.actor.kind in ("agent", "person", "organisation")
+    ]
     if not bare:
         return
     starts = [x.start for x in mentions]
@@ -168,8 +277,12 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
         lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
         ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
         hi = min(ends) if ends else len(text)
-        local = {c for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-                 for c in [_country_of(x.actor, orgs)] if c is not None}
+        local = {
+            c
+            for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+            for c in [_country_of(x.actor, orgs)]
+            if c is not None
+        }
         country = next(iter(local)) if len(local) == 1 else home
         if country is None:
             continue
@@ -179,23 +292,35 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
 
 # an organisation's sector from the words of its name, first match wins ("Columbus Police Department":
 # COP before GOV); a name with none of them stays uncoded
-_ORG_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((sec, re.compile(rx, re.I)) for sec, rx in (
-    ("COP", r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b"),
-    ("JUD", r"\b(?:court|judiciary|tribunal|prosecutors?'?|attorney general'?s?)\b"),
-    ("LEG", r"\b(?:senate|congress|parliament|legislature|assembly|house (?:\w+ )?committee)\b"),
-    ("MIL", r"\b(?:army|navy|air force|marines|military|armed forces|national guard)\b"),
-    ("PTY", r"\bparty\b"),
-    ("GOV", r"\b(?:ministry|department|commission|agency|administration|government|council|"
-            r"authority|bureau|federal reserve|secret service)\b"),
-    ("EDU", r"\b(?:university|college|school)\b"),
-    ("HRI", r"\bhuman rights\b"),
-    ("MED", r"\b(?:news|times|post|journal|tribune|herald|gazette|chronicle|television|tv|radio|"
-            r"broadcasting)\b"),
-    ("BUS", r"(?:\b(?:inc|corp|corporation|ltd|llc|plc|co|company|holdings|productions|records|"
-            r"bank|airlines?|motors|technologies|entertainment)\b\.?$)"),
-    ("NGO", r"\b(?:foundation|charity)\b"),
-    ("LAB", r"\bunion\b"),
-))
+_ORG_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (sec, re.compile(rx, re.I))
+    for sec, rx in (
+        ("COP", r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b"),
+        ("JUD", r"\b(?:court|judiciary|tribunal|prosecutors?'?|attorney general'?s?)\b"),
+        ("LEG", r"\b(?:senate|congress|parliament|legislature|assembly|house (?:\w+ )?committee)\b"),
+        ("MIL", r"\b(?:army|navy|air force|marines|military|armed forces|national guard)\b"),
+        ("PTY", r"\bparty\b"),
+        (
+            "GOV",
+            r"\b(?:ministry|department|commission|agency|administration|government|council|"
+            r"authority|bureau|federal reserve|secret service)\b",
+        ),
+        ("EDU", r"\b(?:university|college|school)\b"),
+        ("HRI", r"\bhuman rights\b"),
+        (
+            "MED",
+            r"\b(?:news|times|post|journal|tribune|herald|gazette|chronicle|television|tv|radio|"
+            r"broadcasting)\b",
+        ),
+        (
+            "BUS",
+            r"(?:\b(?:inc|corp|corporation|ltd|llc|plc|co|company|holdings|productions|records|"
+            r"bank|airlines?|motors|technologies|entertainment)\b\.?$)",
+        ),
+        ("NGO", r"\b(?:foundation|charity)\b"),
+        ("LAB", r"\bunion\b"),
+    )
+)
 
 
 def org_sector(name: str) -> str | None:

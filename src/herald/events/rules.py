@@ -209,7 +209,9 @@ class Tree:
         self.skip: list[bool] = list(map(or_, cols[8], cols[9]))
         self.num: list[int] = cols[10]
         types = _decode(cols[12], _STRINGS, strings)
-        self.ent_begin: list[str] = [t if b == _ENT_BEGIN else "" for b, t in zip(cols[11], types, strict=True)]
+        self.ent_begin: list[str] = [
+            t if b == _ENT_BEGIN else "" for b, t in zip(cols[11], types, strict=True)
+        ]
 
     @property
     def doc(self) -> Any:

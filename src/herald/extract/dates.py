@@ -18,8 +18,10 @@ _MONTH_NAMES = "january february march april may june july august september octo
 MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 
-_MON = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MON = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_PATTERNS = [
     re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),  # April 16, 2022
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})\b", re.I),  # 16 April 2022
@@ -125,14 +127,24 @@ def find_stamps(lines: list[str], article_start: int | None = None, lookback: in
         elif kind == "published":
             st.published = st.published or d
             st.lines.add(i)
-        elif len(line.split()) <= _DATE_ONLY_WORDS or (len(line.split()) <= _BYLINE_WORDS and _CLOCK.search(line)):
+        elif len(line.split()) <= _DATE_ONLY_WORDS or (
+            len(line.split()) <= _BYLINE_WORDS and _CLOCK.search(line)
+        ):
             bare.append((i, d))  # a date line, or a byline ("Nov 19, 2019, 7:53pm EST by Jane Doe")
     if st.published is None and article_start is not None:
         at = [i for i, _ in bare]
-        listed = {i for i in at if sum(abs(j - i) <= _LIST_REACH for j in at) >= 3 and not _CLOCK.search(lines[i])}
-        near = [(i, d) for i, d in bare if i not in listed and (
-            article_start - lookback <= i <= article_start
-            or (article_start - _BYLINE_LOOKBACK <= i <= article_start and _CLOCK.search(lines[i])))]
+        listed = {
+            i for i in at if sum(abs(j - i) <= _LIST_REACH for j in at) >= 3 and not _CLOCK.search(lines[i])
+        }
+        near = [
+            (i, d)
+            for i, d in bare
+            if i not in listed
+            and (
+                article_start - lookback <= i <= article_start
+                or (article_start - _BYLINE_LOOKBACK <= i <= article_start and _CLOCK.search(lines[i]))
+            )
+        ]
         if near:
             i, st.published = near[-1]
             st.lines.add(i)

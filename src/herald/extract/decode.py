@@ -36,7 +36,7 @@ class BinaryContent(ValueError):
 def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
     if not isinstance(err, UnicodeDecodeError):
         raise err
-    bad = err.object[err.start:err.end]
+    bad = err.object[err.start : err.end]
     return bad.decode("cp1252", errors="replace"), err.end
 
 
@@ -48,8 +48,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if not head:
         return False
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE,
-                        codecs.BOM_UTF32_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return False
     if b"\x00" in head:
         return True
@@ -93,7 +92,7 @@ def decode(data: bytes | str, declared: str | None = None) -> str:
         return data
     for bom, bom_enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(bom_enc, errors="replace")
+            return data[len(bom) :].decode(bom_enc, errors="replace")
     if looks_binary(data):
         raise BinaryContent("binary content, not text or HTML")
     for enc in (declared, declared_charset(data)):

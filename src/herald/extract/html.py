@@ -31,14 +31,20 @@ _CTA = re.compile(
 )
 # An in-body link block: a line of teaser links labelled "[VIDEO]", "[PICS]", "[INSIGHT]" ... twice or
 # more, or a short line that ends with such a label ("Crowds gather for the rally [VIDEO]").
-_LINK_LABEL = re.compile(r"\[(?:VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|INSIGHT|REVEALED|LATEST|LIVE|POLL|"
-                         r"WATCH|LISTEN|MAP|QUIZ|UPDATE|OPINION|ANALYSIS)\]")
+_LINK_LABEL = re.compile(
+    r"\[(?:VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|INSIGHT|REVEALED|LATEST|LIVE|POLL|"
+    r"WATCH|LISTEN|MAP|QUIZ|UPDATE|OPINION|ANALYSIS)\]"
+)
 _LINK_LABEL_WORDS = 25
-_LINK_LEAD = re.compile(r"^\W*(?:see more|don['’]?t miss|must see|read next|up next|more on this|also read)\b\W", re.I)
+_LINK_LEAD = re.compile(
+    r"^\W*(?:see more|don['’]?t miss|must see|read next|up next|more on this|also read)\b\W", re.I
+)
 # A pop-up or link card pasted into a sentence: the name it pops up from repeated with no space,
 # the card's teaser text and its "MORE" link ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ...
 # MORE (D-Minn.)"). The name is kept once, the card goes.
-_CARD = re.compile(r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P=name)(?P<card>[^\n]{0,300}?)MORE\b\s?")
+_CARD = re.compile(
+    r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P=name)(?P<card>[^\n]{0,300}?)MORE\b\s?"
+)
 _CTA_MAX_WORDS = 30
 _NORM = re.compile(r"\W+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
@@ -49,7 +55,30 @@ def _norm(s: str) -> str:
 
 
 _MAX_DEPTH = 255  # libxml2 stops nesting at 256 levels: a page that deep is cut, not parsed
-_BLOCKS = frozenset(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "br", "tr", "section", "article", "header", "footer", "dd", "dt", "figcaption"])
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "pre",
+        "br",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "dd",
+        "dt",
+        "figcaption",
+    ]
+)
 _SKIP = frozenset(["script", "style", "noscript", "template"])
 _SHORT_WORDS = 150  # a fragment this short (a feed summary) is kept whole when trafilatura declines
 
@@ -81,8 +110,9 @@ def parse(page: str) -> Any:
     if deepest >= _MAX_DEPTH:
         raise ValueError(f"HTML nested {deepest} levels deep (limit {_MAX_DEPTH}): refused")
     if size > max_tree_size():
-        raise ValueError(f"HTML tree too large ({size:,} elements > {max_tree_size():,}, "
-                         "HERALD_MAX_TREE_SIZE)")
+        raise ValueError(
+            f"HTML tree too large ({size:,} elements > {max_tree_size():,}, HERALD_MAX_TREE_SIZE)"
+        )
     return tree
 
 
@@ -117,8 +147,11 @@ def page_title(tree: object) -> str | None:
     without the site name that usually follows a separator."""
     xp = tree.xpath  # type: ignore[attr-defined]
     sites = [" ".join(str(s).split()) for s in xp('//meta[@property="og:site_name"]/@content')]
-    for query in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
-                  '//meta[@name="title"]/@content'):
+    for query in (
+        '//meta[@property="og:title"]/@content',
+        '//meta[@name="twitter:title"]/@content',
+        '//meta[@name="title"]/@content',
+    ):
         for v in xp(query):
             v = " ".join(str(v).split())
             if v:
@@ -220,10 +253,15 @@ def extract_html(page: str, url: str | None = None) -> Extracted:
         pass
     if updated == published or (updated and published and updated < published):
         updated = None
-    text = trafilatura.extract(tree, url=url, fast=True, include_comments=False, include_tables=False,
-                               with_metadata=False) or ""
+    text = (
+        trafilatura.extract(
+            tree, url=url, fast=True, include_comments=False, include_tables=False, with_metadata=False
+        )
+        or ""
+    )
     if not text.strip():  # rare: parse again, as trafilatura pruned the tree in place
         text = _fallback(visible_lines(parse(page)))
     kept, dropped = prune(text, title)
-    return Extracted(text="\n\n".join(kept), title=title, published=published, updated=updated,
-                     boilerplate=dropped)
+    return Extracted(
+        text="\n\n".join(kept), title=title, published=published, updated=updated, boilerplate=dropped
+    )

@@ -16,22 +16,22 @@ import numpy as np
 
 _PROFILES_TEXT = {
     "en": "the of and to in a is that for on with as was by he it at from his her said be are were "
-          "has have had not but an they this which or who their its will would been i we you what when "
-          "do up out about there can so if our my me",
+    "has have had not but an they this which or who their its will would been i we you what when "
+    "do up out about there can so if our my me",
     "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an "
-          "werden aus er hat dass sie nach wird bei einer um am sind noch wie",
+    "werden aus er hat dass sie nach wird bei einer um am sind noch wie",
     "fr": "de la le et les des en un du une que est pour qui dans a par plus pas au sur ne se il sont "
-          "ce avec elle aux ont été leur cette",
+    "ce avec elle aux ont été leur cette",
     "es": "de la que el en y a los se del las un por con no una su para es al lo como más pero sus le "
-          "ha fue este entre cuando muy sin sobre",
+    "ha fue este entre cuando muy sin sobre",
     "pt": "de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele "
-          "das tem à seu sua ou ser quando muito",
+    "das tem à seu sua ou ser quando muito",
     "it": "di e il la che in a per un è del non sono le con si da una al lo gli della anche nel ha dei "
-          "come più ma ci questo alla",
+    "come più ma ci questo alla",
     "nl": "de en van het een in is dat op te zijn met voor niet die aan er ook als bij door maar om of "
-          "werd dan worden deze",
+    "werd dan worden deze",
     "id": "yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada oleh "
-          "mereka kita bisa atau sudah saya kami adalah",
+    "mereka kita bisa atau sudah saya kami adalah",
     "sv": "och i att det som en på är av för med till den har de inte om ett han men var jag sig från",
     "tr": "ve bir bu da de için ile olarak çok daha en gibi ama olan kadar sonra ne var",
 }
@@ -79,8 +79,9 @@ def detect_language(text: str) -> str:
     if not words:
         return "und"
     counts = Counter(words)
-    shares = {lang: sum(counts[w] for w in prof if w in counts) / len(words)
-              for lang, prof in _PROFILES.items()}
+    shares = {
+        lang: sum(counts[w] for w in prof if w in counts) / len(words) for lang, prof in _PROFILES.items()
+    }
     best = max(shares, key=lambda k: shares[k])
     if len(words) < 12:  # a headline or a caption: too short to tell, English unless shown otherwise
         if shares[best] == 0 and not _plain_letters(sample):

@@ -53,38 +53,43 @@ _STOP = frozenset(_STOP_WORDS.split())
 # site), grouped so the model weighs each family on its own evidence. Matching is by word and word
 # pair lookup (no regex per line), which keeps the classifier at thousands of pages per second.
 _FAMILY_TERMS: dict[str, str] = {
-    "share": "share|shares|tweet|retweet|pin it|facebook|twitter|pinterest|linkedin|whatsapp|reddit|flipboard|"
-             "tumblr|instagram|youtube|email this|print this|copy link|with friends|sharing is|like us|"
-             "follow us|follow me|rss|feed",
+    "share": "share|shares|tweet|retweet|pin it|facebook|twitter|pinterest|linkedin|"
+    "whatsapp|reddit|flipboard|"
+    "tumblr|instagram|youtube|email this|print this|copy link|with friends|sharing is|like us|"
+    "follow us|follow me|rss|feed",
     "subscribe": "subscribe|subscribed|subscription|subscriber|subscribers|newsletter|newsletters|sign up|"
-                 "sign in|signup|login|log in|log out|logout|register|create account|inbox|your email|"
-                 "email address|unsubscribe|notifications|notification|alerts|notify me",
+    "sign in|signup|login|log in|log out|logout|register|create account|inbox|your email|"
+    "email address|unsubscribe|notifications|notification|alerts|notify me",
     "comment": "comment|comments|commenting|commented|leave a|reply|replies|post a|be the|the first|"
-               "join the|be published|required fields|your name|moderated|moderation|guidelines|"
-               "report abuse|upvote|downvote|disqus",
+    "join the|be published|required fields|your name|moderated|moderation|guidelines|"
+    "report abuse|upvote|downvote|disqus",
     "ad": "advertisement|advertising|advertiser|advertisers|advertise|ad|ads|sponsored|sponsor|promoted|"
-          "promotion|affiliate|paid content|partner content|free|deal|deals|coupon|coupons|offer|offers|"
-          "discount|shop now|buy now|order now|buy|amazon|walmart|ebay|price|prices|win|prize|casino|"
-          "bonus|limited time|act now|get it|get yours|get started|learn more|click|tap here|download|"
-          "voucher|vouchers|giveaway|sweepstakes|cashback|sale|shop|app",
+    "promotion|affiliate|paid content|partner content|free|deal|deals|coupon|coupons|offer|offers|"
+    "discount|shop now|buy now|order now|buy|amazon|walmart|ebay|price|prices|win|prize|casino|"
+    "bonus|limited time|act now|get it|get yours|get started|learn more|click|tap here|download|"
+    "voucher|vouchers|giveaway|sweepstakes|cashback|sale|shop|app",
     "meta": "this article|this page|this story|this post|this site|this website|this blog|this video|"
-            "our site|our website|our terms|our privacy|your website|your browser|your inbox|"
-            "your account|your device|your privacy|link back|republish|republished|reprint|reprints|"
-            "permission|rights reserved|copyright|terms of|privacy policy|cookie|cookies|javascript|"
-            "enable|adblocker|ad blocker|skip to|back to|related|recommended|read more|more from|"
-            "may also|also like|see also|trending|most read|most popular|most viewed|previous post|"
-            "next post|previous article|next article|loading|watch|listen|podcast|click here|"
-            "continue reading|full story|view all|view more|gallery|menu|search",
+    "our site|our website|our terms|our privacy|your website|your browser|your inbox|"
+    "your account|your device|your privacy|link back|republish|republished|reprint|reprints|"
+    "permission|rights reserved|copyright|terms of|privacy policy|cookie|cookies|javascript|"
+    "enable|adblocker|ad blocker|skip to|back to|related|recommended|read more|more from|"
+    "may also|also like|see also|trending|most read|most popular|most viewed|previous post|"
+    "next post|previous article|next article|loading|watch|listen|podcast|click here|"
+    "continue reading|full story|view all|view more|gallery|menu|search",
 }
 # Words of photo captions and credits ("(AP Photo/Alan Diaz, File)", "Courtesy of ...", "Getty
 # Images", "Submitted photo"): not web furniture (they say nothing about the site), but a line
 # that names its picture is not article prose. Bit 5 of a token's code.
-_CAPTION_TERMS = "photo|photos|photograph|photographs|photographer|image|images|courtesy|credit|credits|getty|" \
+_CAPTION_TERMS = (
+    "photo|photos|photograph|photographs|photographer|image|images|courtesy|credit|credits|getty|"
     "pictured|caption|shutterstock|afp|illustration|istock|file photo|ap photo|submitted photo|photo credit"
+)
 _CAPTION_BIT = 1 << 5
 _GALLERY = re.compile(r"\d{1,3} ?of ?\d{1,3}(?!\d)")  # "1of4", "2 of 12": a gallery's picture counter
-_MONTHS = "jan january feb february mar march apr april may jun june jul july aug august sep sept september " \
+_MONTHS = (
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
     "oct october nov november dec december"
+)
 _LINK_TOKENS = "http https www com org net html php"
 _BYLINE_FIRST = "by posted written author photo image credit source updated published"
 _SAYS = "says said wrote writes commented replied"
@@ -95,9 +100,11 @@ _SAYS = "says said wrote writes commented replied"
 _STOP_BIT, _MONTH_BIT, _LINK_BIT, _BYLINE_BIT, _SAYS_BIT, _AGO_BIT, _CTA_BIT = (1 << b for b in range(8, 15))
 # Verbs that open calls to action ("Get 50% off", "Claim your voucher", "Try it free"): at the
 # start of a short line they mark an ad or a prompt; prose rarely opens with a bare imperative.
-_CTA_VERBS = ("get buy shop order save try claim grab download install join sign subscribe click tap "
-              "enter win discover learn find watch listen follow share like register book start call "
-              "visit check explore unlock upgrade apply donate support see read view")
+_CTA_VERBS = (
+    "get buy shop order save try claim grab download install join sign subscribe click tap "
+    "enter win discover learn find watch listen follow share like register book start call "
+    "visit check explore unlock upgrade apply donate support see read view"
+)
 _MASK64 = (1 << 64) - 1
 _P, _Q = 0x100000001B3, 0x9E3779B97F4A7C15  # odd multipliers: the token and the pair hash
 _MAX_TOKEN = 48  # characters of a token that enter its hash (longer tokens are never vocabulary)
@@ -164,30 +171,40 @@ def _char_table(chars: str) -> np.ndarray:
 
 
 _PUNCT_LUT = _char_table(string.punctuation + "“”‘’«»–—…·•›‹")
-_SENT_END_LUT = _char_table(".!?\"”’)»…:;")
+_SENT_END_LUT = _char_table('.!?"”’)»…:;')
 _BULLET_LUT = _char_table("-*•·>–—")
 _MARK_LUT = _char_table("@#|›»©")
-_QUOTE_LUT = _char_table("\"“”")
+_QUOTE_LUT = _char_table('"“”')
 _MONEY_LUT = _char_table("$£€¥%")
 _SPACE_LUT = _char_table(" \t\u00a0\n")
 _UPPER_LUT = np.zeros(_LUT_SIZE + 1, dtype=bool)
-_UPPER_LUT[ord("A"):ord("Z") + 1] = True
+_UPPER_LUT[ord("A") : ord("Z") + 1] = True
 _UPPER_LUT[0xC0:0xDF] = True
 _UPPER_LUT[0xD7] = False
 _UPPER_LUT[0x410:0x430] = True
 _LOWER_LUT = np.zeros(_LUT_SIZE + 1, dtype=bool)
-_LOWER_LUT[ord("a"):ord("z") + 1] = True
+_LOWER_LUT[ord("a") : ord("z") + 1] = True
 _LOWER_LUT[0xDF:0x100] = True
 _LOWER_LUT[0xF7] = False
 _LOWER_LUT[0x430:0x450] = True
 _DIGIT_LUT = _char_table(string.digits)
 # \w as Python's re module sees it (alphanumeric or "_"); other scripts count as word characters
 _WORD_LUT = np.array([chr(c).isalnum() or c == 0x5F for c in range(_LUT_SIZE)] + [True])
-_LOWERCASE = np.array([ord(chr(c).lower()) if len(chr(c).lower()) == 1 else c for c in range(_LUT_SIZE)]
-                      + [0], dtype=np.uint64)
+_LOWERCASE = np.array(
+    [ord(chr(c).lower()) if len(chr(c).lower()) == 1 else c for c in range(_LUT_SIZE)] + [0], dtype=np.uint64
+)
 # the per-line character counts, one column each, summed for all lines in one reduceat
-_CHAR_COLS = [_UPPER_LUT, _LOWER_LUT, _DIGIT_LUT, _PUNCT_LUT, _char_table(","), _QUOTE_LUT, _MARK_LUT,
-              _MONEY_LUT, _char_table("!")]
+_CHAR_COLS = [
+    _UPPER_LUT,
+    _LOWER_LUT,
+    _DIGIT_LUT,
+    _PUNCT_LUT,
+    _char_table(","),
+    _QUOTE_LUT,
+    _MARK_LUT,
+    _MONEY_LUT,
+    _char_table("!"),
+]
 _DATE_SEP_LUT = _char_table(":/.-")
 # Code points fall into a handful of distinct combinations of the columns above: one class id per
 # code point, one bincount of (line, class) per page, and a small product gives every count.
@@ -213,36 +230,116 @@ _N_CLASSES = len(_CLASS_ROWS)
 
 
 BASE_FEATURES = [
-    "bias", "log_words", "few_words", "short", "long", "very_long", "log_chars_per_word",
-    "sent_end", "ends_colon", "ends_ellipsis", "starts_cap", "starts_digit", "starts_bullet",
-    "stop_ratio", "cap_ratio", "all_caps", "digit_ratio", "punct_per_word", "comma_per_word",
-    "has_quote", "link", "date", "byline", "dup", "title_case_short", "starts_lower", "says_header",
-    "ago", "furniture_share", "furniture_only",
+    "bias",
+    "log_words",
+    "few_words",
+    "short",
+    "long",
+    "very_long",
+    "log_chars_per_word",
+    "sent_end",
+    "ends_colon",
+    "ends_ellipsis",
+    "starts_cap",
+    "starts_digit",
+    "starts_bullet",
+    "stop_ratio",
+    "cap_ratio",
+    "all_caps",
+    "digit_ratio",
+    "punct_per_word",
+    "comma_per_word",
+    "has_quote",
+    "link",
+    "date",
+    "byline",
+    "dup",
+    "title_case_short",
+    "starts_lower",
+    "says_header",
+    "ago",
+    "furniture_share",
+    "furniture_only",
     *(f"fam_{k}" for k in _FAMILY_TERMS),
-    "exclamation", "price", "cta_start", "caption", "gallery_count",
+    "exclamation",
+    "price",
+    "cta_start",
+    "caption",
+    "gallery_count",
 ]
-_INSIDE_OF = ["furniture_share", "furniture_only", "fam_share", "fam_subscribe", "fam_comment", "fam_ad",
-              "fam_meta", "link", "few_words", "price", "cta_start", "exclamation", "caption", "gallery_count"]
+_INSIDE_OF = [
+    "furniture_share",
+    "furniture_only",
+    "fam_share",
+    "fam_subscribe",
+    "fam_comment",
+    "fam_ad",
+    "fam_meta",
+    "link",
+    "few_words",
+    "price",
+    "cta_start",
+    "exclamation",
+    "caption",
+    "gallery_count",
+]
 CONTEXT_FEATURES = [
-    "rel_pos", "prose_cdf", "prose_inside", "before_prose", "after_prose",
-    "prev_log_words", "next_log_words", "prev_stop", "next_stop", "prev_sent_end", "next_sent_end",
-    "win2_log_words", "win5_log_words", "win10_log_words", "win5_stop", "win5_fam",
-    "page_log_lines", "log_words_vs_max", "continues_prev", "continued_next", "comment_marks_before",
-    "win3_date", "win3_marks", "comment_marks_in_text", "win3_short", "win3_sent_end",
+    "rel_pos",
+    "prose_cdf",
+    "prose_inside",
+    "before_prose",
+    "after_prose",
+    "prev_log_words",
+    "next_log_words",
+    "prev_stop",
+    "next_stop",
+    "prev_sent_end",
+    "next_sent_end",
+    "win2_log_words",
+    "win5_log_words",
+    "win10_log_words",
+    "win5_stop",
+    "win5_fam",
+    "page_log_lines",
+    "log_words_vs_max",
+    "continues_prev",
+    "continued_next",
+    "comment_marks_before",
+    "win3_date",
+    "win3_marks",
+    "comment_marks_in_text",
+    "win3_short",
+    "win3_sent_end",
     # one-sided context: the article's end (comments, "more stories") looks different from its start
-    "prose_before10", "prose_after10", "fam_before5", "fam_after5",
-    "log_lines_since_prose", "log_lines_to_prose",
+    "prose_before10",
+    "prose_after10",
+    "fam_before5",
+    "fam_after5",
+    "log_lines_since_prose",
+    "log_lines_to_prose",
     # headlines come in runs: teaser blocks, "more stories", navigation by section name
-    "prev_title_case", "next_title_case", "win2_title_case",
+    "prev_title_case",
+    "next_title_case",
+    "win2_title_case",
     # furniture between article paragraphs: the line's own evidence against its neighbours' word
     *(f"inside_x_{k}" for k in _INSIDE_OF),
     # lexical cohesion with the page's other prose: other stories' leads and comments share little
-    "cohesion", "cohesion_depth", "win2_cohesion", "long_x_cohesion",
+    "cohesion",
+    "cohesion_depth",
+    "win2_cohesion",
+    "long_x_cohesion",
 ]
 FEATURES = BASE_FEATURES + CONTEXT_FEATURES
 # the second pass: the line against the page's core (see core_features)
-CORE_FEATURES = ["in_core", "lines_before_core", "lines_after_core", "core_share", "core_depth",
-                 "core_share_inside", "core_share_outside"]
+CORE_FEATURES = [
+    "in_core",
+    "lines_before_core",
+    "lines_after_core",
+    "core_share",
+    "core_depth",
+    "core_share_inside",
+    "core_share_outside",
+]
 _CORE_CLIP = 3.0  # first-pass log-odds are clipped to +-3 when the core is chosen (1.5 and 6 did no better)
 N_BASE = len(BASE_FEATURES)
 _FAM_COLS = [BASE_FEATURES.index(f"fam_{k}") for k in _FAMILY_TERMS]
@@ -256,14 +353,18 @@ def _lookup(keys: np.ndarray, codes: np.ndarray, h: np.ndarray) -> np.ndarray:
     return np.where(keys[at] == h, codes[at], 0)
 
 
-def _tokens(cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _tokens(
+    cp: np.ndarray, idx: np.ndarray, line_of: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The word-list codes of the page's \\w+ tokens (pair codes on a pair's first token) and the
     line of each token: hashes of the lower-cased tokens, computed for the whole page at once."""
     w = _WORD_LUT[idx]
     high = np.flatnonzero(idx == _LUT_SIZE)
     if len(high):  # CJK and Hangul are words; emoji and symbols are not
         c = cp[high]
-        w[high] = ((c >= 0x2E80) & (c < 0xD800)) | ((c >= 0xF900) & (c < 0xFB00)) | ((c >= 0x20000) & (c < 0x40000))
+        w[high] = (
+            ((c >= 0x2E80) & (c < 0xD800)) | ((c >= 0xF900) & (c < 0xFB00)) | ((c >= 0x20000) & (c < 0x40000))
+        )
     prev_w = np.concatenate([[False], w[:-1]])
     starts = np.flatnonzero(w & ~prev_w)
     nt = len(starts)
@@ -331,8 +432,7 @@ def _base_and_words(lines: list[str]) -> tuple[np.ndarray, _Words]:
     # how much of the line's content (its non-function words) is web-furniture vocabulary:
     # "Share on Facebook" is all furniture, "the company will share its profits" hardly any
     any_fam = (codes & 0x1F) > 0
-    furniture = ((_per_line(tok_line, any_fam, n) + money)
-                 / np.maximum(_per_line(tok_line, ~stop_tok, n), 1.0))
+    furniture = (_per_line(tok_line, any_fam, n) + money) / np.maximum(_per_line(tok_line, ~stop_tok, n), 1.0)
     months = _per_line(tok_line, (codes & _MONTH_BIT) > 0, n)
     links = _per_line(tok_line, (codes & _LINK_BIT) > 0, n)
     has_tok = np.bincount(tok_line, minlength=n)[:n] > 0
@@ -354,8 +454,12 @@ def _base_and_words(lines: list[str]) -> tuple[np.ndarray, _Words]:
     date = ((months > 0) & (digits > 0)) | numeric_date
     dup_counts = Counter(lines)
     dup = np.fromiter(map(dup_counts.__getitem__, lines), dtype=np.int64, count=n) > 1
-    dots = (ends - starts >= 3) & (last_cp == 46) & (cp[np.maximum(ends - 2, 0)] == 46) \
+    dots = (
+        (ends - starts >= 3)
+        & (last_cp == 46)
+        & (cp[np.maximum(ends - 2, 0)] == 46)
         & (cp[np.maximum(ends - 3, 0)] == 46)
+    )
     ellipsis = (last == 0x2026) | dots
 
     log_words = np.log1p(nw)
@@ -363,16 +467,45 @@ def _base_and_words(lines: list[str]) -> tuple[np.ndarray, _Words]:
     cap_ratio = caps / nw
     nc1 = np.maximum(nc, 1.0)
     cols = [
-        np.ones(n), log_words, nw < 4, nw < 10, nw >= 20, nw >= 40, np.log(nc1 / nw),
-        sent_end, last == ord(":"), ellipsis, _UPPER_LUT[first], (first >= 48) & (first <= 57),
-        _BULLET_LUT[first], stop / ntok, cap_ratio, (n_lower == 0) & (n_upper > 0) & (nc > 3),
-        digits / nc1, puncts / nw, commas / nw, quotes > 0, (links > 0) | (marks > 0), date,
-        byline & (nw < 30), dup, (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end, _LOWER_LUT[first],
-        says, ago, np.minimum(furniture, 1.0), (furniture >= 0.5) & (nw <= 15), *fams,
-        bangs > 0, (money > 0) & (digits > 0), cta,
+        np.ones(n),
+        log_words,
+        nw < 4,
+        nw < 10,
+        nw >= 20,
+        nw >= 40,
+        np.log(nc1 / nw),
+        sent_end,
+        last == ord(":"),
+        ellipsis,
+        _UPPER_LUT[first],
+        (first >= 48) & (first <= 57),
+        _BULLET_LUT[first],
+        stop / ntok,
+        cap_ratio,
+        (n_lower == 0) & (n_upper > 0) & (nc > 3),
+        digits / nc1,
+        puncts / nw,
+        commas / nw,
+        quotes > 0,
+        (links > 0) | (marks > 0),
+        date,
+        byline & (nw < 30),
+        dup,
+        (nw <= 12) & (cap_ratio >= 0.6) & ~sent_end,
+        _LOWER_LUT[first],
+        says,
+        ago,
+        np.minimum(furniture, 1.0),
+        (furniture >= 0.5) & (nw <= 15),
+        *fams,
+        bangs > 0,
+        (money > 0) & (digits > 0),
+        cta,
         _per_line(tok_line, (codes & _CAPTION_BIT) > 0, n) > 0,
-        [first_digit and _GALLERY.match(line) is not None
-         for first_digit, line in zip(((first >= 48) & (first <= 57)).tolist(), lines, strict=True)],
+        [
+            first_digit and _GALLERY.match(line) is not None
+            for first_digit, line in zip(((first >= 48) & (first <= 57)).tolist(), lines, strict=True)
+        ],
     ]
     words = _Words(lines, hashes, tok_line, ~stop_tok & ((codes & 0x1F) == 0))
     return np.column_stack(cols).astype(float), words
@@ -382,11 +515,14 @@ class _Words:
     """The page's content words (not function words, not web furniture) by line, as distinct
     (word, text) pairs: repeated lines count once. What the cohesion features are computed on."""
 
-    def __init__(self, lines: list[str], hashes: np.ndarray, tok_line: np.ndarray, content: np.ndarray) -> None:
+    def __init__(
+        self, lines: list[str], hashes: np.ndarray, tok_line: np.ndarray, content: np.ndarray
+    ) -> None:
         n = len(lines)
         text_id: dict[str, int] = {}
-        self.line_text = np.fromiter((text_id.setdefault(ln, len(text_id)) for ln in lines), dtype=np.int64,
-                                     count=n)
+        self.line_text = np.fromiter(
+            (text_id.setdefault(ln, len(text_id)) for ln in lines), dtype=np.int64, count=n
+        )
         self.n_texts = len(text_id)
         h = hashes[content]
         tid = self.line_text[tok_line[content]].astype(np.uint64)
@@ -499,47 +635,49 @@ def page_features(lines: list[str]) -> tuple[np.ndarray, _Words | None]:
     # comment markers met after the article's prose began: a comment section follows the article
     in_text_marks = comment_mark * (cdf > 0)
     inside = np.minimum(_window_mean(lw, 3), np.log1p(30)) / np.log1p(30) * (cdf > 0) * (after == 0)
-    ctx = np.column_stack([
-        np.arange(n) / max(n - 1, 1),
-        cdf,
-        cdf * (1 - cdf) * 4,
-        before,
-        after,
-        _shift(lw, 1),
-        _shift(lw, -1),
-        _shift(stop, 1),
-        _shift(stop, -1),
-        _shift(sent, 1),
-        _shift(sent, -1),
-        _window_mean(lw, 2),
-        _window_mean(lw, 5),
-        _window_mean(lw, 10),
-        _window_mean(stop, 5),
-        _window_mean(fam, 5),
-        np.full(n, np.log1p(n)),
-        lw - lw.max(),
-        col["starts_lower"] * (1 - _shift(sent, 1, 1.0)),
-        _shift(col["starts_lower"], -1) * (1 - sent),
-        np.log1p(np.cumsum(comment_mark) - comment_mark),
-        _window_mean(col["date"], 3),
-        _window_mean(marks, 3),
-        np.log1p(np.cumsum(in_text_marks) - in_text_marks),
-        _window_mean(col["short"], 3),
-        _window_mean(sent, 3),
-        _mean_before(is_prose, 10),
-        _mean_after(is_prose, 10),
-        _mean_before(fam, 5),
-        _mean_after(fam, 5),
-        *_prose_distance(is_prose),
-        _shift(title_case, 1),
-        _shift(title_case, -1),
-        _window_mean(title_case, 2),
-        *(col[k] * inside for k in _INSIDE_OF),
-        cohesion[:, 0],
-        cohesion[:, 1],
-        _window_mean(cohesion[:, 0], 2),
-        cohesion[:, 0] * col["long"],
-    ])
+    ctx = np.column_stack(
+        [
+            np.arange(n) / max(n - 1, 1),
+            cdf,
+            cdf * (1 - cdf) * 4,
+            before,
+            after,
+            _shift(lw, 1),
+            _shift(lw, -1),
+            _shift(stop, 1),
+            _shift(stop, -1),
+            _shift(sent, 1),
+            _shift(sent, -1),
+            _window_mean(lw, 2),
+            _window_mean(lw, 5),
+            _window_mean(lw, 10),
+            _window_mean(stop, 5),
+            _window_mean(fam, 5),
+            np.full(n, np.log1p(n)),
+            lw - lw.max(),
+            col["starts_lower"] * (1 - _shift(sent, 1, 1.0)),
+            _shift(col["starts_lower"], -1) * (1 - sent),
+            np.log1p(np.cumsum(comment_mark) - comment_mark),
+            _window_mean(col["date"], 3),
+            _window_mean(marks, 3),
+            np.log1p(np.cumsum(in_text_marks) - in_text_marks),
+            _window_mean(col["short"], 3),
+            _window_mean(sent, 3),
+            _mean_before(is_prose, 10),
+            _mean_after(is_prose, 10),
+            _mean_before(fam, 5),
+            _mean_after(fam, 5),
+            *_prose_distance(is_prose),
+            _shift(title_case, 1),
+            _shift(title_case, -1),
+            _window_mean(title_case, 2),
+            *(col[k] * inside for k in _INSIDE_OF),
+            cohesion[:, 0],
+            cohesion[:, 1],
+            _window_mean(cohesion[:, 0], 2),
+            cohesion[:, 0] * col["long"],
+        ]
+    )
     return np.hstack([base, ctx]), words
 
 
@@ -626,6 +764,7 @@ def _lr(part: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
 def _lr_spec(part: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> dict:
     def r(a: np.ndarray) -> list[float]:
         return [round(float(v), 6) for v in a]
+
     mean, scale, coef, intercept = part
     return {"mean": r(mean), "scale": r(scale), "coef": r(coef), "intercept": round(intercept, 6)}
 
@@ -648,9 +787,12 @@ class LineModel:
     """
 
     def __init__(self, spec: dict) -> None:
-        if spec.get("features") != FEATURES or ("core" in spec and spec.get("core_features") != CORE_FEATURES):
-            raise ValueError("line model was trained on other features: retrain it "
-                             "(python training/boilerplate/train.py)")
+        if spec.get("features") != FEATURES or (
+            "core" in spec and spec.get("core_features") != CORE_FEATURES
+        ):
+            raise ValueError(
+                "line model was trained on other features: retrain it (python training/boilerplate/train.py)"
+            )
         self.threshold = float(spec.get("threshold", 0.5))
         self.veto = float(spec.get("veto", 0.0))
         self.switch_cost = float(spec.get("switch_cost", 0.0))
@@ -663,8 +805,14 @@ class LineModel:
 
     def spec(self) -> dict:
         """The JSON-able description of this model (what ``line_model.json`` holds)."""
-        out = {"features": FEATURES, "threshold": self.threshold, "veto": self.veto,
-               "switch_cost": self.switch_cost, "page": _lr_spec(self.page), "line": _lr_spec(self.line)}
+        out = {
+            "features": FEATURES,
+            "threshold": self.threshold,
+            "veto": self.veto,
+            "switch_cost": self.switch_cost,
+            "page": _lr_spec(self.page),
+            "line": _lr_spec(self.line),
+        }
         if np.isfinite(self.veto_margin):
             out["veto_margin"] = self.veto_margin
         if self.core is not None:
@@ -693,8 +841,12 @@ class LineModel:
         furniture = (self.predict_line(x) < self.veto) & (x[:, _FURNITURE_COL] > 0) & (z < self.veto_margin)
         # the decoder may fill a gap in the article with a plain line, never with one that uses
         # web-furniture vocabulary, sells something or credits a picture: those keep their own vote
-        own_vote = ((x[:, _FURNITURE_COL] > 0) | (x[:, _PRICE_COL] > 0) | (x[:, _CTA_COL] > 0)
-                    | (x[:, _CAPTION_COLS].max(axis=1) > 0))
+        own_vote = (
+            (x[:, _FURNITURE_COL] > 0)
+            | (x[:, _PRICE_COL] > 0)
+            | (x[:, _CTA_COL] > 0)
+            | (x[:, _CAPTION_COLS].max(axis=1) > 0)
+        )
         return np.where(own_vote, z > 0, decode_runs(z, self.switch_cost)) & ~furniture
 
     def scores(self, lines: list[str]) -> np.ndarray:

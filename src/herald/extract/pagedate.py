@@ -31,15 +31,44 @@ from herald.extract.dates import MONTHS, parse_date
 
 # keys of <meta> (property, name or itemprop) holding the publication time, most trusted first
 _PUBLISHED_KEYS = (
-    "article:published_time", "article:published", "og:published_time", "datepublished",
-    "article.published", "published_time", "og:pubdate", "pubdate", "publishdate", "publish-date",
-    "publish_date", "parsely-pub-date", "pub_date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.created", "datecreated", "article.created", "sailthru.date", "published", "date",
-    "og:datepublished", "published_time_telegram", "dcsext.articlefirstpublished", "date.release",
+    "article:published_time",
+    "article:published",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "og:pubdate",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "pub_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "datecreated",
+    "article.created",
+    "sailthru.date",
+    "published",
+    "date",
+    "og:datepublished",
+    "published_time_telegram",
+    "dcsext.articlefirstpublished",
+    "date.release",
 )
 _MODIFIED_KEYS = (
-    "article:modified_time", "article:modified", "og:updated_time", "datemodified", "article.updated",
-    "dcterms.modified", "updated-date", "last-modified", "modified_time", "updated_time",
+    "article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "article.updated",
+    "dcterms.modified",
+    "updated-date",
+    "last-modified",
+    "modified_time",
+    "updated_time",
 )
 _ISO = re.compile(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
@@ -49,25 +78,33 @@ _ISO = re.compile(
 _EARLIEST = date(1995, 1, 1)  # the web's news pages start here; "0001-01-01" is a placeholder
 
 # a visible stamp of the page: "Published: Nov. 19, 2019", "Posted on ...", "First published on ..."
-_PUBLISHED_LINE = re.compile(r"(?i)\b(?:published|posted|first\s+published|originally\s+published|released)\b")
+_PUBLISHED_LINE = re.compile(
+    r"(?i)\b(?:published|posted|first\s+published|originally\s+published|released)\b"
+)
 # a line that is not about the page: a photo caption or the claim a fact check examines
 CAPTION = re.compile(
     r"(?i)\b(?:file\s+photo|photo(?:graph)?\s+(?:by|taken|shows|provided|released)|in\s+this\s+\w+(?:,\s+[^,]{3,30},)?\s+"
     r"(?:\w+\s+)?(?:photo|image|picture|file)|(?:AP|AFP|Reuters|Getty|EPA)\s+(?:Photo|Images)|pictured|"
     r"\(photo|photo:|image:|credit:|caption)"
 )
-CLAIM = re.compile(r"(?i)^\W*(?:claim|rating|the\s+claim|what\s+was\s+claimed|fact\s+check(?:ed)?)\b\W|"
-                   r"\b(?:claimed|claims|alleged|posted\s+(?:on|to)\s+(?:facebook|twitter|instagram))\b")
+CLAIM = re.compile(
+    r"(?i)^\W*(?:claim|rating|the\s+claim|what\s+was\s+claimed|fact\s+check(?:ed)?)\b\W|"
+    r"\b(?:claimed|claims|alleged|posted\s+(?:on|to)\s+(?:facebook|twitter|instagram))\b"
+)
 _TIME = re.compile(r"(?i)\b(?P<H>\d{1,2})(?::|\.)(?P<M>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?")
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b")
-_MONTH_WORD = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-               r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_WORD = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WORD_DATE = re.compile(
     rf"(?i)\b{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})|"
     rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
     rf"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?P<y2>\d{{4}})"
 )
-_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)|/(?P<y2>(?:19|20)\d{2})(?P<m2>\d{2})(?P<d2>\d{2})/")
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)|/(?P<y2>(?:19|20)\d{2})(?P<m2>\d{2})(?P<d2>\d{2})/"
+)
 
 
 class Stamp:
@@ -105,7 +142,9 @@ def parse_stamp(value: str, key: str = "") -> Stamp | None:
     if m.group("H") is None:
         return Stamp(local, None, False, key)
     try:
-        wall = datetime(local.year, local.month, local.day, int(m.group("H")), int(m.group("M")), int(m.group("S") or 0))
+        wall = datetime(
+            local.year, local.month, local.day, int(m.group("H")), int(m.group("M")), int(m.group("S") or 0)
+        )
     except ValueError:
         return None
     tz = (m.group("tz") or "").upper()
@@ -165,7 +204,10 @@ def _ld_dates(raw: str) -> list[tuple[str, str]]:
     try:
         data = json.loads(raw)
     except ValueError:
-        return [(m.group(1), m.group(2)) for m in re.finditer(r'"(date(?:Published|Created|Modified))"\s*:\s*"([^"]+)"', raw)]
+        return [
+            (m.group(1), m.group(2))
+            for m in re.finditer(r'"(date(?:Published|Created|Modified))"\s*:\s*"([^"]+)"', raw)
+        ]
     out: list[tuple[str, str]] = []
 
     def walk(node: Any, depth: int) -> None:
@@ -230,7 +272,12 @@ def _dates_in(line: str) -> list[tuple[date, int]]:
     for m in _WORD_DATE.finditer(line):
         mon = (m.group("mon") or m.group("mon2")).lower()[:3]
         with contextlib.suppress(ValueError, KeyError):
-            out.append((date(int(m.group("y") or m.group("y2")), MONTHS[mon], int(m.group("d") or m.group("d2"))), m.start()))
+            out.append(
+                (
+                    date(int(m.group("y") or m.group("y2")), MONTHS[mon], int(m.group("d") or m.group("d2"))),
+                    m.start(),
+                )
+            )
     for m in _NUMERIC_DATE.finditer(line):
         y = int(m.group("y"))
         y = y + 2000 if y < 100 else y
@@ -244,8 +291,13 @@ def _dates_in(line: str) -> list[tuple[date, int]]:
     return out
 
 
-def _localise(s: Stamp, others: list[Stamp], shown: list[tuple[datetime, int]], url_day: date | None,
-              shown_days: list[tuple[date, int]]) -> date:
+def _localise(
+    s: Stamp,
+    others: list[Stamp],
+    shown: list[tuple[datetime, int]],
+    url_day: date | None,
+    shown_days: list[tuple[date, int]],
+) -> date:
     """The publisher's local date of a markup stamp."""
     if s.zoned or s.instant is None:
         return s.local
@@ -278,7 +330,11 @@ def url_date(url: str | None) -> date | None:
     if m is None:
         return None
     try:
-        return date(int(m.group("y") or m.group("y2")), int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2")))
+        return date(
+            int(m.group("y") or m.group("y2")),
+            int(m.group("m") or m.group("m2")),
+            int(m.group("d") or m.group("d2")),
+        )
     except ValueError:
         return None
 
@@ -286,7 +342,12 @@ def url_date(url: str | None) -> date | None:
 def visible_published(lines: list[str]) -> str | None:
     """The date of a visible "Published ..." / "Posted ..." line of the page (not a caption or a claim)."""
     for line in lines:
-        if len(line.split()) > 20 or not _PUBLISHED_LINE.search(line) or CAPTION.search(line) or CLAIM.search(line):
+        if (
+            len(line.split()) > 20
+            or not _PUBLISHED_LINE.search(line)
+            or CAPTION.search(line)
+            or CLAIM.search(line)
+        ):
             continue
         got = _dates_in(line)
         if got:
@@ -305,7 +366,9 @@ def page_dates(tree: Any, lines: list[str], url: str | None) -> tuple[str | None
     how = ""
     if pub:
         first = pub[0]
-        if first.instant is None and first.zoned:  # no zone given: the same time with a zone elsewhere says which
+        if (
+            first.instant is None and first.zoned
+        ):  # no zone given: the same time with a zone elsewhere says which
             first = next((s for s in pub if s.instant is not None and s.local == first.local), first)
         published = _localise(first, everything, shown, uday, days).isoformat()
         how = f"markup {first.key}"

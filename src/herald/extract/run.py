@@ -35,8 +35,9 @@ def content_hash(text: str) -> str:
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise :class:`Timeout` in the block after ``seconds`` (a real-time timer; main thread of
     the main interpreter only, elsewhere the block runs unbounded)."""
-    usable = (seconds > 0 and threading.current_thread() is threading.main_thread()
-              and hasattr(signal, "setitimer"))
+    usable = (
+        seconds > 0 and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    )
     if not usable:
         yield
         return

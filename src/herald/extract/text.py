@@ -31,6 +31,7 @@ def _words(text: str) -> set[str]:
     """The alphabetic words of three letters or more (str.split and strip: a regex is slower)."""
     return {w for w in (t.strip(_STRIP) for t in text.lower().split()) if len(w) >= 3 and w.isalpha()}
 
+
 _BODY_CHARS = 2500  # the article's opening, where a headline's words come back
 _TITLE_LOOKBACK = 12  # the title sits within this many lines before the article's first line
 
@@ -42,8 +43,12 @@ def split_lines(page: str) -> list[str]:
 
 def _title_like(line: str) -> bool:
     words = line.split()
-    return (2 <= len(words) <= 25 and not line.endswith((".", ":", ",", ";", "…"))
-            and not _TITLE_BAD.search(line) and parse_date(line) is None)
+    return (
+        2 <= len(words) <= 25
+        and not line.endswith((".", ":", ",", ";", "…"))
+        and not _TITLE_BAD.search(line)
+        and parse_date(line) is None
+    )
 
 
 def pick_title(lines: list[str], keep: np.ndarray) -> int | None:
@@ -100,5 +105,10 @@ def extract_text(page: str, model: LineModel | None = None) -> Extracted:
             cards += found
     kept = [ln for ln, k in zip(lines, keep, strict=True) if k]
     dropped = [ln for i, (ln, k) in enumerate(zip(lines, keep, strict=True)) if not k and i != t] + cards
-    return Extracted(text="\n\n".join(kept), title=title, published=stamps.published,
-                     updated=stamps.updated, boilerplate=dropped)
+    return Extracted(
+        text="\n\n".join(kept),
+        title=title,
+        published=stamps.published,
+        updated=stamps.updated,
+        boilerplate=dropped,
+    )

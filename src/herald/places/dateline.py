@@ -52,9 +52,10 @@ def _match(para: str, offset: int, gaz: Gazetteer) -> PlaceMention | None:
             return None
         if not any(inside(mm.entry, a) for mm in pm.matches for a in pm.within):
             # a town too small for the gazetteer: its state or country still holds
-            pm.matches = [mm for mm in gaz.lookup(m.group("qual").strip())
-                          if mm.entry.kind in ("country", "admin1")]
+            pm.matches = [
+                mm for mm in gaz.lookup(m.group("qual").strip()) if mm.entry.kind in ("country", "admin1")
+            ]
             pm.within = []
             pm.end = offset + m.end("qual")
-            pm.text = para[m.start("place"):m.end("qual")]
+            pm.text = para[m.start("place") : m.end("qual")]
     return pm if pm.matches else None

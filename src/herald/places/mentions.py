@@ -20,7 +20,58 @@ from herald.places.resolve import STATE_CUES_AFTER, STATE_CUES_BEFORE, PlaceMent
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Words that turn a place name into the name of a newspaper, team or institution.
 NAME_TAILS = frozenset(
-    ["Post", "Times", "Journal", "Herald", "Tribune", "Observer", "Globe", "Daily", "Mail", "Examiner", "Star", "Chronicle", "Gazette", "Free", "Press", "Inquirer", "Sun", "Bee", "Dispatch", "Review", "Register", "Courier", "Independent", "Telegraph", "Guardian", "University", "College", "Institute", "Center", "Centre", "Company", "Corp", "Inc", "Group", "Bank", "Fund", "Foundation", "Club", "Yankees", "Mets", "Giants", "Jets", "Redskins", "Nationals", "Capitals", "Wizards", "Rangers", "Knicks", "Nets", "Magazine"]
+    [
+        "Post",
+        "Times",
+        "Journal",
+        "Herald",
+        "Tribune",
+        "Observer",
+        "Globe",
+        "Daily",
+        "Mail",
+        "Examiner",
+        "Star",
+        "Chronicle",
+        "Gazette",
+        "Free",
+        "Press",
+        "Inquirer",
+        "Sun",
+        "Bee",
+        "Dispatch",
+        "Review",
+        "Register",
+        "Courier",
+        "Independent",
+        "Telegraph",
+        "Guardian",
+        "University",
+        "College",
+        "Institute",
+        "Center",
+        "Centre",
+        "Company",
+        "Corp",
+        "Inc",
+        "Group",
+        "Bank",
+        "Fund",
+        "Foundation",
+        "Club",
+        "Yankees",
+        "Mets",
+        "Giants",
+        "Jets",
+        "Redskins",
+        "Nationals",
+        "Capitals",
+        "Wizards",
+        "Rangers",
+        "Knicks",
+        "Nets",
+        "Magazine",
+    ]
 )
 QUALIFIER = re.compile(r"^\s*,\s*")
 
@@ -48,7 +99,7 @@ def person_words(sp: Any, doc: Document) -> set[str]:
             words.update(t.text for t in ent if t.text[:1].isupper())
     for m in doc.mentions or []:
         if getattr(m.actor, "kind", None) == "person":
-            words.update(w for w in doc.text[m.start:m.end].split() if w[:1].isupper())
+            words.update(w for w in doc.text[m.start : m.end].split() if w[:1].isupper())
     return words
 
 
@@ -85,7 +136,7 @@ def from_entities(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
         start, end = ent.start_char + left, ent.end_char - right
         if not core[:1].isupper() or _overlaps(start, end, people_at):
             continue
-        after = text[end:end + 40]
+        after = text[end : end + 40]
         nxt = after.split(maxsplit=1)[0] if after.strip() else ""
         if after[:1] == " " and nxt.strip(".,;:") in NAME_TAILS:
             continue
@@ -98,8 +149,10 @@ def from_entities(doc: Document, gaz: Gazetteer) -> list[PlaceMention]:
             continue
         if pm.text in people and all(m.entry.kind == "city" for m in pm.matches):
             continue
-        pm.state_cue = bool(STATE_CUES_AFTER.match(text[pm.end:pm.end + 30])
-                            or STATE_CUES_BEFORE.search(text[max(0, pm.start - 12):pm.start]))
+        pm.state_cue = bool(
+            STATE_CUES_AFTER.match(text[pm.end : pm.end + 30])
+            or STATE_CUES_BEFORE.search(text[max(0, pm.start - 12) : pm.start])
+        )
         kept.append(pm)
     return kept
 
@@ -117,19 +170,19 @@ def _split_qualified(core: str, start: int, label: str, gaz: Gazetteer) -> list[
 
 
 def _attach_qualifiers(mentions: list[PlaceMention], text: str, gaz: Gazetteer) -> None:
-    """"X, Y" where X lies in Y: Y qualifies X ("Flint, Mich.", "Lisbon, Portugal").
+    """ "X, Y" where X lies in Y: Y qualifies X ("Flint, Mich.", "Lisbon, Portugal").
 
     A list ("Ohio, Florida and Nevada") looks the same; it differs in that X does not lie in Y.
     """
     for i, pm in enumerate(mentions):
-        gap = QUALIFIER.match(text[pm.end:pm.end + 4])
+        gap = QUALIFIER.match(text[pm.end : pm.end + 4])
         if not gap:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         if nxt is not None and nxt.start == pm.end + gap.end():
             areas = qualifier_areas(nxt.text, gaz)
         else:  # a state abbreviation spaCy did not tag: "Newport News, Va."
-            word = ABBREVIATION.match(text[pm.end + gap.end():pm.end + gap.end() + 8])
+            word = ABBREVIATION.match(text[pm.end + gap.end() : pm.end + gap.end() + 8])
             areas = qualifier_areas(word.group(0), gaz) if word else []
         mine = gaz.lookup(pm.text, alternates=pm.label == "GPE")
         areas = [a for a in areas if any(inside(m.entry, a) for m in mine)]

@@ -38,15 +38,15 @@ def read_dbf(path: Path) -> list[dict[str, str]]:
     fields = []
     pos = 32
     while raw[pos] != 0x0D:
-        name = raw[pos:pos + 11].split(b"\0", 1)[0].decode("ascii")
+        name = raw[pos : pos + 11].split(b"\0", 1)[0].decode("ascii")
         fields.append((name, raw[pos + 16]))
         pos += 32
     rows = []
     for i in range(count):
-        rec = raw[header + i * size: header + (i + 1) * size]
+        rec = raw[header + i * size : header + (i + 1) * size]
         at, row = 1, {}
         for name, width in fields:
-            row[name] = rec[at:at + width].decode("utf-8", "replace").strip()
+            row[name] = rec[at : at + width].decode("utf-8", "replace").strip()
             at += width
         rows.append(row)
     return rows
@@ -58,18 +58,18 @@ def read_polygons(path: Path) -> list[list[list[tuple[float, float]]]]:
     pos = 100
     shapes: list[list[list[tuple[float, float]]]] = []
     while pos < len(raw):
-        _, words = struct.unpack(">ii", raw[pos:pos + 8])
-        body = raw[pos + 8: pos + 8 + 2 * words]
+        _, words = struct.unpack(">ii", raw[pos : pos + 8])
+        body = raw[pos + 8 : pos + 8 + 2 * words]
         pos += 8 + 2 * words
         kind = struct.unpack("<i", body[:4])[0]
         if kind != 5:
             shapes.append([])
             continue
         parts, points = struct.unpack("<ii", body[36:44])
-        starts = list(struct.unpack(f"<{parts}i", body[44:44 + 4 * parts])) + [points]
-        xy = struct.unpack(f"<{2 * points}d", body[44 + 4 * parts: 44 + 4 * parts + 16 * points])
+        starts = list(struct.unpack(f"<{parts}i", body[44 : 44 + 4 * parts])) + [points]
+        xy = struct.unpack(f"<{2 * points}d", body[44 + 4 * parts : 44 + 4 * parts + 16 * points])
         pts = [(xy[2 * k], xy[2 * k + 1]) for k in range(points)]
-        shapes.append([pts[starts[j]:starts[j + 1]] for j in range(parts)])
+        shapes.append([pts[starts[j] : starts[j + 1]] for j in range(parts)])
     return shapes
 
 
@@ -107,21 +107,27 @@ def build(folder: Path) -> dict[str, Any]:
     known = set(by_name.values())
     stem = folder / folder.name
     features = []
-    for row, rings in zip(read_dbf(stem.with_suffix(".dbf")), read_polygons(stem.with_suffix(".shp")),
-                          strict=True):
+    for row, rings in zip(
+        read_dbf(stem.with_suffix(".dbf")), read_polygons(stem.with_suffix(".shp")), strict=True
+    ):
         iso3 = row.get("iso_a3", "")
         if iso3 not in known:
             iso3 = by_name.get(row.get("name", ""), "")
         polys = _polygons([r for r in (_ring(p) for p in rings) if len(r) >= 4])
         if not polys:
             continue
-        features.append({
-            "type": "Feature",
-            "properties": {"iso3": iso3 or None, "name": row.get("name")},
-            "geometry": {"type": "MultiPolygon", "coordinates": polys},
-        })
-    return {"type": "FeatureCollection", "features": features,
-            "source": "Natural Earth 1:110m admin 0 countries (public domain), via geopandas 0.14.4"}
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"iso3": iso3 or None, "name": row.get("name")},
+                "geometry": {"type": "MultiPolygon", "coordinates": polys},
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "source": "Natural Earth 1:110m admin 0 countries (public domain), via geopandas 0.14.4",
+    }
 
 
 if __name__ == "__main__":

@@ -137,8 +137,13 @@ def _outshines(city: Match, region: Entry) -> bool:
 def supported(m: Match, pm: PlaceMention, ctx: Context) -> bool:
     """A small town counts only with a qualifier, in a dateline, or when its region is named too."""
     e = m.entry
-    return (e.kind != "city" or e.population >= MIN_POPULATION_ALONE or bool(pm.within)
-            or pm.label == "DATELINE" or bool(ctx.admin1[e.admin1 or ""]))
+    return (
+        e.kind != "city"
+        or e.population >= MIN_POPULATION_ALONE
+        or bool(pm.within)
+        or pm.label == "DATELINE"
+        or bool(ctx.admin1[e.admin1 or ""])
+    )
 
 
 def choose(pm: PlaceMention, ctx: Context, gaz: Gazetteer) -> Entry | None:

@@ -24,7 +24,24 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "throughout", "ac
 BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|throughout|across|within)\s+(?:the\s+)?$", re.I)
 # Nouns whose "in X" is not where something happens: "interests in Ukraine", "a stake in Iraq".
 NOT_WHERE = frozenset(
-    ["interest", "investment", "role", "involvement", "stake", "policy", "influence", "business", "relation", "relationship", "tie", "trust", "confidence", "belief", "faith", "share"]
+    [
+        "interest",
+        "investment",
+        "role",
+        "involvement",
+        "stake",
+        "policy",
+        "influence",
+        "business",
+        "relation",
+        "relationship",
+        "tie",
+        "trust",
+        "confidence",
+        "belief",
+        "faith",
+        "share",
+    ]
 )
 CLAUSES_ABOUT_SOMEONE = frozenset({"relcl", "acl", "appos"})
 
@@ -44,8 +61,8 @@ def _attachment(sp: Any, pm: PlaceMention, text: str) -> tuple[bool, Any]:
     tok = _root(sp, pm) if sp is not None else None
     if tok is not None and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
         return True, tok.head.head
-    surface = BEFORE.search(text[max(0, pm.start - 20):pm.start]) is not None
-    possessive = text[pm.end:pm.end + 2] in ("'s", "’s")
+    surface = BEFORE.search(text[max(0, pm.start - 20) : pm.start]) is not None
+    possessive = text[pm.end : pm.end + 2] in ("'s", "’s")
     return surface and not possessive, None
 
 
@@ -96,7 +113,12 @@ def event_place(event: Event, placed: Iterable[PlaceMention], sp: Any, text: str
     trigger = _trigger_token(sp, event, text)
     found: list[tuple[int, int, PlaceMention]] = []
     for pm in placed:
-        if pm.chosen is None or pm.label == "DATELINE" or pm.qualifies or not (event.start <= pm.start and pm.end <= event.end):
+        if (
+            pm.chosen is None
+            or pm.label == "DATELINE"
+            or pm.qualifies
+            or not (event.start <= pm.start and pm.end <= event.end)
+        ):
             continue
         ok, head = locative(sp, pm, text)
         if not ok or _about_someone(head, trigger):

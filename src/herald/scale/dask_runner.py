@@ -55,8 +55,11 @@ def code_fingerprint() -> str:
         h.update(f"{rel.as_posix()}\n".encode())
         h.update(hashlib.sha256(path.read_bytes()).digest())
     try:
-        names = {re.split(r"[\s<>=!~;\[(]", r, maxsplit=1)[0] for r in md.requires("herald") or ()
-                 if "extra ==" not in r}
+        names = {
+            re.split(r"[\s<>=!~;\[(]", r, maxsplit=1)[0]
+            for r in md.requires("herald") or ()
+            if "extra ==" not in r
+        }
     except md.PackageNotFoundError:
         names = set()
     for name in sorted(names | {"onnxruntime"}):
@@ -69,7 +72,9 @@ def code_fingerprint() -> str:
 
 def settings() -> dict[str, str]:
     """The ``HERALD_*`` settings of this process that can change what is coded."""
-    return {k: v for k, v in sorted(os.environ.items()) if k.startswith("HERALD_") and k not in UNKEYED_SETTINGS}
+    return {
+        k: v for k, v in sorted(os.environ.items()) if k.startswith("HERALD_") and k not in UNKEYED_SETTINGS
+    }
 
 
 def file_key(path: str) -> str:
@@ -85,11 +90,16 @@ def shard_key(files: list[str], reference_date: str | None) -> str:
     """A name for a shard's output that changes when any of its input files, the options, herald's
     code and data (:func:`code_fingerprint`) or its settings (:func:`settings`) change, so a
     partition coded by other code or under other settings is never reused."""
-    sig = "\n".join(file_key(p) for p in files) + f"|{reference_date}|{code_fingerprint()}|{json.dumps(settings())}"
+    sig = (
+        "\n".join(file_key(p) for p in files)
+        + f"|{reference_date}|{code_fingerprint()}|{json.dumps(settings())}"
+    )
     return hashlib.sha256(sig.encode()).hexdigest()[:24]
 
 
-def plan_shards(files: list[str], max_files: int = SHARD_FILES, max_bytes: int = SHARD_BYTES) -> list[list[str]]:
+def plan_shards(
+    files: list[str], max_files: int = SHARD_FILES, max_bytes: int = SHARD_BYTES
+) -> list[list[str]]:
     """Group the input files, in input order, into tasks of at most ``max_files`` files and
     ``max_bytes`` bytes. The grouping depends only on the files, so an interrupted run that is
     started again (with any number of workers) finds the partitions it already wrote."""
@@ -149,7 +159,9 @@ def read_shard(path: str) -> Iterator[Document]:
             yield Document.from_dict(json.loads(row))
 
 
-def shard_documents(future: Future[Any], shard: list[str], reference_date: str | None = None) -> Iterator[Document]:
+def shard_documents(
+    future: Future[Any], shard: list[str], reference_date: str | None = None
+) -> Iterator[Document]:
     """A finished task's documents, in input order; when the task failed even after its retries
     (a worker killed by the OOM killer, a crash in a C library), one error record per input file
     says why, and the run goes on with the other shards."""
@@ -191,17 +203,30 @@ def run_dask(
         # one thread per worker for the event coder's encoder too (workers inherit the environment)
         os.environ.setdefault("HERALD_THREADS", "1")
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=50)
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+        )
         client = Client(cluster)  # type: ignore[no-untyped-call]
     summary = RunSummary(db=db)
     try:
         client.run(warm_up)  # every worker loads everything at once, while the first shards queue
-        futures = [client.submit(code_shard, shard, str(out_dir), reference_date,
-                                 key=f"herald-{shard_key(shard, reference_date)}", retries=2, pure=False)
-                   for shard in shards]
+        futures = [
+            client.submit(
+                code_shard,
+                shard,
+                str(out_dir),
+                reference_date,
+                key=f"herald-{shard_key(shard, reference_date)}",
+                retries=2,
+                pure=False,
+            )
+            for shard in shards
+        ]
         with Store(db) as store:
-            docs = (doc for fut, shard in zip(futures, shards, strict=True) for doc in shard_documents(fut, shard, reference_date))
+            docs = (
+                doc
+                for fut, shard in zip(futures, shards, strict=True)
+                for doc in shard_documents(fut, shard, reference_date)
+            )
             store_documents(docs, store, summary, lambda items: items, batch_size, on_document)
     finally:
         client.close()  # type: ignore[no-untyped-call]

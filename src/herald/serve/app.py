@@ -35,7 +35,9 @@ CSP = (
 )
 
 
-def create_app(db: str | Path, allowed_hosts: list[str] | None = None, linger: float | None = None) -> FastAPI:
+def create_app(
+    db: str | Path, allowed_hosts: list[str] | None = None, linger: float | None = None
+) -> FastAPI:
     """Build the app over the DuckDB file ``db``, read-only, opened while requests need it (see data.py).
 
     ``allowed_hosts`` limits the Host header (``herald serve`` passes the loopback names when bound
@@ -72,7 +74,9 @@ def create_app(db: str | Path, allowed_hosts: list[str] | None = None, linger: f
     return app
 
 
-async def _security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+async def _security_headers(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
     response = await call_next(request)
     response.headers.setdefault("Content-Security-Policy", CSP)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")

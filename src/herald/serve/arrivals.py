@@ -37,9 +37,14 @@ def _iso(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
 
 
-@router.get("/arrivals", summary="What arrived last, the counts, and the watched sources' health",
-            response_model=schemas.Arrivals)
-def arrivals(data: DataDep, limit: Annotated[int, Query(ge=1, le=100, description="Articles.")] = 10) -> dict[str, Any]:
+@router.get(
+    "/arrivals",
+    summary="What arrived last, the counts, and the watched sources' health",
+    response_model=schemas.Arrivals,
+)
+def arrivals(
+    data: DataDep, limit: Annotated[int, Query(ge=1, le=100, description="Articles.")] = 10
+) -> dict[str, Any]:
     """The newest stored articles (by storage order), the overview's counts, and, for a store that
     ``herald watch`` fills, each source with its last success, last error and items; ``sources`` is
     empty otherwise. Times are UTC."""

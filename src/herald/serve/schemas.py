@@ -54,7 +54,9 @@ class ActorRef(Open):
     sector: str | None = None
     code: str | None = None
     role: str | None = None
-    key: str | None = Field(None, description="What the page groups this actor under (country, code or name).")
+    key: str | None = Field(
+        None, description="What the page groups this actor under (country, code or name)."
+    )
 
 
 class PlaceRef(Open):

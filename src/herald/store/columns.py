@@ -44,14 +44,19 @@ class Column:
 
 
 def _actor(prefix: str, var: str, skip: tuple[str, ...] = ()) -> list[Column]:
-    return [Column(f"{prefix}_{c}", "VARCHAR", f"None if {var} is None else {var}.{c}")
-            for c in ACTOR_COLUMNS if c not in skip]
+    return [
+        Column(f"{prefix}_{c}", "VARCHAR", f"None if {var} is None else {var}.{c}")
+        for c in ACTOR_COLUMNS
+        if c not in skip
+    ]
 
 
 def _place(prefix: str, var: str) -> list[Column]:
     types = {"lat": "DOUBLE", "lon": "DOUBLE"}
-    return [Column(f"{prefix}_{c}", types.get(c, "VARCHAR"), f"None if {var} is None else {var}.{c}")
-            for c in PLACE_COLUMNS]
+    return [
+        Column(f"{prefix}_{c}", types.get(c, "VARCHAR"), f"None if {var} is None else {var}.{c}")
+        for c in PLACE_COLUMNS
+    ]
 
 
 @dataclass(frozen=True)
@@ -228,8 +233,11 @@ def add_columns(con: Any, version: int) -> list[str]:
 def shown_after(table: str, listed: tuple[str, ...] | list[str] = ()) -> list[str]:
     """The columns a query layer shows after its fixed list: those added after
     :data:`QUERY_LISTS_VERSION` (and not already listed), in table order, SQL-quoted."""
-    return [c.sql_name for c in TABLES[table].columns
-            if c.since > QUERY_LISTS_VERSION and c.shown and c.name not in listed]
+    return [
+        c.sql_name
+        for c in TABLES[table].columns
+        if c.since > QUERY_LISTS_VERSION and c.shown and c.name not in listed
+    ]
 
 
 def extend(listed: str, table: str, prefix: str = "") -> str:

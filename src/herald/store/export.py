@@ -28,15 +28,44 @@ if TYPE_CHECKING:
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "plover")
 
 GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor{n}{f}" for n in (1, 2) for f in (
-        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-        "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{g}_{f}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo") for f in (
-        "Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor{n}{f}"
+        for n in (1, 2)
+        for f in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{g}_{f}"
+        for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for f in ("Type", "FullName", "CountryCode", "ADM1Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 ]
 assert len(GDELT_COLUMNS) == 58
 
@@ -91,7 +120,9 @@ def _lead_ends(store: Queries, df: pd.DataFrame) -> dict[str, int]:
         return {}
     rows = store.sql(
         "SELECT doc_key, coalesce(nullif(strpos(text, chr(10) || chr(10)), 0), length(text)) AS lead_end "
-        "FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))", [keys])
+        "FROM documents WHERE doc_key IN (SELECT unnest(?::VARCHAR[]))",
+        [keys],
+    )
     return dict(zip(rows["doc_key"], rows["lead_end"], strict=True))
 
 
@@ -100,9 +131,15 @@ def _place(rec: dict[str, Any]) -> Place | None:
     name, text = _clean(rec.get("location_name")), _clean(rec.get("location_text"))
     if name is None and text is None:
         return None
-    return Place(text=text or name, name=name or text, country=_clean(rec.get("location_country")),
-                 admin1=_clean(rec.get("location_admin1")), lat=_clean(rec.get("location_lat")),
-                 lon=_clean(rec.get("location_lon")), kind=_clean(rec.get("location_kind")))
+    return Place(
+        text=text or name,
+        name=name or text,
+        country=_clean(rec.get("location_country")),
+        admin1=_clean(rec.get("location_admin1")),
+        lat=_clean(rec.get("location_lat")),
+        lon=_clean(rec.get("location_lon")),
+        kind=_clean(rec.get("location_kind")),
+    )
 
 
 def gdelt_table(df: pd.DataFrame, lead: dict[str, int]) -> pd.DataFrame:
@@ -121,10 +158,15 @@ def gdelt_table(df: pd.DataFrame, lead: dict[str, int]) -> pd.DataFrame:
             "Year": day.year if day else None,
             "FractionDate": round(day.year + (day.timetuple().tm_yday - 1) / 365, 4) if day else None,
             "IsRootEvent": int(rec["start"] is not None and rec["start"] < lead.get(doc_key, 0)),
-            "EventCode": cameo or None, "EventBaseCode": cameo[:3] or None, "EventRootCode": cameo[:2] or None,
-            "QuadClass": _clean(rec.get("quad_class")), "GoldsteinScale": _clean(rec.get("goldstein")),
-            "NumMentions": _clean(rec.get("num_documents")), "NumSources": _clean(rec.get("num_sources")),
-            "NumArticles": _clean(rec.get("num_documents")), "AvgTone": None,
+            "EventCode": cameo or None,
+            "EventBaseCode": cameo[:3] or None,
+            "EventRootCode": cameo[:2] or None,
+            "QuadClass": _clean(rec.get("quad_class")),
+            "GoldsteinScale": _clean(rec.get("goldstein")),
+            "NumMentions": _clean(rec.get("num_documents")),
+            "NumSources": _clean(rec.get("num_sources")),
+            "NumArticles": _clean(rec.get("num_documents")),
+            "AvgTone": None,
             "DATEADDED": added.strftime("%Y%m%d") if added else None,
             "SOURCEURL": _clean(rec.get("doc_url")) or rec["doc_id"],
         }
@@ -162,13 +204,18 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
     """One merged event as a PLOVER JSON record (required: id, date, actor, event)."""
     loc = None
     if _clean(rec.get("location_name")) or _clean(rec.get("location_text")):
-        loc = {k: v for k, v in {
-            "extracted_place": _clean(rec.get("location_text")),
-            "resolved_place": _clean(rec.get("location_name")),
-            "lat": _clean(rec.get("location_lat")), "lon": _clean(rec.get("location_lon")),
-            "province": _clean(rec.get("location_admin1")),
-            "country_code": _clean(rec.get("location_country")),
-        }.items() if v is not None}
+        loc = {
+            k: v
+            for k, v in {
+                "extracted_place": _clean(rec.get("location_text")),
+                "resolved_place": _clean(rec.get("location_name")),
+                "lat": _clean(rec.get("location_lat")),
+                "lon": _clean(rec.get("location_lon")),
+                "province": _clean(rec.get("location_admin1")),
+                "country_code": _clean(rec.get("location_country")),
+            }.items()
+            if v is not None
+        }
     mode = _clean(rec.get("mode"))
     out: dict[str, Any] = {
         "id": int(rec["event_key"]),
@@ -183,15 +230,24 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
         "event_scale": _clean(rec.get("goldstein")),
         "link": _clean(rec.get("story_id")),
         "text_info": {"start": _clean(rec.get("start")), "end": _clean(rec.get("end"))},
-        "cite_info": {"url": _clean(rec.get("doc_url")), "citation": rec["doc_id"], "coder": "herald",
-                      "codebook": "plover"},
+        "cite_info": {
+            "url": _clean(rec.get("doc_url")),
+            "citation": rec["doc_id"],
+            "coder": "herald",
+            "codebook": "plover",
+        },
         "has_event": True,
         "herald": {
-            "cameo": _clean(rec.get("cameo")), "negated": bool(_clean(rec.get("negated"))),
-            "confidence": _clean(rec.get("confidence")), "rule": _clean(rec.get("rule")),
-            "trigger": _clean(rec.get("trigger")), "quote_index": _clean(rec.get("quote_index")),
-            "date_basis": _clean(rec.get("date_basis")), "doc_id": rec["doc_id"],
-            "num_documents": _clean(rec.get("num_documents")), "num_sources": _clean(rec.get("num_sources")),
+            "cameo": _clean(rec.get("cameo")),
+            "negated": bool(_clean(rec.get("negated"))),
+            "confidence": _clean(rec.get("confidence")),
+            "rule": _clean(rec.get("rule")),
+            "trigger": _clean(rec.get("trigger")),
+            "quote_index": _clean(rec.get("quote_index")),
+            "date_basis": _clean(rec.get("date_basis")),
+            "doc_id": rec["doc_id"],
+            "num_documents": _clean(rec.get("num_documents")),
+            "num_sources": _clean(rec.get("num_sources")),
             "first_seen": _clean(rec.get("first_seen")),
             "doc_plover_type": _clean(rec.get("doc_plover_type")),
             "doc_plover_confidence": _clean(rec.get("doc_plover_confidence")),

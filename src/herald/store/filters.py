@@ -131,9 +131,13 @@ def event_clauses(f: EventFilter, alias: str = "", dates: bool = True) -> Clause
         more, more_params = date_clauses(f"{p}date", f.since, f.until)
         clauses += more
         params += more_params
-    for column, value in ((f"{p}quad_class", f.quad_class), (f"{p}doc_id", f.doc), (f"{p}story_id", f.story),
-                          (f"{p}location_country", f.country.upper() if f.country else None),
-                          (f"{p}location_name", f.place)):
+    for column, value in (
+        (f"{p}quad_class", f.quad_class),
+        (f"{p}doc_id", f.doc),
+        (f"{p}story_id", f.story),
+        (f"{p}location_country", f.country.upper() if f.country else None),
+        (f"{p}location_name", f.place),
+    ):
         if value is not None and value != "":
             clauses.append(f"{column} = ?")
             params.append(value)
@@ -146,8 +150,13 @@ def event_where(f: EventFilter, alias: str = "") -> tuple[str, list[Any]]:
     return " WHERE " + " AND ".join(clauses), params
 
 
-def quote_clauses(alias: str = "q", speaker: str | None = None, text: str | None = None,
-                  doc: str | None = None, kind: str | None = None) -> Clauses:
+def quote_clauses(
+    alias: str = "q",
+    speaker: str | None = None,
+    text: str | None = None,
+    doc: str | None = None,
+    kind: str | None = None,
+) -> Clauses:
     """Latest quotes by a speaker (an actor term), holding some words (in the quote or the speaker's
     name), of one document or one kind (direct, indirect, mixed)."""
     p = _dot(alias)
@@ -169,8 +178,9 @@ def quote_clauses(alias: str = "q", speaker: str | None = None, text: str | None
     return clauses, params
 
 
-def document_clauses(alias: str = "", status: str | None = None, text: str | None = None,
-                     story: str | None = None) -> Clauses:
+def document_clauses(
+    alias: str = "", status: str | None = None, text: str | None = None, story: str | None = None
+) -> Clauses:
     """Latest document versions with a status (ok, skipped, error), holding some words (title or
     text), or of one story."""
     p = _dot(alias)
@@ -180,7 +190,9 @@ def document_clauses(alias: str = "", status: str | None = None, text: str | Non
         clauses.append(f"{p}status = ?")
         params.append(status)
     if text:
-        clauses.append(f"(contains(lower(coalesce({p}title, '')), ?) OR contains(lower(coalesce({p}text, '')), ?))")
+        clauses.append(
+            f"(contains(lower(coalesce({p}title, '')), ?) OR contains(lower(coalesce({p}text, '')), ?))"
+        )
         params += [text.lower(), text.lower()]
     if story:
         clauses.append(f"{p}story_id = ?")

@@ -70,7 +70,13 @@ def event_keys(doc_story: str, events: list[Event]) -> list[int]:
     out = [0] * len(events)
     for i in sorted(range(len(events)), key=lambda i: (events[i].start, i)):
         e = events[i]
-        ident = (e.type or "", e.mode or "", actor_key(e.source), actor_key(e.target), "n" if e.negated else "")
+        ident = (
+            e.type or "",
+            e.mode or "",
+            actor_key(e.source),
+            actor_key(e.target),
+            "n" if e.negated else "",
+        )
         n = seen[ident]
         seen[ident] = n + 1
         digest = hashlib.blake2b("\x1f".join((doc_story, *ident, str(n))).encode(), digest_size=8).digest()
@@ -122,8 +128,16 @@ def align(events: list[Event], keys: list[int], refs: list[Ref]) -> list[int]:
 
 def refs_of(events: list[Event], keys: list[int]) -> list[Ref]:
     order = sorted(range(len(events)), key=lambda i: (events[i].start, i))
-    return [(keys[i], events[i].type, bool(events[i].negated), actor_key(events[i].source),
-             actor_key(events[i].target)) for i in order]
+    return [
+        (
+            keys[i],
+            events[i].type,
+            bool(events[i].negated),
+            actor_key(events[i].source),
+            actor_key(events[i].target),
+        )
+        for i in order
+    ]
 
 
 # the columns each row builder fills, in row order (herald.store.columns, the one registry)
@@ -132,14 +146,23 @@ QUOTE_FIELDS = C.names("quotes")
 ACTOR_FIELDS = C.names("actors")
 PLACE_FIELDS = C.names("places")
 DOCUMENT_FIELDS = C.names("documents")
-FIELDS = {"documents": DOCUMENT_FIELDS, "events": EVENT_FIELDS, "quotes": QUOTE_FIELDS, "actors": ACTOR_FIELDS,
-          "places": PLACE_FIELDS}
+FIELDS = {
+    "documents": DOCUMENT_FIELDS,
+    "events": EVENT_FIELDS,
+    "quotes": QUOTE_FIELDS,
+    "actors": ACTOR_FIELDS,
+    "places": PLACE_FIELDS,
+}
 
 
 def event_date(e: Event, dates: Dates, ingested: datetime) -> tuple[date | None, str]:
     """The date an event is filed under, and what it rests on (most specific first)."""
-    for value, basis in ((e.date, "event"), (dates.event_date, "document_event_date"),
-                         (dates.published, "published"), (dates.reference, "reference")):
+    for value, basis in (
+        (e.date, "event"),
+        (dates.event_date, "document_event_date"),
+        (dates.published, "published"),
+        (dates.reference, "reference"),
+    ):
         d = as_date(value)
         if d is not None:
             return d, basis
@@ -160,10 +183,19 @@ def _confidence(value: float | None) -> float | None:
 
 
 def _build() -> None:
-    helpers: dict[str, Any] = {"as_date": as_date, "outlet": outlet, "event_date": event_date,
-                               "confidence": _confidence}
-    for table, name in (("events", "event_row"), ("quotes", "quote_row"), ("actors", "mention_row"),
-                        ("places", "place_row"), ("documents", "document_row")):
+    helpers: dict[str, Any] = {
+        "as_date": as_date,
+        "outlet": outlet,
+        "event_date": event_date,
+        "confidence": _confidence,
+    }
+    for table, name in (
+        ("events", "event_row"),
+        ("quotes", "quote_row"),
+        ("actors", "mention_row"),
+        ("places", "place_row"),
+        ("documents", "document_row"),
+    ):
         globals()[name] = C.row_builder(table, helpers)
 
 
@@ -182,6 +214,7 @@ _build()
 
 # --- back from rows to a Document (``herald show``, ``Store.document``) ----------------------------
 
+
 def _actor_from(row: dict[str, Any], prefix: str, text: str | None = None) -> Actor | None:
     name = row.get(f"{prefix}_name")
     code = row.get(f"{prefix}_code")
@@ -189,8 +222,12 @@ def _actor_from(row: dict[str, Any], prefix: str, text: str | None = None) -> Ac
         return None
     return Actor(
         text=text if text is not None else (row.get(f"{prefix}_text") or ""),
-        name=name or "", country=row.get(f"{prefix}_country"), sector=row.get(f"{prefix}_sector"),
-        code=code, role=row.get(f"{prefix}_role"), kind=row.get(f"{prefix}_kind"),
+        name=name or "",
+        country=row.get(f"{prefix}_country"),
+        sector=row.get(f"{prefix}_sector"),
+        code=code,
+        role=row.get(f"{prefix}_role"),
+        kind=row.get(f"{prefix}_kind"),
     )
 
 
@@ -198,45 +235,101 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def document_from_rows(doc: dict[str, Any], quotes: list[dict[str, Any]], events: list[dict[str, Any]],
-                       mentions: list[dict[str, Any]], places: list[dict[str, Any]]) -> Document:
+def document_from_rows(
+    doc: dict[str, Any],
+    quotes: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    mentions: list[dict[str, Any]],
+    places: list[dict[str, Any]],
+) -> Document:
     dates = Dates(
-        published=_iso(doc["published"]), updated=_iso(doc["updated"]), reference=_iso(doc["reference_date"]),
+        published=_iso(doc["published"]),
+        updated=_iso(doc["updated"]),
+        reference=_iso(doc["reference_date"]),
         event_date=_iso(doc["event_date"]),
         events_between=[_iso(doc["event_date_earliest"]), _iso(doc["event_date_latest"])],
-        evidence=list(doc["date_evidence"] or []), stale=bool(doc["stale"]),
+        evidence=list(doc["date_evidence"] or []),
+        stale=bool(doc["stale"]),
     )
     out = Document(
-        id=doc["id"], source=doc["source"], url=doc["url"], kind=doc["kind"] or "txt", status=doc["status"],
-        error=doc["error"], title=doc["title"], text=doc["text"] or "", language=doc["language"],
-        content_hash=doc["content_hash"], story_id=doc["story_id"], dates=dates,
-        boilerplate=list(doc["boilerplate"] or []), plover_type=doc.get("plover_type"),
-        plover_confidence=doc.get("plover_confidence"), warnings=list(doc.get("warnings") or []),
+        id=doc["id"],
+        source=doc["source"],
+        url=doc["url"],
+        kind=doc["kind"] or "txt",
+        status=doc["status"],
+        error=doc["error"],
+        title=doc["title"],
+        text=doc["text"] or "",
+        language=doc["language"],
+        content_hash=doc["content_hash"],
+        story_id=doc["story_id"],
+        dates=dates,
+        boilerplate=list(doc["boilerplate"] or []),
+        plover_type=doc.get("plover_type"),
+        plover_confidence=doc.get("plover_confidence"),
+        warnings=list(doc.get("warnings") or []),
     )
     for q in quotes:
-        out.quotes.append(Quote(
-            text=q["text"], kind=q["kind"], speaker=q["speaker"], speaker_mention=q["speaker_mention"],
-            speaker_actor=_actor_from(q, "speaker", text=q["speaker_mention"] or ""), start=q["start"],
-            end=q["end"], cue=q["cue"], polarity=q["polarity"], confidence=q["confidence"],
-        ))
+        out.quotes.append(
+            Quote(
+                text=q["text"],
+                kind=q["kind"],
+                speaker=q["speaker"],
+                speaker_mention=q["speaker_mention"],
+                speaker_actor=_actor_from(q, "speaker", text=q["speaker_mention"] or ""),
+                start=q["start"],
+                end=q["end"],
+                cue=q["cue"],
+                polarity=q["polarity"],
+                confidence=q["confidence"],
+            )
+        )
     for e in events:
         loc = None
         if e.get("location_name") is not None or e.get("location_text") is not None:
             loc = Place(**{c: e[f"location_{c}"] for c in PLACE_COLUMNS})
-        out.events.append(Event(
-            type=e["type"], mode=e["mode"], cameo=e["cameo"], quad_class=e["quad_class"],
-            goldstein=e["goldstein"], source=_actor_from(e, "source"), target=_actor_from(e, "target"),
-            sentence=e["sentence"], start=e["start"], end=e["end"], negated=bool(e["negated"]),
-            confidence=e["confidence"], rule=e["rule"] or "", quote_index=e["quote_index"],
-            date=e["coded_date"], trigger=e["trigger"], location=loc,
-        ))
+        out.events.append(
+            Event(
+                type=e["type"],
+                mode=e["mode"],
+                cameo=e["cameo"],
+                quad_class=e["quad_class"],
+                goldstein=e["goldstein"],
+                source=_actor_from(e, "source"),
+                target=_actor_from(e, "target"),
+                sentence=e["sentence"],
+                start=e["start"],
+                end=e["end"],
+                negated=bool(e["negated"]),
+                confidence=e["confidence"],
+                rule=e["rule"] or "",
+                quote_index=e["quote_index"],
+                date=e["coded_date"],
+                trigger=e["trigger"],
+                location=loc,
+            )
+        )
     for m in mentions:
-        actor = Actor(text=m["text"], name=m["name"], country=m["country"], sector=m["sector"], code=m["code"],
-                      role=m["role"], kind=m["kind"])
+        actor = Actor(
+            text=m["text"],
+            name=m["name"],
+            country=m["country"],
+            sector=m["sector"],
+            code=m["code"],
+            role=m["role"],
+            kind=m["kind"],
+        )
         out.mentions.append(Mention(m["start"], m["end"], actor, m["via"]))
     for p in places:
-        place = Place(text=p["text"], name=p["name"], country=p["country"], admin1=p["admin1"], lat=p["lat"],
-                      lon=p["lon"], kind=p["kind"])
+        place = Place(
+            text=p["text"],
+            name=p["name"],
+            country=p["country"],
+            admin1=p["admin1"],
+            lat=p["lat"],
+            lon=p["lon"],
+            kind=p["kind"],
+        )
         if p["is_dateline"]:
             out.dateline = place
         else:

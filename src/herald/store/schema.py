@@ -69,8 +69,17 @@ def _legacy(con: Any) -> None:
 
 def _v1(con: Any) -> None:
     _legacy(con)
-    for ddl in (DOCUMENTS, QUOTES, EVENTS, ACTORS, PLACES, STORIES, STORY_EVENTS_VIEW, CURRENT_DOCUMENTS_VIEW,
-                *INDEXES):
+    for ddl in (
+        DOCUMENTS,
+        QUOTES,
+        EVENTS,
+        ACTORS,
+        PLACES,
+        STORIES,
+        STORY_EVENTS_VIEW,
+        CURRENT_DOCUMENTS_VIEW,
+        *INDEXES,
+    ):
         con.execute(ddl)
 
 
@@ -87,7 +96,8 @@ class Migration:
 REPRESENTATIVE_SQL = """
 UPDATE events SET representative = r.rep
 FROM (SELECT rowid AS rid,
-             latest AND row_number() OVER (PARTITION BY event_key ORDER BY NOT latest, doc_seq, event_index) = 1
+             latest AND row_number() OVER (PARTITION BY event_key
+                                           ORDER BY NOT latest, doc_seq, event_index) = 1
                  AS rep
       FROM events {where}) r
 WHERE events.rowid = r.rid AND events.representative IS DISTINCT FROM r.rep
@@ -220,8 +230,10 @@ def migrate(con: Any) -> list[int]:
         con.execute("BEGIN")
         try:
             m.apply(con)
-            con.execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
-                        [m.version, m.description])
+            con.execute(
+                "INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
+                [m.version, m.description],
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

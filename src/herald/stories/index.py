@@ -35,7 +35,9 @@ _FOLD = np.uint64(0x100000001B3)
 FRESH_KEEP = 4096  # content hashes whose signature the store has not taken yet (bounded: see add())
 
 
-def _merge(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def _merge(
+    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
     """Merge two sorted runs of (keys, slots) in linear memory: each of ``b``'s items goes right
     after the ``a`` items with keys not above it (the order among equal keys does not matter:
     lookups collect them into a set)."""
@@ -82,10 +84,12 @@ class _BandTable:
             self._flush()
 
     def _flush(self) -> None:
-        keys = np.fromiter((k for k, slots in self._recent.items() for _ in slots), dtype=np.uint64,
-                           count=self._n_recent)
-        slots = np.fromiter((s for ss in self._recent.values() for s in ss), dtype=np.uint32,
-                            count=self._n_recent)
+        keys = np.fromiter(
+            (k for k, slots in self._recent.items() for _ in slots), dtype=np.uint64, count=self._n_recent
+        )
+        slots = np.fromiter(
+            (s for ss in self._recent.values() for s in ss), dtype=np.uint32, count=self._n_recent
+        )
         order = np.argsort(keys, kind="stable")
         self._runs.append((keys[order], slots[order]))
         self._recent, self._n_recent = {}, 0
@@ -105,7 +109,7 @@ class _BandTable:
                 lo = np.searchsorted(run_keys, query, "left")
                 hi = np.searchsorted(run_keys, query, "right")
                 for i in np.nonzero(hi > lo)[0].tolist():
-                    found.update(run_slots[lo[i]:hi[i]].tolist())
+                    found.update(run_slots[lo[i] : hi[i]].tolist())
         return found
 
 

@@ -71,7 +71,9 @@ def candidates() -> list[Candidate]:
     out = []
     for holder, ivs in runs.items():
         parts = holder.split()
-        out.append(Candidate(holder, parts[0], parts[-1], tuple(merge_spans(ivs)), tuple(held.get(holder, []))))
+        out.append(
+            Candidate(holder, parts[0], parts[-1], tuple(merge_spans(ivs)), tuple(held.get(holder, [])))
+        )
     return out
 
 
@@ -127,14 +129,20 @@ def _subtract(ivs: tuple[Interval, ...], cut: tuple[Interval, ...]) -> list[Inte
     return out
 
 
-_OUT_AFTER = (r"(?:,\s+who\s+|\s+(?:has\s+|had\s+)?)(?:dropped\s+out|suspended\s+(?:his|her)\s+(?:campaign|bid)|"
-              r"ended\s+(?:his|her)\s+(?:campaign|bid|run)|withdrew|quit\s+the\s+race|exited\s+the\s+race)")
-_OUT_BEFORE = (r"(?i:former|one-time|onetime|defeated|vanquished|ex-)\s+(?:[\w-]+\s+){0,2}?"
-               r"(?i:candidate|rival|contender|hopeful|opponent)s?\s+(?:[A-Z][a-z]+\s+)?")
+_OUT_AFTER = (
+    r"(?:,\s+who\s+|\s+(?:has\s+|had\s+)?)(?:dropped\s+out|suspended\s+(?:his|her)\s+(?:campaign|bid)|"
+    r"ended\s+(?:his|her)\s+(?:campaign|bid|run)|withdrew|quit\s+the\s+race|exited\s+the\s+race)"
+)
+_OUT_BEFORE = (
+    r"(?i:former|one-time|onetime|defeated|vanquished|ex-)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?i:candidate|rival|contender|hopeful|opponent)s?\s+(?:[A-Z][a-z]+\s+)?"
+)
 
 
-_OUT_SCREEN = re.compile(r"(?i)dropped\s+out|suspended|ended\s+(?:his|her)|withdrew|quit\s+the|exited|former|one-?time|"
-                         r"defeated|vanquished|ex-")
+_OUT_SCREEN = re.compile(
+    r"(?i)dropped\s+out|suspended|ended\s+(?:his|her)|withdrew|quit\s+the|exited|former|one-?time|"
+    r"defeated|vanquished|ex-"
+)
 
 
 @lru_cache(maxsize=512)
@@ -144,7 +152,7 @@ def _out_rx(last: str) -> re.Pattern[str]:
 
 
 def _withdrawn(text: str, c: Candidate) -> bool:
-    """"Rubio, who dropped out", "Carson endorsed Trump", "former rival Jeb Bush": the story is
+    """ "Rubio, who dropped out", "Carson endorsed Trump", "former rival Jeb Bush": the story is
     from after this candidate's run, so the run must not hold the field back to its dates."""
     return _out_rx(c.last).search(text) is not None
 
@@ -161,8 +169,13 @@ def campaign(text: str) -> Iterator[Evidence]:
         return
     top = max(counts.values())
     any_out = _OUT_SCREEN.search(text) is not None  # most stories say nothing of anyone leaving the race
-    main = [c for c, n in counts.items() if n >= MAIN_SHARE * top and not _rx(c.first, c.last)[2].search(text)
-            and not (any_out and _withdrawn(text, c))]
+    main = [
+        c
+        for c, n in counts.items()
+        if n >= MAIN_SHARE * top
+        and not _rx(c.first, c.last)[2].search(text)
+        and not (any_out and _withdrawn(text, c))
+    ]
     votes: dict[int, int] = {}
     spans: dict[str, list[Interval]] = {}
     for c in main:
@@ -175,12 +188,29 @@ def campaign(text: str) -> Iterator[Evidence]:
     if not field:
         return
     who = sorted(h for h, ivs in spans.items() if any(a <= field[0][0] <= b for a, b in ivs))
-    yield Evidence(field, 1.0, f"a campaign story about {', '.join(who)}: all in the race {'; '.join(fmt(x) for x in field)}",
-                   "campaign", 0, 0, ("field", tuple(who)))
-    seasons = [(e - SEASON_DAYS, e) for e in _elections() if any(a <= e and e - SEASON_DAYS <= b for a, b in field)]
+    yield Evidence(
+        field,
+        1.0,
+        f"a campaign story about {', '.join(who)}: all in the race {'; '.join(fmt(x) for x in field)}",
+        "campaign",
+        0,
+        0,
+        ("field", tuple(who)),
+    )
+    seasons = [
+        (e - SEASON_DAYS, e) for e in _elections() if any(a <= e and e - SEASON_DAYS <= b for a, b in field)
+    ]
     if seasons:
-        yield Evidence(seasons, 0.5, "campaign news comes mostly in the final year before election day: "
-                       + "; ".join(fmt(x) for x in seasons), "campaign", 0, 0, ("season",))
+        yield Evidence(
+            seasons,
+            0.5,
+            "campaign news comes mostly in the final year before election day: "
+            + "; ".join(fmt(x) for x in seasons),
+            "campaign",
+            0,
+            0,
+            ("season",),
+        )
 
 
 def _best(deltas: dict[int, int]) -> list[Interval]:
@@ -202,8 +232,15 @@ _CANDIDACY_OFFICES = {"us_candidate", "us_rep_nominee", "us_dem_nominee", "us_no
 
 def _is_candidacy(e: Evidence) -> bool:
     k = e.key
-    return bool(k) and (k[0] in ("party", "campaign") or (k[0] == "office" and len(k) > 3 and k[1] in _CANDIDACY_OFFICES
-                                                          and k[3] in (None, "likely", "bare")))
+    return bool(k) and (
+        k[0] in ("party", "campaign")
+        or (
+            k[0] == "office"
+            and len(k) > 3
+            and k[1] in _CANDIDACY_OFFICES
+            and k[3] in (None, "likely", "bare")
+        )
+    )
 
 
 def season_of_candidacies(found: list[Evidence]) -> Evidence | None:
@@ -213,8 +250,18 @@ def season_of_candidacies(found: list[Evidence]) -> Evidence | None:
     if any(e.key == ("season",) for e in found):
         return None
     spans = [iv for e in found if _is_candidacy(e) for iv in e.intervals]
-    seasons = [(e - SEASON_DAYS, e) for e in _elections() if any(a <= e and e - SEASON_DAYS <= b for a, b in spans)]
+    seasons = [
+        (e - SEASON_DAYS, e) for e in _elections() if any(a <= e and e - SEASON_DAYS <= b for a, b in spans)
+    ]
     if not seasons:
         return None
-    return Evidence(seasons, 0.5, "a candidate is named as running; campaign news comes mostly in the final year "
-                    "before election day: " + "; ".join(fmt(x) for x in seasons), "campaign", 0, 0, ("season",))
+    return Evidence(
+        seasons,
+        0.5,
+        "a candidate is named as running; campaign news comes mostly in the final year "
+        "before election day: " + "; ".join(fmt(x) for x in seasons),
+        "campaign",
+        0,
+        0,
+        ("season",),
+    )

@@ -79,27 +79,49 @@ def _fragments(name_rx: str) -> tuple[tuple[str, bool], ...]:
     handful of names per document instead of the whole table. "Trump" must be a capitalised word
     of the story; "Zelens" (from ``Zelens(?:ky|kyy)``) only a part of one. Empty: cannot screen.
     """
-    return tuple(sorted({(m.group()[: m.start("open") - m.start()] if m.group("open") else m.group(), bool(m.group("open")))
-                         for m in _FRAGMENT.finditer(name_rx)}))
+    return tuple(
+        sorted(
+            {
+                (
+                    m.group()[: m.start("open") - m.start()] if m.group("open") else m.group(),
+                    bool(m.group("open")),
+                )
+                for m in _FRAGMENT.finditer(name_rx)
+            }
+        )
+    )
 
 
 @lru_cache(maxsize=1)
-def _office_table() -> list[tuple[kb.Office, re.Pattern[str], list[tuple[kb.Term, tuple[tuple[str, bool], ...]]]]]:
+def _office_table() -> list[
+    tuple[kb.Office, re.Pattern[str], list[tuple[kb.Term, tuple[tuple[str, bool], ...]]]]
+]:
     by_office: dict[str, list[kb.Term]] = {}
     for t in kb.terms():
         by_office.setdefault(t.office, []).append(t)
-    return [(kb.offices()[oid], re.compile(f"(?i:{kb.offices()[oid].title})"),
-             [(r, _fragments(r.name)) for r in rows]) for oid, rows in by_office.items()]
+    return [
+        (
+            kb.offices()[oid],
+            re.compile(f"(?i:{kb.offices()[oid].title})"),
+            [(r, _fragments(r.name)) for r in rows],
+        )
+        for oid, rows in by_office.items()
+    ]
 
 
-def named_rows(text: str, rows: list[tuple[kb.Term, tuple[tuple[str, bool], ...]]], words: set[str]) -> list[kb.Term]:
+def named_rows(
+    text: str, rows: list[tuple[kb.Term, tuple[tuple[str, bool], ...]]], words: set[str]
+) -> list[kb.Term]:
     """The rows whose holder's name can occur in ``text`` (``words``: its capitalised words)."""
-    return [r for r, frags in rows if not frags or any(f in words if not part else f in text for f, part in frags)]
+    return [
+        r for r, frags in rows if not frags or any(f in words if not part else f in text for f, part in frags)
+    ]
 
 
 @lru_cache(maxsize=256)
 def _title_rx(title_src: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """An office title right before a name ("NATO chief |Rasmussen") and after it ("Rasmussen|, NATO's chief").
+    """An office title right before a name ("NATO chief |Rasmussen") and after it
+    ("Rasmussen|, NATO's chief").
 
     Titles are not scanned for over the whole story: a name is found first (cheap, screened by
     its capitalised words), and only the few dozen characters before it are searched for a title
@@ -148,7 +170,9 @@ def _name_rx(name_rx: str) -> re.Pattern[str]:
 _NAME_ENDS_RX = re.compile(_NAME_ENDS)
 
 
-def _holder_mentions(text: str, rows: list[kb.Term], seen: dict[str, list[re.Match[str]]]) -> list[re.Match[str]]:
+def _holder_mentions(
+    text: str, rows: list[kb.Term], seen: dict[str, list[re.Match[str]]]
+) -> list[re.Match[str]]:
     """Where the story names one of these holders, longest names first, without overlaps.
 
     ``seen`` caches the matches of each name pattern for the story: a president is also a
@@ -276,7 +300,7 @@ def _modifier(text: str, start: int) -> str | None:
 
 
 def office_terms(text: str) -> Iterator[Evidence]:
-    """"NATO chief Anders Fogh Rasmussen", "Trump, the Republican nominee": the story lies in the term.
+    """ "NATO chief Anders Fogh Rasmussen", "Trump, the Republican nominee": the story lies in the term.
 
     When the story names several holders of one office as if current ("President Obama" and
     "President Bush"), only the latest can be current: the earlier ones are read as "then".
@@ -317,8 +341,19 @@ def office_terms(text: str) -> Iterator[Evidence]:
     yield from _untitled(text, {(o.id, r.holder) for o, held, _, _, _ in found for r in held})
 
 
-_NO_TITLE_CHECK = {"us_candidate", "us_rep_nominee", "us_dem_nominee", "us_third_nominee", "us_vp_nominee", "us_nominee",
-                   "us_governor", "us_president_elect", "us_wh_press_secretary", "dnc_chair", "rnc_chair"}
+_NO_TITLE_CHECK = {
+    "us_candidate",
+    "us_rep_nominee",
+    "us_dem_nominee",
+    "us_third_nominee",
+    "us_vp_nominee",
+    "us_nominee",
+    "us_governor",
+    "us_president_elect",
+    "us_wh_press_secretary",
+    "dnc_chair",
+    "rnc_chair",
+}
 
 
 def _untitled(text: str, titled: set[tuple[str, str]]) -> Iterator[Evidence]:
@@ -346,8 +381,16 @@ def _untitled(text: str, titled: set[tuple[str, str]]) -> Iterator[Evidence]:
             lo = b + 1
         if lo < POS:
             outside.append((lo, POS))
-        yield Evidence(outside, 0.4, f"{holder} is named {len(hits)} times, never as {office.description} "
-                       f"({'; '.join(fmt(x) for x in spans)})", "untitled", 0, 0, ("untitled", oid, holder))
+        yield Evidence(
+            outside,
+            0.4,
+            f"{holder} is named {len(hits)} times, never as {office.description} "
+            f"({'; '.join(fmt(x) for x in spans)})",
+            "untitled",
+            0,
+            0,
+            ("untitled", oid, holder),
+        )
 
 
 @lru_cache(maxsize=1)
@@ -359,19 +402,28 @@ def _holders() -> dict[tuple[str, str], list[kb.Term]]:
     return by_holder
 
 
-_MANY_HOLDERS = {"us_governor", "us_candidate", "us_vp_nominee", "us_third_nominee"}  # offices held by several at once
+_MANY_HOLDERS = {
+    "us_governor",
+    "us_candidate",
+    "us_vp_nominee",
+    "us_third_nominee",
+}  # offices held by several at once
 
 
-def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], text: str
-                ) -> list[tuple[kb.Office, list[kb.Term], str | None, int, int]]:
-    """"the Democratic presidential nominee" with no name: its holder is one the story names elsewhere."""
+def _bare_title(
+    office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], text: str
+) -> list[tuple[kb.Office, list[kb.Term], str | None, int, int]]:
+    """ "the Democratic presidential nominee" with no name: its holder is one the story names elsewhere."""
     if office.id in ("us_governor", "us_candidate"):  # too many holders at once for a bare title to say who
         return []
     if office.id == "us_nominee":  # "picking the nominee", "being the nominee": the role, not a holder
         return []
     for m in _bare_rx(office.title).finditer(text):
-        if _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()) or _HYPOTHETICAL_AFTER.match(text, m.end()):
-            continue  # "whoever becomes the Republican nominee", "the nominee, whoever it is": nobody holds it yet
+        if _HYPOTHETICAL.search(text, max(0, m.start() - 40), m.start()) or _HYPOTHETICAL_AFTER.match(
+            text, m.end()
+        ):
+            # "whoever becomes the Republican nominee", "the nominee, whoever it is": nobody holds it yet
+            continue
         held = [r for r in rows if _name_rx(r.name).search(text)]
         if held and len({r.holder for r in held}) <= 2:
             return [(office, held, "bare", m.start("t"), m.end())]
@@ -380,17 +432,19 @@ def _bare_title(office: kb.Office, title: re.Pattern[str], rows: list[kb.Term], 
 
 _HYPOTHETICAL = re.compile(
     r"(?i)\b(?:will|would|could|might|may|become|becomes|becoming|be|whoever|whomever|if|eventual|potential|"
-    r"possible|next|future|likely|who\s+wins)\b[^.;!?]{0,25}\Z")
+    r"possible|next|future|likely|who\s+wins)\b[^.;!?]{0,25}\Z"
+)
 _HYPOTHETICAL_AFTER = re.compile(
     r"(?i)[^.;!?]{0,12}?\b(?:whoever|whomever|whatever|presumptively|probably|likely|if|when\s+(?:he|she)\s+is|"
-    r"ends?\s+up|turns?\s+out|would|will\s+be|could)\b")
+    r"ends?\s+up|turns?\s+out|would|will\s+be|could)\b"
+)
 # a bare title of a nominee, whichever office row read it, is one fact about one person
 _SAME_FACT = {"us_rep_nominee": "us_nominee", "us_dem_nominee": "us_nominee"}
 
 
 @lru_cache(maxsize=256)
 def _bare_rx(title_src: str) -> re.Pattern[str]:
-    """"the <title>": starting with the literal "the" keeps the scan fast (a title's optional
+    """ "the <title>": starting with the literal "the" keeps the scan fast (a title's optional
     leading words would be tried at every position of the story)."""
     return re.compile(rf"\b[Tt][Hh][Ee][ \t\n]{{1,2}}(?P<t>(?i:{title_src}))(?![\w-])")
 
@@ -406,7 +460,7 @@ _CAMPAIGN_OF = re.compile(
 
 
 def _campaigns(text: str) -> Iterator[Evidence]:
-    """"the Trump campaign", "Clinton's campaign manager": the person is (or was) a candidate.
+    """ "the Trump campaign", "Clinton's campaign manager": the person is (or was) a candidate.
 
     Read as current unless a year or "former" marks it as an old campaign ("her 2008 campaign").
     """
@@ -418,10 +472,22 @@ def _campaigns(text: str) -> Iterator[Evidence]:
         if held and len({r.holder for r in held}) == 1 and ("party", name) not in seen:
             seen.add(("party", name))
             spans = merge_spans([(r.start, r.end) for r in held])
-            yield Evidence(spans, 0.5, f"{held[0].holder} is presented as a candidate: {'; '.join(fmt(x) for x in spans)} "
-                           f"({quote(text, m.start(), m.end())})", "office", m.start(), m.end(), ("party", held[0].holder))
+            yield Evidence(
+                spans,
+                0.5,
+                f"{held[0].holder} is presented as a candidate: {'; '.join(fmt(x) for x in spans)} "
+                f"({quote(text, m.start(), m.end())})",
+                "office",
+                m.start(),
+                m.end(),
+                ("party", held[0].holder),
+            )
     for m in _CAMPAIGN_OF.finditer(text):
-        if re.search(r"(?:\d{4}|former|previous|past|failed|last)\W*(?:\w+\W+)?$", text[max(0, m.start() - 25) : m.start()], re.I):
+        if re.search(
+            r"(?:\d{4}|former|previous|past|failed|last)\W*(?:\w+\W+)?$",
+            text[max(0, m.start() - 25) : m.start()],
+            re.I,
+        ):
             continue
         name = m.group("name")
         held = [r for r in rows if _name_rx(r.name).fullmatch(name) or _tail_rx(r.name).search(name)]
@@ -430,8 +496,16 @@ def _campaigns(text: str) -> Iterator[Evidence]:
             continue
         seen.add(("campaign", name))
         spans = merge_spans([(r.start, r.end) for r in held])
-        yield Evidence(spans, 0.8, f"{held[0].holder} is campaigning: candidate {'; '.join(fmt(x) for x in spans)} "
-                       f"({quote(text, m.start(), m.end())})", "office", m.start(), m.end(), ("campaign", held[0].holder))
+        yield Evidence(
+            spans,
+            0.8,
+            f"{held[0].holder} is campaigning: candidate {'; '.join(fmt(x) for x in spans)} "
+            f"({quote(text, m.start(), m.end())})",
+            "office",
+            m.start(),
+            m.end(),
+            ("campaign", held[0].holder),
+        )
 
 
 def merge_spans(spans: list[Interval]) -> list[Interval]:
@@ -463,31 +537,69 @@ def _term_evidence(
     spans = "; ".join(fmt((r.start, r.end)) for r in held)
     said = quote(text, start, end)
     if mod == "bare":
-        yield Evidence([(r.start, r.end) for r in held], 0.7,
-                       f"the {office.description} named is {' or '.join(sorted({r.holder for r in held}))}: {spans} ({said})",
-                       "office", start, end, ("office", _SAME_FACT.get(office.id, office.id), who, "bare"))
+        yield Evidence(
+            [(r.start, r.end) for r in held],
+            0.7,
+            f"the {office.description} named is {' or '.join(sorted({r.holder for r in held}))}"
+            f": {spans} ({said})",
+            "office",
+            start,
+            end,
+            ("office", _SAME_FACT.get(office.id, office.id), who, "bare"),
+        )
     elif mod in ("outgoing", "lame duck", "lame-duck") and (last := _last_stretches(held)):
         # "outgoing President Obama", "the lame-duck governor": the last months before leaving office
-        yield Evidence(last, 1.0,
-                       f"{who} is named the outgoing {office.description}: the last {OUTGOING_DAYS} days of "
-                       f"{spans} ({said})", "office", start, end, ("office", office.id, who, "outgoing"))
+        yield Evidence(
+            last,
+            1.0,
+            f"{who} is named the outgoing {office.description}: the last {OUTGOING_DAYS} days of "
+            f"{spans} ({said})",
+            "office",
+            start,
+            end,
+            ("office", office.id, who, "outgoing"),
+        )
     elif mod in (None, "outgoing", "lame duck", "lame-duck") and _LIKELY.search(text, start, end):
         # "the likely Democratic nominee": said during the primaries, before the nomination was clinched
-        yield Evidence([(r.start - LIKELY_DAYS, r.end) for r in held], 0.7,
-                       f"{who} is named the likely {office.description} {spans} ({said})", "office", start, end,
-                       ("office", office.id, who, "likely"))
+        yield Evidence(
+            [(r.start - LIKELY_DAYS, r.end) for r in held],
+            0.7,
+            f"{who} is named the likely {office.description} {spans} ({said})",
+            "office",
+            start,
+            end,
+            ("office", office.id, who, "likely"),
+        )
     elif mod in (None, "outgoing", "lame duck", "lame-duck"):
-        yield Evidence([(r.start, r.end) for r in held], 1.0,
-                       f"{who} was {office.description} {spans} ({said})", "office", start, end,
-                       ("office", office.id, who, None))
+        yield Evidence(
+            [(r.start, r.end) for r in held],
+            1.0,
+            f"{who} was {office.description} {spans} ({said})",
+            "office",
+            start,
+            end,
+            ("office", office.id, who, None),
+        )
     elif mod in ("former", "ex", "onetime", "one-time", "erstwhile", "late"):
-        yield Evidence([(r.end, POS) for r in held if r.end < POS], 0.6,
-                       f"{who} is named a former {office.description} (term {spans}) ({said})", "office",
-                       start, end, ("office", office.id, who, "former"))
+        yield Evidence(
+            [(r.end, POS) for r in held if r.end < POS],
+            0.6,
+            f"{who} is named a former {office.description} (term {spans}) ({said})",
+            "office",
+            start,
+            end,
+            ("office", office.id, who, "former"),
+        )
     elif mod == "then":
-        yield Evidence([(r.start, POS) for r in held], 0.3,
-                       f"{who} was then {office.description} (term {spans}) ({said})", "office",
-                       start, end, ("office", office.id, who, "then"))
+        yield Evidence(
+            [(r.start, POS) for r in held],
+            0.3,
+            f"{who} was then {office.description} (term {spans}) ({said})",
+            "office",
+            start,
+            end,
+            ("office", office.id, who, "then"),
+        )
     # "a President Trump", "future", "would-be", "incoming": hypothetical or not yet: no claim
 
 
@@ -497,21 +609,36 @@ _MONTH = (
     r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
     r"Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}(?!\s+\d)(?:['’]s)?\b")
-_YEAR = re.compile(r"(?<![$\d,.])\b(?P<y>19[5-9]\d|20\d\d)\b(?![\d,]|%|s\b|-year|\s+(?:registered|likely|adults|"
-                   r"people|voters|respondents|residents|members|students|workers|jobs|units|copies|cases|deaths|"
-                   r"votes|delegates)\b)")
-_ORDINAL_EVENT = {"first": "first", "second": "second", "third": "third", "final": "third", "last": "third",
-                  "vice": "vice"}
+_YEAR = re.compile(
+    r"(?<![$\d,.])\b(?P<y>19[5-9]\d|20\d\d)\b(?![\d,]|%|s\b|-year|\s+(?:registered|likely|adults|"
+    r"people|voters|respondents|residents|members|students|workers|jobs|units|copies|cases|deaths|"
+    r"votes|delegates)\b)"
+)
+_ORDINAL_EVENT = {
+    "first": "first",
+    "second": "second",
+    "third": "third",
+    "final": "third",
+    "last": "third",
+    "vice": "vice",
+}
 
 
 def _month(s: str) -> int:
     return MONTHS[s.lower()[:3]]
 
 
-def _occurrences(sid: str, text: str, sent: tuple[int, int], start: int, end: int) -> list[kb.DatedEvent] | None:
+def _occurrences(
+    sid: str, text: str, sent: tuple[int, int], start: int, end: int
+) -> list[kb.DatedEvent] | None:
     """The occurrences of a series the mention can mean, narrowed by what its sentence says.
 
     Each filter (year, place, day, month, ordinal) applies only when it leaves something; a year
@@ -522,7 +649,11 @@ def _occurrences(sid: str, text: str, sent: tuple[int, int], start: int, end: in
     near = text[max(sent[0], start - 40) : min(sent[1], end + 40)]
     years = {int(m.group("y")) for m in _YEAR.finditer(near)}
     if years:
-        hit = [o for o in occ if iso(o.start)[:4] in {str(y) for y in years} or iso(o.end)[:4] in {str(y) for y in years}]
+        hit = [
+            o
+            for o in occ
+            if iso(o.start)[:4] in {str(y) for y in years} or iso(o.end)[:4] in {str(y) for y in years}
+        ]
         if not hit:
             return None
         occ = hit
@@ -601,7 +732,7 @@ def _trigger_hits(text: str) -> dict[str, list[re.Match[str]]]:
 
 
 def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
-    """"the upcoming summit in Lisbon", "this week at a United Nations assembly": dated events by tense."""
+    """ "the upcoming summit in Lisbon", "this week at a United Nations assembly": dated events by tense."""
     hits = _trigger_hits(text)
     for series in kb.series().values():
         checked: dict[tuple[int, int], bool] = {}
@@ -612,7 +743,8 @@ def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
             if sent not in checked:
                 s = text[sent[0] : sent[1]]
                 checked[sent] = (series.context is None or bool(series.context.search(s))) and (
-                    series.exclude is None or not series.exclude.search(s))
+                    series.exclude is None or not series.exclude.search(s)
+                )
             if checked[sent]:
                 occ = _occurrences(series.id, text, sent, m.start(), m.end())
                 if not occ:
@@ -629,21 +761,31 @@ def dated_events(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
                 if tn == "future" and series.kind in _ONCE:
                     weight = _TENSE_WEIGHT[None]  # "the Iran deal will not play well": the deal is done
                 yield Evidence(
-                    ivs, weight,
+                    ivs,
+                    weight,
                     f"{names} ({when}) {_TENSE_WORDS[tn]} ({quote(text, sent[0], sent[1], 90)})",
-                    "event", m.start(), m.end(), ("event", series.id, tuple(o.start for o in occ), tn),
+                    "event",
+                    m.start(),
+                    m.end(),
+                    ("event", series.id, tuple(o.start for o in occ), tn),
                 )
 
 
-_THIS_FALL = re.compile(r"(?i)\b(?:this|come)\s+(?:fall|autumn|November)\b|\bin\s+November\b(?=[^.;!?]{0,60}\b(?:will|ll)\b)")
-_VOTING = re.compile(r"(?i)\b(?:voters?|vote|votes|ballots?|elections?|polls|electorate|general\s+election|midterms?)\b")
+_THIS_FALL = re.compile(
+    r"(?i)\b(?:this|come)\s+(?:fall|autumn|November)\b|\bin\s+November\b(?=[^.;!?]{0,60}\b(?:will|ll)\b)"
+)
+_VOTING = re.compile(
+    r"(?i)\b(?:voters?|vote|votes|ballots?|elections?|polls|electorate|general\s+election|midterms?)\b"
+)
 _US_ELECTIONS = ("us_presidential_election", "us_midterm_election")
-_ABROAD = re.compile(r"\b(?:Britain|British|U\.?K\.?|France|French|German[sy]?|Russian?|Ukrain\w*|Canad\w*|Israel\w*|"
-                     r"Japan\w*|Austral\w*|Brazil\w*|Labour|Tory|Conservatives|Bundestag|Duma|Knesset)\b")
+_ABROAD = re.compile(
+    r"\b(?:Britain|British|U\.?K\.?|France|French|German[sy]?|Russian?|Ukrain\w*|Canad\w*|Israel\w*|"
+    r"Japan\w*|Austral\w*|Brazil\w*|Labour|Tory|Conservatives|Bundestag|Duma|Knesset)\b"
+)
 
 
 def election_ahead(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
-    """"Voters go to the polls this fall", "this November's election": the story is from the
+    """ "Voters go to the polls this fall", "this November's election": the story is from the
     election year itself, before the vote (US federal elections are held in early November of
     every even year; the same sentence must speak of voting, and not of another country)."""
     if not _THIS_FALL.search(text):
@@ -655,16 +797,26 @@ def election_ahead(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence
             continue
         days = sorted(o.start for sid in _US_ELECTIONS for o in kb.dated_events().get(sid, []))
         ivs = [(day(f"{iso(e)[:4]}-01-01"), e) for e in days]
-        yield Evidence(ivs, 0.5, f"a US election is ahead in the same year ({quote(text, sent[0], sent[1], 90)})",
-                       "event", m.start(), m.end(), ("election-ahead",))
+        yield Evidence(
+            ivs,
+            0.5,
+            f"a US election is ahead in the same year ({quote(text, sent[0], sent[1], 90)})",
+            "event",
+            m.start(),
+            m.end(),
+            ("election-ahead",),
+        )
         return
 
 
 _STATE_CONTEST = re.compile(
     r"\b(?P<state>(?:[A-Z][a-z]+\s+){1,2})(?:presidential\s+)?(?:primary|primaries|caucus(?:es)?)\b"
-    r"|\b(?:the\s+primaries|primary\s+(?:season|calendar|contests?|race|voters|results))\b")
+    r"|\b(?:the\s+primaries|primary\s+(?:season|calendar|contests?|race|voters|results))\b"
+)
 _PRESIDENTIAL = re.compile(r"(?i)\b(?:presidential|delegates?|nomination|nominee|White\s+House)\b")
-_NOT_A_STATE = re.compile(r"^(?:Iowa|New\s+Hampshire|Super|Senate|House|Congressional|Gubernatorial|Mayoral|The|A|Tuesday|Democratic|Republican|GOP)\b")
+_NOT_A_STATE = re.compile(
+    r"^(?:Iowa|New\s+Hampshire|Super|Senate|House|Congressional|Gubernatorial|Mayoral|The|A|Tuesday|Democratic|Republican|GOP)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -675,14 +827,19 @@ def _primary_seasons() -> dict[int, Interval]:
     out: dict[int, Interval] = {}
     for iowa in ev.get("iowa_caucuses", []):
         y = iso(iowa.start)[:4]
-        ends = [c.end for sid in ("us_rep_convention", "us_dem_convention") for c in ev.get(sid, []) if iso(c.start)[:4] == y]
+        ends = [
+            c.end
+            for sid in ("us_rep_convention", "us_dem_convention")
+            for c in ev.get(sid, [])
+            if iso(c.start)[:4] == y
+        ]
         if ends:
             out[int(y)] = (iowa.start, max(ends))
     return out
 
 
 def primary_season(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
-    """"Clinton won the Michigan primary", "ahead of the Nevada caucuses": state nominating contests of
+    """ "Clinton won the Michigan primary", "ahead of the Nevada caucuses": state nominating contests of
     a presidential race happen between the Iowa caucuses and the conventions, so a story that reports
     one as under way or just over is from that season; one ahead puts it in the months before.
     (Iowa, New Hampshire and Super Tuesday have their own dated rows and are read there.)"""
@@ -711,9 +868,16 @@ def primary_season(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence
             ivs, weight = [(a - 180, b + 14) for a, b in seasons.values()], 0.3
         else:
             ivs, weight = [(a, b + 14) for a, b in seasons.values()], 0.7
-        yield Evidence(ivs, weight, f"a presidential nominating contest {_TENSE_WORDS[tn]}: primary season, Iowa "
-                       f"caucuses to the conventions ({quote(text, sent[0], sent[1], 90)})", "event",
-                       m.start(), m.end(), ("primary-season", tn))
+        yield Evidence(
+            ivs,
+            weight,
+            f"a presidential nominating contest {_TENSE_WORDS[tn]}: primary season, Iowa "
+            f"caucuses to the conventions ({quote(text, sent[0], sent[1], 90)})",
+            "event",
+            m.start(),
+            m.end(),
+            ("primary-season", tn),
+        )
 
 
 # ---------------------------------------------------------------- dates and years written out
@@ -730,7 +894,7 @@ _CAMPAIGN = re.compile(
 
 
 def written_dates(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]:
-    """"on November 19, 2010", "in 2009": a past date bounds the story from below, a future one from above.
+    """ "on November 19, 2010", "in 2009": a past date bounds the story from below, a future one from above.
 
     A year naming a campaign ("the 2016 race") only says the story is at most two years before it.
     """
@@ -748,7 +912,8 @@ def written_dates(text: str, sents: list[tuple[int, int]]) -> Iterator[Evidence]
 # a wire dateline with a day: "CLEVELAND, July 19 (UPI) —", "PARIS, Nov. 14 (Reuters) -"
 _DATELINE = re.compile(
     rf"^\W{{0,3}}[A-Z][A-Za-z .'’-]{{1,40}}(?:,\s+[A-Z][A-Za-z.]{{1,20}}\.?)?,\s+{_MONTH}\s+(?P<d>\d{{1,2}})"
-    rf"(?:,\s+(?P<y>(?:19|20)\d\d))?\s*(?:\([A-Za-z .]{{1,20}}\)\s*)?[—–-]")
+    rf"(?:,\s+(?P<y>(?:19|20)\d\d))?\s*(?:\([A-Za-z .]{{1,20}}\)\s*)?[—–-]"
+)
 DATELINE_YEARS = range(1990, 2041)
 
 
@@ -770,12 +935,20 @@ def dateline(text: str) -> Evidence | None:
         ivs.append((t - 1, t + 1))
     if not ivs:
         return None
-    return Evidence(ivs, 1.0, f"the dateline gives the day the story was filed ({quote(head, 0, m.end())})",
-                    "dateline", 0, m.end(), ("dateline", mon, d))
+    return Evidence(
+        ivs,
+        1.0,
+        f"the dateline gives the day the story was filed ({quote(head, 0, m.end())})",
+        "dateline",
+        0,
+        m.end(),
+        ("dateline", mon, d),
+    )
 
 
 def recency(found: list[Evidence]) -> Evidence | None:
-    """Stories talk about recent years: the latest year reported as past puts the story within two years of it.
+    """Stories talk about recent years: the latest year reported as past puts the story within two
+    years of it.
 
     This breaks ties between readings years apart ("Republican nominee Donald Trump" fits 2016, 2020
     and 2024; a story whose latest past year is 2015 is the 2016 one).
@@ -785,11 +958,20 @@ def recency(found: list[Evidence]) -> Evidence | None:
         return None
     y, e = max(years, key=lambda ye: ye[0])
     lo, hi = year_span(y)[0], year_span(y + RECENT_YEARS)[1]
-    return Evidence([(lo, hi)], RECENCY_WEIGHT, f"the latest year the story reports as past is {y}: {fmt((lo, hi))}", "recency",
-                    e.start, e.end, ("recency", y))
+    return Evidence(
+        [(lo, hi)],
+        RECENCY_WEIGHT,
+        f"the latest year the story reports as past is {y}: {fmt((lo, hi))}",
+        "recency",
+        e.start,
+        e.end,
+        ("recency", y),
+    )
 
 
-def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list[tuple[int, int]]) -> Evidence | None:
+def _date_evidence(
+    rx: re.Pattern[str], m: re.Match[str], text: str, sents: list[tuple[int, int]]
+) -> Evidence | None:
     y = int(m.group("y"))
     try:
         if rx is _YEAR:
@@ -811,39 +993,60 @@ def _date_evidence(rx: re.Pattern[str], m: re.Match[str], text: str, sents: list
     if tn == "present":
         return None  # "takes effect in 2020", "is a candidate in the 2017 election": no bound either way
     if tn == "future":  # planned, forecast, due or hoped for: it bounds nothing in the past
-        return Evidence([(NEG, hi)], 0.3, f"{what} lies ahead ({said})", "date",
-                        m.start(), m.end(), ("future", lo, hi))
+        return Evidence(
+            [(NEG, hi)], 0.3, f"{what} lies ahead ({said})", "date", m.start(), m.end(), ("future", lo, hi)
+        )
     if attributive:  # "a 2025 bond", "the 2020 Sentra", "sold a 2025 bond": a name, not a report of when
         return None
     weight = 0.4 if rx in (_YEAR, _MONTH_YEAR) else 0.5
-    return Evidence([(lo, POS)], weight, f"{what} is reported as past or present ({said})", "date",
-                    m.start(), m.end(), ("past", lo))
+    return Evidence(
+        [(lo, POS)],
+        weight,
+        f"{what} is reported as past or present ({said})",
+        "date",
+        m.start(),
+        m.end(),
+        ("past", lo),
+    )
 
 
 # "won the 2012 election", "during the 2008 campaign", "since the 2000 race": that campaign is over
-_CAMPAIGN_OVER = re.compile(r"(?i)\b(?:won|lost|carried|swept|during|after|since|following|previous|last|ran\s+in|"
-                            r"defeated|conceded|rigged|stolen)\s+(?:(?:the|his|her|their|its|that)\s+)?\Z")
+_CAMPAIGN_OVER = re.compile(
+    r"(?i)\b(?:won|lost|carried|swept|during|after|since|following|previous|last|ran\s+in|"
+    r"defeated|conceded|rigged|stolen)\s+(?:(?:the|his|her|their|its|that)\s+)?\Z"
+)
 _NAMES_A_THING = re.compile(
     r"\s*(?:[-–]\s*)?(?!(?:and|or|to|through|until|when|where|as|for|in|at|on|by|with|from|was|were|is|are|"
     r"that|which|but|after|before|than|while|because|if|the|a|an|he|she|it|they|we|I|his|her|their|its|"
-    r"said|says|also|alone|only|already|again|now|then)\b)[A-Za-z]")
+    r"said|says|also|alone|only|already|again|now|then)\b)[A-Za-z]"
+)
 
 
 def _campaign_year(y: int, tn: str | None, said: str, m: re.Match[str]) -> Evidence:
-    """"the 2016 race", "2016 hopefuls": the story is from the campaign (two years before, up to the
+    """ "the 2016 race", "2016 hopefuls": the story is from the campaign (two years before, up to the
     end of that year), unless the sentence speaks of it as over ("won the 2012 election")."""
     lo, hi = year_span(y)
     if tn == "past":
-        return Evidence([(lo, POS)], 0.4, f"the {y} campaign is over ({said})", "year", m.start(), m.end(),
-                        ("past", lo))
-    return Evidence([(shift_years(lo, -2), hi)], 0.5, f"the {y} campaign is under way or ahead ({said})",
-                    "year", m.start(), m.end(), ("campaign", y))
+        return Evidence(
+            [(lo, POS)], 0.4, f"the {y} campaign is over ({said})", "year", m.start(), m.end(), ("past", lo)
+        )
+    return Evidence(
+        [(shift_years(lo, -2), hi)],
+        0.5,
+        f"the {y} campaign is under way or ahead ({said})",
+        "year",
+        m.start(),
+        m.end(),
+        ("campaign", y),
+    )
 
 
 # ---------------------------------------------------------------- ages of people
 
 _AGE_AFTER = re.compile(r"(?=[A-Z])\b(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}),\s+(?P<age>\d{2}),")
-_AGE_BEFORE = re.compile(r"\b(?P<age>\d{2})-year-old\s+(?P<name>(?:[\w.'’-]+\s+){0,4}?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})")
+_AGE_BEFORE = re.compile(
+    r"\b(?P<age>\d{2})-year-old\s+(?P<name>(?:[\w.'’-]+\s+){0,4}?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+)
 
 
 @lru_cache(maxsize=1)
@@ -852,7 +1055,7 @@ def _birth_names() -> list[tuple[kb.Birth, re.Pattern[str]]]:
 
 
 def ages(text: str) -> Iterator[Evidence]:
-    """"Donald Trump, 70," dates the story to within the year after his 70th birthday.
+    """ "Donald Trump, 70," dates the story to within the year after his 70th birthday.
 
     When two people share a surname, the longer name that matches wins ("Bill Clinton, 70," is Bill's age).
     """
@@ -868,9 +1071,16 @@ def ages(text: str) -> Iterator[Evidence]:
                     continue
                 lo = shift_years(b.born, n)
                 hi = shift_years(b.born, n + 1) - 1
-                yield Evidence([(lo, hi)], 1.0,
-                               f"{b.person} (born {iso(b.born)}) is {n}: {fmt((lo, hi))} ({quote(text, m.start(), m.end())})",
-                               "age", m.start(), m.end(), ("age", b.person, n))
+                yield Evidence(
+                    [(lo, hi)],
+                    1.0,
+                    f"{b.person} (born {iso(b.born)}) is {n}: {fmt((lo, hi))} "
+                    f"({quote(text, m.start(), m.end())})",
+                    "age",
+                    m.start(),
+                    m.end(),
+                    ("age", b.person, n),
+                )
 
 
 # ---------------------------------------------------------------- ages and anniversaries of events
@@ -910,13 +1120,17 @@ def _named_event(rest: str, at_start: bool) -> tuple[kb.Series, list[kb.DatedEve
 
 
 def anniversaries(text: str) -> Iterator[Evidence]:
-    """"the 10-year-old Rome Declaration", "the 15th anniversary of 9/11", "signed 20 years ago".
+    """ "the 10-year-old Rome Declaration", "the 15th anniversary of 9/11", "signed 20 years ago".
 
     Ages of agreements are often rounded by speakers ("10-year-old" for an eight-year-old text), so
     a stated age N allows N//5 years either way; an anniversary is taken as exact (+-3 months).
     """
-    for rx, exact, at_start in ((_AGE_OF, False, True), (_ANNIV, True, True), (_YEARS_SINCE, False, True),
-                                (_YEARS_AGO, False, False)):
+    for rx, exact, at_start in (
+        (_AGE_OF, False, True),
+        (_ANNIV, True, True),
+        (_YEARS_SINCE, False, True),
+        (_YEARS_AGO, False, False),
+    ):
         if rx is _ANNIV and "anniversar" not in text or rx is not _ANNIV and "year" not in text:
             continue
         if _NEEDS[rx].search(text) is None:
@@ -939,11 +1153,23 @@ def anniversaries(text: str) -> Iterator[Evidence]:
             ivs = []
             for o in occ:
                 anchor = shift_years(o.start, n)
-                ivs.append((anchor - 90, anchor + 90) if exact else (anchor - slack, shift_years(o.start, n + 1) + slack))
+                ivs.append(
+                    (anchor - 90, anchor + 90)
+                    if exact
+                    else (anchor - slack, shift_years(o.start, n + 1) + slack)
+                )
             name = occ[0].name if len(occ) == 1 else series.description
-            yield Evidence(ivs, 0.7, f"{name} ({iso(occ[0].start)}) is {n} years old: {fmt((min(a for a, _ in ivs), max(b for _, b in ivs)))} "
-                           f"({quote(text, m.start(), m.end())})", "anniversary", m.start(), m.end(),
-                           ("anniv", series.id, n))
+            yield Evidence(
+                ivs,
+                0.7,
+                f"{name} ({iso(occ[0].start)}) is {n} years old: "
+                f"{fmt((min(a for a, _ in ivs), max(b for _, b in ivs)))} "
+                f"({quote(text, m.start(), m.end())})",
+                "anniversary",
+                m.start(),
+                m.end(),
+                ("anniv", series.id, n),
+            )
 
 
 __all__ = ["NEG", "POS", "Evidence", "ages", "anniversaries", "dated_events", "office_terms", "written_dates"]

@@ -30,7 +30,9 @@ class Solution:
         """The best stretch nearest to ``t`` (the latest one when there is no ``t``)."""
         if t is None:
             return self.windows[-1]
-        return min(self.windows, key=lambda w: (0 if w[0] <= t <= w[1] else min(abs(t - w[0]), abs(t - w[1])), -w[1]))
+        return min(
+            self.windows, key=lambda w: (0 if w[0] <= t <= w[1] else min(abs(t - w[0]), abs(t - w[1])), -w[1])
+        )
 
 
 def merge(intervals: list[Interval]) -> list[Interval]:

@@ -89,10 +89,14 @@ _NOMINEE_OFFICES = {"us_rep_nominee", "us_dem_nominee", "us_nominee"}
 def _names_a_nominee(e: ev.Evidence) -> bool:
     """Office evidence that titles a named person a party's (presumptive) nominee."""
     k = e.key
-    return e.kind == "office" and len(k) > 3 and k[0] == "office" and k[1] in _NOMINEE_OFFICES and k[3] is None
+    return (
+        e.kind == "office" and len(k) > 3 and k[0] == "office" and k[1] in _NOMINEE_OFFICES and k[3] is None
+    )
 
 
-_FORMER = re.compile(r"(?i)\b(?:former|ex|then|onetime|one-time|late|future|would-be|incoming|outgoing)\b[-\s]")
+_FORMER = re.compile(
+    r"(?i)\b(?:former|ex|then|onetime|one-time|late|future|would-be|incoming|outgoing)\b[-\s]"
+)
 
 
 def actor_terms(doc: Document, known: list[ev.Evidence]) -> list[ev.Evidence]:
@@ -113,7 +117,11 @@ def actor_terms(doc: Document, known: list[ev.Evidence]) -> list[ev.Evidence]:
     seen: set[tuple[str, str]] = set()
     for m in doc.mentions:
         a = m.actor
-        if a.kind != "person" or a.name in dated or any(s <= m.start < e or s < m.end <= e for s, e in covered):
+        if (
+            a.kind != "person"
+            or a.name in dated
+            or any(s <= m.start < e or s < m.end <= e for s, e in covered)
+        ):
             continue
         said = doc.text[m.start : m.end]
         if not any(len(w) > 2 and w in said for w in a.name.split()):
@@ -131,19 +139,36 @@ def actor_terms(doc: Document, known: list[ev.Evidence]) -> list[ev.Evidence]:
             head = role.lower().split(" of ")[0].strip()
             if not start or len(head) < 4 or head not in low or (a.name, head) in seen:
                 continue
-            spans = ev.merge_spans([(day(s), day(e) if e else POS) for r, s, e in roles
-                                    if s and r.lower().split(" of ")[0].strip() == head])
+            spans = ev.merge_spans(
+                [
+                    (day(s), day(e) if e else POS)
+                    for r, s, e in roles
+                    if s and r.lower().split(" of ")[0].strip() == head
+                ]
+            )
             seen.add((a.name, head))
-            out.append(ev.Evidence(spans, 0.9, f"{a.name} was {head} {'; '.join(fmt(x) for x in spans)} "
-                                   f"({ev.quote(doc.text, max(0, m.start - 30), m.end)})", "actor",
-                                   m.start, m.end, ("actor", a.name, head)))
+            out.append(
+                ev.Evidence(
+                    spans,
+                    0.9,
+                    f"{a.name} was {head} {'; '.join(fmt(x) for x in spans)} "
+                    f"({ev.quote(doc.text, max(0, m.start - 30), m.end)})",
+                    "actor",
+                    m.start,
+                    m.end,
+                    ("actor", a.name, head),
+                )
+            )
     return out
 
 
 def page_date(d: Dates) -> tuple[int, str] | None:
     """The earliest date the page or its container claims, with its label."""
-    found = [(day(v), label) for label, v in (("published", d.published), ("updated", d.updated),
-                                              ("reference", d.reference)) if v]
+    found = [
+        (day(v), label)
+        for label, v in (("published", d.published), ("updated", d.updated), ("reference", d.reference))
+        if v
+    ]
     return min(found) if found else None
 
 
@@ -169,23 +194,44 @@ def date_document(doc: Document) -> None:
             lo, hi = max(window[0], p - RECENT_DAYS), min(window[1], p)
         else:
             lo, hi = p - RECENT_DAYS, p
-        _set(d, (lo, hi), hi, [f"{label} date {iso(p)} " + ("agrees with the content evidence" if agrees else
-                               "is used: the content evidence against it is too weak")])
-    elif p is not None and p > window[1] + STALE_AFTER_DAYS and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT - 1e-6:
-        lines.append(f"stale: {label} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
-                     f"the content allows ({iso(window[1])}; threshold {STALE_AFTER_DAYS} days)")
+        _set(
+            d,
+            (lo, hi),
+            hi,
+            [
+                f"{label} date {iso(p)} "
+                + (
+                    "agrees with the content evidence"
+                    if agrees
+                    else "is used: the content evidence against it is too weak"
+                )
+            ],
+        )
+    elif (
+        p is not None
+        and p > window[1] + STALE_AFTER_DAYS
+        and sol.score - sol.score_at(p) >= STALE_MIN_WEIGHT - 1e-6
+    ):
+        lines.append(
+            f"stale: {label} date {iso(p)} is {(p - window[1]) // 365} year(s) after the latest date "
+            f"the content allows ({iso(window[1])}; threshold {STALE_AFTER_DAYS} days)"
+        )
         _set(d, window, _middle(window), lines)
         d.stale = True
     elif p is not None and p > window[1]:
         lo, hi = max(window[0], p - STALE_AFTER_DAYS), window[1]
-        lines.append(f"{label} date {iso(p)} is somewhat after the content window (ends {iso(hi)}): not stale")
+        lines.append(
+            f"{label} date {iso(p)} is somewhat after the content window (ends {iso(hi)}): not stale"
+        )
         _set(d, (min(lo, hi), hi), hi, lines)
     elif p is not None:
         # a page cannot report events from after its own date: content that points later speaks of
         # plans, forecasts or due dates (or was misread), and only evidence of when reported events
         # happened may move the story away from the page date
-        lines.append(f"{label} date {iso(p)} is used: the content evidence points later (from {iso(window[0])}), "
-                     "and a page cannot report events after its own date")
+        lines.append(
+            f"{label} date {iso(p)} is used: the content evidence points later (from {iso(window[0])}), "
+            "and a page cannot report events after its own date"
+        )
         _set(d, (p - RECENT_DAYS, p), p, lines)
     else:
         _set(d, window, _middle(window), lines)
@@ -195,7 +241,8 @@ def date_document(doc: Document) -> None:
 
 
 def _pick(sol: Solution, tiebreak: list[ev.Evidence], p: int | None) -> Interval:
-    """Among equally supported stretches, the one the tie-breaking evidence favours, then the nearest to ``p``."""
+    """Among equally supported stretches, the one the tie-breaking evidence favours, then the nearest
+    to ``p``."""
     windows = sol.windows
     if p is not None:
         if any(a <= p <= b for a, b in windows):
@@ -253,7 +300,8 @@ def _reresolve(doc: Document) -> None:
 
 
 def _date_events(doc: Document) -> None:
-    """Each event gets the date its own sentence names (resolved against the story date), else the story date."""
+    """Each event gets the date its own sentence names (resolved against the story date), else the
+    story date."""
     if not doc.events:
         return
     anchor = _date.fromisoformat(doc.dates.event_date) if doc.dates.event_date else None
@@ -265,7 +313,11 @@ def _date_events(doc: Document) -> None:
         sent = sentence_of(sents, e.start)
         if sent[0] == sent[1]:
             sent = (e.start, e.end)
-        got = resolve(doc.text[sent[0] : sent[1]], anchor, tense(doc.text, sent, e.start, e.end),
-                      relative=not doc.dates.stale)  # a stale page's story day is an estimate, not an anchor
+        got = resolve(
+            doc.text[sent[0] : sent[1]],
+            anchor,
+            tense(doc.text, sent, e.start, e.end),
+            relative=not doc.dates.stale,
+        )  # a stale page's story day is an estimate, not an anchor
         if got is not None:
             e.date = got[0].isoformat()

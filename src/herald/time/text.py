@@ -40,18 +40,71 @@ _BREAK = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "hundred": 100})
 ORDINAL_WORDS = {
     w: i
     for i, w in enumerate(
-        ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+        [
+            "zeroth",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ]
     )
 }
-ORDINAL_WORDS.update({"twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-                      "seventieth": 70, "hundredth": 100})
+ORDINAL_WORDS.update(
+    {
+        "twenty-fifth": 25,
+        "thirtieth": 30,
+        "fortieth": 40,
+        "fiftieth": 50,
+        "sixtieth": 60,
+        "seventieth": 70,
+        "hundredth": 100,
+    }
+)
 NUMBER = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 ORDINAL = r"\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 
@@ -144,8 +197,12 @@ _DEADLINE = re.compile(
     re.I,
 )
 # "since 2007", "from 2002 to 2010", "between 1990 and 2013", "2008's crisis": a time already reached
-_SINCE = re.compile(r"\b(?:since|from|between|ago|last|previous|earlier|former|back\s+in|as\s+of)\b[^,;]{0,12}$", re.I)
-_RANGE_END = re.compile(r"\b(?:from|between)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\s*(?:to|through|until|and|-|–)\s*$", re.I)
+_SINCE = re.compile(
+    r"\b(?:since|from|between|ago|last|previous|earlier|former|back\s+in|as\s+of)\b[^,;]{0,12}$", re.I
+)
+_RANGE_END = re.compile(
+    r"\b(?:from|between)\s+(?:\w+\s+){0,2}(?:19|20)\d\d\s*(?:to|through|until|and|-|–)\s*$", re.I
+)
 # past: auxiliaries, common irregular past forms, and regular -ed forms that are not adjectives of
 # planning (those are in _PLANNED and read first)
 _WAS = re.compile(
@@ -160,8 +217,12 @@ _WAS = re.compile(
 _HAD = re.compile(r"\b(?:had|was|were|did|hadn['’]t|wasn['’]t|weren['’]t|didn['’]t)\b")
 # "would be released in 2018", "has been mentioned": a participle after a form of "be" is not the past
 _PASSIVE = re.compile(r"\b(?:be|been|being|to\s+be)\s+(?:\w+ly\s+)?[a-z]+ed\b")
-_IS = re.compile(r"\b(?:is|are|isn['’]t|aren['’]t|has|have|now|currently|this\s+year|so\s+far|to\s+date)\b", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?()\[\]—–\"“”]|\s-\s|,\s+(?:but|and|while|whereas|although|though|which|who)\b")
+_IS = re.compile(
+    r"\b(?:is|are|isn['’]t|aren['’]t|has|have|now|currently|this\s+year|so\s+far|to\s+date)\b", re.I
+)
+_CLAUSE_END = re.compile(
+    r"[.;:!?()\[\]—–\"“”]|\s-\s|,\s+(?:but|and|while|whereas|although|though|which|who)\b"
+)
 
 
 def _clause(text: str, sent: tuple[int, int], start: int, end: int, reach: int = 70) -> tuple[str, str]:
@@ -192,7 +253,9 @@ def date_time(text: str, sent: tuple[int, int], start: int, end: int, names_a_th
     before, after = _clause(text, sent, start, end)
     if not _RANGE_END.search(text[max(sent[0], start - 30) : start]) and _SINCE.search(before):
         return "past"  # "since 2007"; the end of a range ("from 2007 to 2020") is read like any date
-    if names_a_thing:  # "the 2017 Ford Fusion, made in Mexico": what follows describes the thing, not the date
+    if (
+        names_a_thing
+    ):  # "the 2017 Ford Fusion, made in Mexico": what follows describes the thing, not the date
         after = ""
     low_before, low_after = _PASSIVE.sub(" ", before.lower()), _PASSIVE.sub(" ", after[:30].lower())
     planned = _nearest([(_PLANNED, before, ""), (_TO_AIM, before, "")])

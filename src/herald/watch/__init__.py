@@ -36,8 +36,20 @@ if TYPE_CHECKING:
 
     from herald.models import Document
 
-__all__ = ["RoundReport", "Source", "WatchBusy", "WatchOptions", "WatchSummary", "Watcher", "canonical_url", "health",
-           "items", "make_options", "parse_interval", "watch"]
+__all__ = [
+    "RoundReport",
+    "Source",
+    "WatchBusy",
+    "WatchOptions",
+    "WatchSummary",
+    "Watcher",
+    "canonical_url",
+    "health",
+    "items",
+    "make_options",
+    "parse_interval",
+    "watch",
+]
 
 
 def make_options(every: str | float = "15m", once: bool = False, **settings: Any) -> WatchOptions:
@@ -74,7 +86,10 @@ def watch(
     opts = make_options(every, once, **settings)
     specs = [sources] if isinstance(sources, str) else list(sources)
     stop = stop or threading.Event()
-    with _signals(stop, on_signal, handle_signals), Watcher(specs, db, opts, on_round, on_document, stop) as w:
+    with (
+        _signals(stop, on_signal, handle_signals),
+        Watcher(specs, db, opts, on_round, on_document, stop) as w,
+    ):
         return w.run()
 
 
@@ -141,8 +156,9 @@ def health(db: str = "herald.duckdb") -> pd.DataFrame:
     return _query(db, HEALTH_SQL, [])
 
 
-def items(db: str = "herald.duckdb", status: str | None = None, source: str | None = None,
-          limit: int | None = None) -> pd.DataFrame:
+def items(
+    db: str = "herald.duckdb", status: str | None = None, source: str | None = None, limit: int | None = None
+) -> pd.DataFrame:
     """The URLs (and folder files) a watch knows, newest first, each with its status and reason."""
     clauses, params = [], []
     if status:

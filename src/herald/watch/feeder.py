@@ -20,8 +20,15 @@ from herald.watch.state import UrlState
 
 
 class Feeder:
-    def __init__(self, pool: ThreadPoolExecutor, fetch: Callable[[UrlState], Fetched], stop: threading.Event,
-                 workers: int, ahead: int, tick: float) -> None:
+    def __init__(
+        self,
+        pool: ThreadPoolExecutor,
+        fetch: Callable[[UrlState], Fetched],
+        stop: threading.Event,
+        workers: int,
+        ahead: int,
+        tick: float,
+    ) -> None:
         self.pool, self.fetch, self.stop, self.tick = pool, fetch, stop, tick
         self._room = threading.Semaphore(workers + ahead)
         self._results: queue.Queue[Fetched] = queue.Queue()
@@ -51,7 +58,9 @@ class Feeder:
 
     def results(self, urls: list[UrlState]) -> Iterator[Fetched | None]:
         """Each URL's result as it comes (``None`` while waiting)."""
-        threading.Thread(target=self._dispatch, args=(urls,), name="herald-watch-dispatch", daemon=True).start()
+        threading.Thread(
+            target=self._dispatch, args=(urls,), name="herald-watch-dispatch", daemon=True
+        ).start()
         received = 0
         while True:
             try:

@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
-ACCEPT = ("text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
-          "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+)
 
 
 @dataclass
@@ -157,8 +159,14 @@ class Fetcher:
 
     # --- one URL, redirects included ------------------------------------------------------------
 
-    def get(self, url: str, headers: dict[str, str] | None = None, robots: bool = True,
-            max_bytes: int | None = None, truncate: bool = False) -> Answer:
+    def get(
+        self,
+        url: str,
+        headers: dict[str, str] | None = None,
+        robots: bool = True,
+        max_bytes: int | None = None,
+        truncate: bool = False,
+    ) -> Answer:
         """GET ``url`` following redirects; never raises for a network or HTTP problem."""
         seen = [url]
         current = url
@@ -168,9 +176,15 @@ class Fetcher:
                 verdict = self.robots.check(current)
                 if not verdict.allowed:
                     via = "" if current == url else f" (redirected to {current})"
-                    return Answer(url=url, final_url=current, error=f"{verdict.reason}{via}",
-                                  disallowed=not verdict.retryable, retryable=verdict.retryable,
-                                  stopped=verdict.stopped, attempts=answer.attempts)
+                    return Answer(
+                        url=url,
+                        final_url=current,
+                        error=f"{verdict.reason}{via}",
+                        disallowed=not verdict.retryable,
+                        retryable=verdict.retryable,
+                        stopped=verdict.stopped,
+                        attempts=answer.attempts,
+                    )
             step = self._with_retries(current, headers, max_bytes, truncate)
             step.attempts += answer.attempts
             answer = step
@@ -181,7 +195,7 @@ class Fetcher:
                     answer.error = f"HTTP {answer.status} redirect without a usable Location ({location!r})"
                     break
                 if target in seen:
-                    answer.error = f"redirect loop: {' -> '.join([*seen[seen.index(target):], target])}"
+                    answer.error = f"redirect loop: {' -> '.join([*seen[seen.index(target) :], target])}"
                     break
                 if len(seen) > self.options.max_redirects:
                     answer.error = f"more than {self.options.max_redirects} redirects (last: {target})"
@@ -195,8 +209,9 @@ class Fetcher:
 
     # --- one address, retried ------------------------------------------------------------------
 
-    def _with_retries(self, url: str, headers: dict[str, str] | None, max_bytes: int | None,
-                      truncate: bool) -> Answer:
+    def _with_retries(
+        self, url: str, headers: dict[str, str] | None, max_bytes: int | None, truncate: bool
+    ) -> Answer:
         opts = self.options
         gate = self.gates[host_of(url)]
         attempt = 0
@@ -205,8 +220,14 @@ class Fetcher:
             try:
                 answer = self._once(url, headers, gate, max_bytes, truncate)
             except Stopped:
-                return Answer(url=url, final_url=url, error="stopped before an answer came", stopped=True,
-                              retryable=True, attempts=attempt - 1)
+                return Answer(
+                    url=url,
+                    final_url=url,
+                    error="stopped before an answer came",
+                    stopped=True,
+                    retryable=True,
+                    attempts=attempt - 1,
+                )
             answer.attempts = attempt
             if not answer.retryable:
                 return answer
@@ -221,11 +242,18 @@ class Fetcher:
                 answer.error = f"{answer.error}; asked to wait {wait:.0f} s (more than {opts.max_wait:g} s)"
                 return answer
             if self.stop.wait(wait):
-                return Answer(url=url, final_url=url, error="stopped before an answer came", stopped=True,
-                              retryable=True, attempts=attempt)
+                return Answer(
+                    url=url,
+                    final_url=url,
+                    error="stopped before an answer came",
+                    stopped=True,
+                    retryable=True,
+                    attempts=attempt,
+                )
 
-    def _once(self, url: str, headers: dict[str, str] | None, gate: HostGate, max_bytes: int | None,
-              truncate: bool) -> Answer:
+    def _once(
+        self, url: str, headers: dict[str, str] | None, gate: HostGate, max_bytes: int | None, truncate: bool
+    ) -> Answer:
         import httpx
 
         limit = max_bytes or self.options.max_bytes
@@ -270,8 +298,10 @@ class Fetcher:
             except _TooBig:
                 if truncate:
                     return bytes(out[:limit])
-                raise Failed(f"larger than the {limit:,} byte limit" +
-                             (f" once unpacked ({encoding})" if decoder.z is not None else "")) from None
+                raise Failed(
+                    f"larger than the {limit:,} byte limit"
+                    + (f" once unpacked ({encoding})" if decoder.z is not None else "")
+                ) from None
             if len(out) > limit:
                 if truncate:
                     return bytes(out[:limit])

@@ -48,8 +48,16 @@ def fetch_page(url: UrlState, fetcher: Fetcher, spool: Spool) -> Fetched:
     is_html = "html" in ctype or "xml" in ctype or text.lstrip()[:1] == "<"
     declared = link_canonical(text, final) if is_html else None
     doc_id = declared or canonical_url(final)
-    page = Spooled(url=url.url, doc_id=doc_id, final_url=final, source=url.source, content=text,
-                   content_type="html" if is_html else "text", http_status=answer.status,
-                   item_date=url.item_date, title=url.title)
+    page = Spooled(
+        url=url.url,
+        doc_id=doc_id,
+        final_url=final,
+        source=url.source,
+        content=text,
+        content_type="html" if is_html else "text",
+        http_status=answer.status,
+        item_date=url.item_date,
+        title=url.title,
+    )
     spool.put(page)
     return Fetched(url, answer, page=page)

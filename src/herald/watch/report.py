@@ -34,10 +34,16 @@ class RoundReport:
         failing = f" ({self.sources_failing} failing)" if self.sources_failing else ""
         parts = [
             f"round {self.round}: {self.sources} source{'s' * (self.sources != 1)}{failing}",
-            f"{self.new} new", f"{self.fetched} fetched",
+            f"{self.new} new",
+            f"{self.fetched} fetched",
             f"{self.stored} stored ({self.ok} ok, {self.errors} error, {self.skipped} skipped)",
-            f"{self.failed} failed", f"{self.disallowed} disallowed", f"{self.duplicates} duplicate",
-            f"{self.events} events", f"{self.pending} pending", f"{self.retry} to retry", f"{self.seconds:.1f} s",
+            f"{self.failed} failed",
+            f"{self.disallowed} disallowed",
+            f"{self.duplicates} duplicate",
+            f"{self.events} events",
+            f"{self.pending} pending",
+            f"{self.retry} to retry",
+            f"{self.seconds:.1f} s",
         ]
         return ", ".join(parts) + (" (stopped)" if self.stopped else "")
 

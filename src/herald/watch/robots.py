@@ -138,8 +138,9 @@ class Robots:
             cached = self._cache.get(origin)
             if cached and cached[0] > now:
                 return cached[1]
-            answer = self.fetcher.get(f"{origin}/robots.txt", robots=False, max_bytes=ROBOTS_MAX_BYTES,
-                                      truncate=True)
+            answer = self.fetcher.get(
+                f"{origin}/robots.txt", robots=False, max_bytes=ROBOTS_MAX_BYTES, truncate=True
+            )
             if answer.stopped:
                 return None
             ttl = self.options.robots_ttl
@@ -149,8 +150,10 @@ class Robots:
                 rules = Rules()  # no robots.txt: no rules
             else:
                 why = answer.error or f"HTTP {answer.status}"
-                rules = Rules(disallow_all=f"robots.txt unreachable ({why}): nothing is fetched from "
-                                           f"{origin} until it answers")
+                rules = Rules(
+                    disallow_all=f"robots.txt unreachable ({why}): nothing is fetched from "
+                    f"{origin} until it answers"
+                )
                 ttl = min(ttl, RETRY_UNREACHABLE)
             if rules.crawl_delay:
                 self.fetcher.gates[host_of(origin)].slow_down(rules.crawl_delay)

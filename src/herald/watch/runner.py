@@ -65,10 +65,15 @@ def lock(db: str) -> IO[str]:
 class Watcher:
     """Watches sources into one store; :func:`herald.watch.watch` is the usual way in."""
 
-    def __init__(self, sources: Iterable[str], db: str, options: WatchOptions | None = None,
-                 on_round: Callable[[RoundReport], None] | None = None,
-                 on_document: Callable[[Document], None] | None = None,
-                 stop: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        sources: Iterable[str],
+        db: str,
+        options: WatchOptions | None = None,
+        on_round: Callable[[RoundReport], None] | None = None,
+        on_document: Callable[[Document], None] | None = None,
+        stop: threading.Event | None = None,
+    ) -> None:
         from herald.store import Store
 
         self.options = (options or WatchOptions()).check()
@@ -84,14 +89,17 @@ class Watcher:
             self.spool = Spool(self.options.spool) if self.options.spool else Spool.beside(db)
             with self.store.connection() as con:
                 self.state = State.load(con)
-                docs = con.execute("SELECT id, status, url, content_hash FROM documents WHERE latest").fetchall()
+                docs = con.execute(
+                    "SELECT id, status, url, content_hash FROM documents WHERE latest"
+                ).fetchall()
         except BaseException:
             self._lock.close()
             raise
         self.doc_ids: dict[str, str] = {i: s for i, s, _, _ in docs}
         # one article, one text per site: (site, content hash) -> the document holding that text
         self.texts: dict[tuple[str, str], str] = {
-            (site_of(u), h): i for i, s, u, h in docs if s == "ok" and u and h}
+            (site_of(u), h): i for i, s, u, h in docs if s == "ok" and u and h
+        }
         self.fetcher = Fetcher(self.options, self.stop)
         self.pool = ThreadPoolExecutor(self.options.workers, thread_name_prefix="herald-watch")
         self._pages: dict[str, UrlState] = {}  # doc id -> URL, for pages handed to the pipeline
@@ -131,7 +139,11 @@ class Watcher:
             summary.rounds.append(report)
             if self.on_round:
                 self.on_round(report)
-            if opts.once or self.stop.is_set() or (opts.rounds is not None and len(summary.rounds) >= opts.rounds):
+            if (
+                opts.once
+                or self.stop.is_set()
+                or (opts.rounds is not None and len(summary.rounds) >= opts.rounds)
+            ):
                 break
             if self.stop.wait(max(0.0, opts.every - (time.monotonic() - started))):
                 break
@@ -149,7 +161,9 @@ class Watcher:
         self._flush()
         counts = self.state.counts()
         report.pending = counts[PENDING]
-        report.retry = sum(1 for u in self.state.due(max_attempts=self.options.max_attempts) if u.status != PENDING)
+        report.retry = sum(
+            1 for u in self.state.due(max_attempts=self.options.max_attempts) if u.status != PENDING
+        )
         report.stopped = self.stop.is_set()
         report.seconds = time.monotonic() - t0
         return report
@@ -182,8 +196,9 @@ class Watcher:
             report.source_errors.append(f"{spec}: {found.error}")
         for item in found.items:
             key = canonical_url(item.url)
-            if self.state.add(UrlState(url=key, source=spec, listed_url=item.url, item_date=item.date,
-                                       title=item.title)):
+            if self.state.add(
+                UrlState(url=key, source=spec, listed_url=item.url, item_date=item.date, title=item.title)
+            ):
                 report.new += 1
         for path, signature in found.files:
             known = self.state.urls.get(path)
@@ -200,8 +215,9 @@ class Watcher:
     def _reference_date(self) -> str:
         return self.options.reference_date or datetime.now(UTC).date().isoformat()
 
-    def _store(self, docs: Iterable[Document], report: RoundReport,
-               on_document: Callable[[Document], None]) -> None:
+    def _store(
+        self, docs: Iterable[Document], report: RoundReport, on_document: Callable[[Document], None]
+    ) -> None:
         from herald.pipeline import RunSummary, analyse, store_documents
 
         summary = RunSummary(db=self.db)
@@ -224,8 +240,10 @@ class Watcher:
     def _code_files(self, report: RoundReport) -> None:
         from herald.pipeline import extract_paths
 
-        files = sorted((u for u in self.state.urls.values() if u.signature is not None and u.status == PENDING),
-                       key=lambda u: u.url)
+        files = sorted(
+            (u for u in self.state.urls.values() if u.signature is not None and u.status == PENDING),
+            key=lambda u: u.url,
+        )
         if not files:
             return
         by_path = {u.url: u for u in files}
@@ -247,8 +265,12 @@ class Watcher:
         for u in started:
             got = seen.get(u.url, [])
             bad = next((d for d in got if d.status != "ok"), None)
-            self.state.stored(u, got[0].id if len(got) == 1 else u.url,
-                              bad.status if bad else "ok", f"{bad.id}: {bad.error}" if bad else None)
+            self.state.stored(
+                u,
+                got[0].id if len(got) == 1 else u.url,
+                bad.status if bad else "ok",
+                f"{bad.id}: {bad.error}" if bad else None,
+            )
             if not got:
                 u.doc_status, u.reason = None, "no documents in the file"
 
@@ -288,7 +310,12 @@ class Watcher:
         self._drops.append(url.url)
 
     def _duplicate(self, url: UrlState, of: str, why: str, report: RoundReport) -> None:
-        url.status, url.doc_id, url.reason, url.retry_at = DUPLICATE, of, f"same article as {of} ({why})", None
+        url.status, url.doc_id, url.reason, url.retry_at = (
+            DUPLICATE,
+            of,
+            f"same article as {of} ({why})",
+            None,
+        )
         self.state.touch(url)
         self._drops.append(url.url)
         report.duplicates += 1
@@ -360,7 +387,11 @@ class Watcher:
             return None  # never asked: stays as it was
         report.fetched += answer.attempts > 0
         url.attempts += 1
-        url.http_status, url.final_url, url.fetched_at = answer.status or None, answer.final_url or None, now()
+        url.http_status, url.final_url, url.fetched_at = (
+            answer.status or None,
+            answer.final_url or None,
+            now(),
+        )
         if answer.disallowed:
             url.status, url.reason, url.retry_at = DISALLOWED, answer.error, None
             self.state.touch(url)
@@ -368,7 +399,9 @@ class Watcher:
             return None
         if result.page is None:
             retry_in = answer.retry_after or 0.0  # transient: the next round may try again
-            self.state.failed(url, result.error or "no page", result.retryable, retry_in, self.options.max_attempts)
+            self.state.failed(
+                url, result.error or "no page", result.retryable, retry_in, self.options.max_attempts
+            )
             report.failed += 1
             return None
         return self._accept(url, result.page, report)
@@ -382,6 +415,13 @@ class Watcher:
             self._duplicate(url, page.doc_id, "redirect or rel=canonical", report)
             return None
         self._pages[page.doc_id] = url
-        return RawDocument(id=page.doc_id, source=page.final_url, kind="web", content=page.content,
-                           content_type="html" if page.content_type == "html" else "text",
-                           url=page.final_url, date=page.item_date, title=page.title)
+        return RawDocument(
+            id=page.doc_id,
+            source=page.final_url,
+            kind="web",
+            content=page.content,
+            content_type="html" if page.content_type == "html" else "text",
+            url=page.final_url,
+            date=page.item_date,
+            title=page.title,
+        )

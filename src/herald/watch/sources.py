@@ -66,8 +66,9 @@ def _conditional(feed: FeedState | None) -> dict[str, str]:
     return headers
 
 
-def _read_listing(url: str, source: Source, fetcher: Fetcher, state: State,
-                  options: WatchOptions) -> tuple[FeedState, list[Item], list[Item], bool]:
+def _read_listing(
+    url: str, source: Source, fetcher: Fetcher, state: State, options: WatchOptions
+) -> tuple[FeedState, list[Item], list[Item], bool]:
     """Fetch one listing conditionally; returns its feed row, items, child sitemaps, not-modified."""
     feed = state.feeds.get(url) or FeedState(url=url, source=source.spec)
     answer = fetcher.get(url, headers=_conditional(feed))

@@ -111,8 +111,11 @@ class State:
         return state
 
     def _table(self, table: str) -> dict[str, Any]:
-        tables: dict[str, dict[str, Any]] = {"watch_urls": self.urls, "watch_feeds": self.feeds,
-                                             "watch_sources": self.sources}
+        tables: dict[str, dict[str, Any]] = {
+            "watch_urls": self.urls,
+            "watch_feeds": self.feeds,
+            "watch_sources": self.sources,
+        }
         return tables[table]
 
     @property
@@ -169,11 +172,21 @@ class State:
     def due(self, source: str | None = None, max_attempts: int = 3) -> list[UrlState]:
         """URLs to fetch now: pending ones, then failed ones whose retry time has come, oldest first."""
         t = now()
-        out = [u for u in self.urls.values()
-               if (source is None or u.source == source) and u.signature is None
-               and (u.status == PENDING
-                    or (u.status == FAILED and u.retry_at is not None and u.retry_at <= t
-                        and u.attempts < max_attempts))]
+        out = [
+            u
+            for u in self.urls.values()
+            if (source is None or u.source == source)
+            and u.signature is None
+            and (
+                u.status == PENDING
+                or (
+                    u.status == FAILED
+                    and u.retry_at is not None
+                    and u.retry_at <= t
+                    and u.attempts < max_attempts
+                )
+            )
+        ]
         out.sort(key=lambda u: (u.status != PENDING, u.found_at or t, u.url))
         return out
 
@@ -182,11 +195,13 @@ class State:
         url.doc_id, url.doc_status = doc_id, doc_status
         self.touch(url)
 
-    def failed(self, url: UrlState, reason: str, retryable: bool, retry_in: float | None,
-               max_attempts: int) -> None:
+    def failed(
+        self, url: UrlState, reason: str, retryable: bool, retry_in: float | None, max_attempts: int
+    ) -> None:
         url.status, url.reason = FAILED, reason
-        url.retry_at = (now() + timedelta(seconds=retry_in or 0.0)
-                        if retryable and url.attempts < max_attempts else None)
+        url.retry_at = (
+            now() + timedelta(seconds=retry_in or 0.0) if retryable and url.attempts < max_attempts else None
+        )
         self.touch(url)
 
     def reconcile(self, stored_ids: dict[str, str]) -> int:

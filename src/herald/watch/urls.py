@@ -14,14 +14,54 @@ import contextlib
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-TRACKING = frozenset({
-    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "twclid",
-    "mc_cid", "mc_eid", "mkt_tok", "_ga", "_gl", "_hsenc", "_hsmi", "__twitter_impression",
-    "ref_src", "ref_url", "cmpid", "ocid", "ncid", "icid", "intcmp", "smid", "smtyp", "sr_share",
-    "s_cid", "wt.mc_id", "wt_mc", "xtor", "ito", "spm", "guccounter", "guce_referrer",
-    "guce_referrer_sig", "at_medium", "at_campaign", "at_custom1", "at_custom2", "at_custom3",
-    "at_custom4", "cmp",
-})
+TRACKING = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "twclid",
+        "mc_cid",
+        "mc_eid",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "__twitter_impression",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "ocid",
+        "ncid",
+        "icid",
+        "intcmp",
+        "smid",
+        "smtyp",
+        "sr_share",
+        "s_cid",
+        "wt.mc_id",
+        "wt_mc",
+        "xtor",
+        "ito",
+        "spm",
+        "guccounter",
+        "guce_referrer",
+        "guce_referrer_sig",
+        "at_medium",
+        "at_campaign",
+        "at_custom1",
+        "at_custom2",
+        "at_custom3",
+        "at_custom4",
+        "cmp",
+    }
+)
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hmb_", "at_", "oly_")
 AMP_PARAMS = {"amp": None, "outputtype": "amp", "output": "amp", "format": "amp", "amp_js_v": None}
 _AMP_CACHE = re.compile(r"^[a-z0-9-]+\.cdn\.ampproject\.org$")
@@ -98,8 +138,11 @@ def canonical_url(url: str, base: str | None = None) -> str:
         netloc = f"[{host}]" if port in (None, _DEFAULT_PORTS[scheme]) else f"[{host}]:{port}"
     path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%") or "/"
     path = _amp_path(path)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _tracking(k) and not _amp_param(k, v)]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not _tracking(k) and not _amp_param(k, v)
+    ]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 
 
@@ -122,7 +165,7 @@ def site_of(url: str) -> str:
     host = (parts.hostname or "").lower()
     for prefix in ("www.", "m.", "amp.", "mobile."):
         if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
             break
     return f"{host}:{parts.port}" if parts.port else host
 
