@@ -210,10 +210,7 @@ def from_json(data: dict[str, Any]) -> KB:
         if ent.kind in ("country", "organisation") and ent.code and ent.code == ent.country:
             countries.setdefault(ent.code, i)
     agents = {a[0]: Agent(a[0], a[1], a[2], a[3]) for a in data["agents"]}
-    metonyms = {
-        m[0]: Metonym(m[0], tuple(tuple(c) for c in m[1]), sources[m[2]])  # type: ignore[misc]
-        for m in data["metonyms"]
-    }
+    metonyms = {m[0]: Metonym(m[0], tuple(tuple(c) for c in m[1]), sources[m[2]]) for m in data["metonyms"]}
     corefs = {c[0]: tuple(c[1]) for c in data["corefs"]}
     return KB(
         version=data["version"],

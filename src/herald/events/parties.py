@@ -164,10 +164,10 @@ class Resolver:
 def _actors_lookup() -> Callable[[Any, int, int], Actor | None] | None:
     """The actors stage's mention lookup (imported once: the stage may be absent)."""
     try:
-        from herald.actors import actor_at  # type: ignore[attr-defined]
+        from herald.actors import actor_at
     except ImportError:
         return None
-    return actor_at  # type: ignore[no-any-return]
+    return actor_at
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from herald.events.features import sentence_features
 from herald.events.learned import decide
@@ -40,7 +40,7 @@ from herald.events.rules import (
     analyse,
     tree,
 )
-from herald.models import Actor, Document, Event, Mention, Quote
+from herald.models import Actor, Document, Event, EventMode, EventType, Mention, Quote
 
 MAX_PER_SENTENCE = 4
 REPORTING = {
@@ -79,14 +79,26 @@ def code(docs: Iterable[Document]) -> Iterator[Document]:
         yield doc
 
 
-def story_type(doc: Document) -> tuple[str | None, float | None]:
+def story_type(doc: Document) -> tuple[EventType | None, float | None]:
     """The story's PLOVER type by the story classifier over the whole text, with its probability
     (``bench/events_plover.py`` scores this label: one type per story)."""
     probs = plover_probs(doc.nlp[:]) if len(doc.nlp) else None
     if not probs:
         return None, None
     best = max(probs, key=lambda t: probs[t])
-    return best, round(probs[best], 3)
+    return event_type(best), round(probs[best], 3)
+
+
+def event_type(value: str) -> EventType:
+    """A PLOVER type read from data (the ontology, the lexicon, the models' labels) as the closed type:
+    those files hold only ``herald.models.EVENT_TYPES`` (tests/test_types.py checks them)."""
+    return cast(EventType, value)
+
+
+def event_mode(value: str | None) -> EventMode | None:
+    """A modality or PLOVER mode read from data (the parse's auxiliaries, the lexicon, the coder's
+    labels) as the closed type ``herald.models.EventMode`` (tests/test_types.py checks the files)."""
+    return cast("EventMode | None", value)
 
 
 def coder_name() -> str:
@@ -244,8 +256,8 @@ def _learned_event(
     if c is not None and c.aux:
         mode = c.aux  # the parse's auxiliaries and conditions ("could ... if") are the surer witness
     return Event(
-        type=ty,
-        mode=mode,
+        type=event_type(ty),
+        mode=event_mode(mode),
         cameo=cameo,
         quad_class=type_quad(ty),
         goldstein=score(ty, None),
@@ -305,8 +317,8 @@ def _own_arguments(ev: Event, mine: Draft, others: list[Draft]) -> None:
 
 def _negated_event(d: Draft, c: Candidate, ev_at: Evidence, r: decide.Reading) -> Event:
     return Event(
-        type=d.ptype,
-        mode=d.mode,
+        type=event_type(d.ptype),
+        mode=event_mode(d.mode),
         cameo=d.code,
         quad_class=type_quad(d.ptype) or d.category.quad_class,
         goldstein=score(d.ptype, None),
@@ -455,8 +467,8 @@ def _model_event(
         ptype, q = "AGREE", type_quad("AGREE")
     qi = _quote_at(doc.quotes, t.idx[verb])
     return Event(
-        type=ptype,
-        mode=mode,
+        type=event_type(ptype),
+        mode=event_mode(mode),
         cameo=TYPE_CAMEO[ptype],
         quad_class=q,
         goldstein=score(ptype, None),
@@ -531,8 +543,8 @@ def _event(ev_at: Evidence, c: Candidate, d: Draft, probs: list[float] | None) -
     if conf < (MIN_CONFIDENCE if source is not None and target is not None else MIN_CONFIDENCE_ONE):
         return None
     return Event(
-        type=ptype,
-        mode=d.mode,
+        type=event_type(ptype),
+        mode=event_mode(d.mode),
         cameo=d.code,
         quad_class=type_quad(ptype) or cat.quad_class,
         goldstein=score(ptype, cat.mode if ptype == cat.type else None),

@@ -22,6 +22,7 @@ import string
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -563,7 +564,8 @@ def _window_mean(x: np.ndarray, k: int) -> np.ndarray:
     c[0] = 0.0
     np.cumsum(x, out=c[1:])
     lo, hi, inv = _window(len(x), k)
-    return (c[hi] - c[lo]) * inv
+    out: np.ndarray = (c[hi] - c[lo]) * inv
+    return out
 
 
 def _shift(x: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
@@ -582,7 +584,8 @@ def _mean_before(x: np.ndarray, k: int) -> np.ndarray:
     c = np.concatenate([[0.0], np.cumsum(x)])
     i = np.arange(len(x))
     lo = np.maximum(i - k, 0)
-    return (c[i] - c[lo]) / np.maximum(i - lo, 1)
+    out: np.ndarray = (c[i] - c[lo]) / np.maximum(i - lo, 1)
+    return out
 
 
 def _mean_after(x: np.ndarray, k: int) -> np.ndarray:
@@ -590,7 +593,8 @@ def _mean_after(x: np.ndarray, k: int) -> np.ndarray:
     c = np.concatenate([[0.0], np.cumsum(x)])
     i = np.arange(len(x))
     hi = np.minimum(i + 1 + k, len(x))
-    return (c[hi] - c[i + 1]) / np.maximum(hi - i - 1, 1)
+    out: np.ndarray = (c[hi] - c[i + 1]) / np.maximum(hi - i - 1, 1)
+    return out
 
 
 def _prose_distance(is_prose: np.ndarray, cap: int = 50) -> tuple[np.ndarray, np.ndarray]:
@@ -721,7 +725,8 @@ def core_features(x: np.ndarray, words: _Words | None, z: np.ndarray) -> np.ndar
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    return out
 
 
 def decode_runs(z: np.ndarray, switch_cost: float) -> np.ndarray:
@@ -757,11 +762,11 @@ def decode_runs(z: np.ndarray, switch_cost: float) -> np.ndarray:
     return np.repeat(np.array(run_keep), np.diff(np.concatenate([starts, [len(z)]])))
 
 
-def _lr(part: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+def _lr(part: dict[str, Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     return np.array(part["mean"]), np.array(part["scale"]), np.array(part["coef"]), float(part["intercept"])
 
 
-def _lr_spec(part: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> dict:
+def _lr_spec(part: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> dict[str, Any]:
     def r(a: np.ndarray) -> list[float]:
         return [round(float(v), 6) for v in a]
 
@@ -771,7 +776,8 @@ def _lr_spec(part: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> dict:
 
 def _log_odds(part: tuple[np.ndarray, np.ndarray, np.ndarray, float], x: np.ndarray) -> np.ndarray:
     mean, scale, coef, intercept = part
-    return ((x - mean) / scale) @ coef + intercept
+    out: np.ndarray = ((x - mean) / scale) @ coef + intercept
+    return out
 
 
 class LineModel:
@@ -786,7 +792,7 @@ class LineModel:
     rows injected *between* paragraphs.
     """
 
-    def __init__(self, spec: dict) -> None:
+    def __init__(self, spec: dict[str, Any]) -> None:
         if spec.get("features") != FEATURES or (
             "core" in spec and spec.get("core_features") != CORE_FEATURES
         ):
@@ -803,7 +809,7 @@ class LineModel:
         self.core = _lr(spec["core"]) if "core" in spec else None
         self.mean, self.scale, self.coef, self.intercept = self.page
 
-    def spec(self) -> dict:
+    def spec(self) -> dict[str, Any]:
         """The JSON-able description of this model (what ``line_model.json`` holds)."""
         out = {
             "features": FEATURES,
@@ -833,7 +839,8 @@ class LineModel:
         z = _log_odds(self.page, x)
         if self.core is not None:
             z = _log_odds(self.core, np.hstack([x, core_features(x, words, z)]))
-        return z - np.log(self.threshold / (1 - self.threshold))
+        out: np.ndarray = z - np.log(self.threshold / (1 - self.threshold))
+        return out
 
     def keep(self, x: np.ndarray, words: _Words | None = None) -> np.ndarray:
         """Boolean mask of the lines kept as article text."""

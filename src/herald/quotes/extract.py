@@ -437,7 +437,7 @@ def _right_end(tok: Any) -> int:
     (", who ..."), a participle or adverbial clause, or a new coordinated clause with its own
     subject (", and he railed against ..."). Restrictive modifiers with no punctuation stay.
     """
-    end = tok.right_edge.i
+    end: int = tok.right_edge.i
     for child in tok.rights:
         if child.dep_ not in _ASIDE_DEPS:
             continue
@@ -447,7 +447,8 @@ def _right_end(tok: Any) -> int:
         if before is not None and before.dep_ == "cc" and before.i - 1 > tok.i:
             before = tok.doc[before.i - 1]
         if before is not None and before.is_punct and before.text in (",", "—", "–", "-", "(", ";", "--"):
-            return max(tok.i, before.i - 1)
+            stop: int = max(tok.i, before.i - 1)
+            return stop
     return end
 
 

@@ -237,7 +237,7 @@ class SpeakerIndex:
         if m is not None:
             return m.actor
         try:
-            from herald.actors import actor_at  # type: ignore[attr-defined]
+            from herald.actors import actor_at
         except (ImportError, AttributeError):
             return None
         try:

@@ -10,7 +10,7 @@ years written out. :mod:`herald.time.solve` weighs them against each other.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 try:  # the regex parser: public as sre_parse before Python 3.11, re._parser since
     from re import _parser as _sre_parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parser  # type: ignore[no-redef]
+    import sre_parse as _sre_parser
 
 from herald.time import knowledge as kb
 from herald.time.calendar import NEG, POS, Interval, day, fmt, iso, month_span, shift_years, year_span
@@ -682,13 +682,17 @@ def _within_md(o: kb.DatedEvent, md: tuple[int, int]) -> bool:
     return (int(a[5:7]), int(a[8:10])) <= md <= (int(b[5:7]), int(b[8:10]))
 
 
-_TENSE_WINDOW = {  # where the story's date lies relative to an occurrence [s, e], per tense
+_TENSE_WINDOW: dict[
+    str | None, Callable[[int, int], Interval]
+] = {  # where the story's date lies relative to an occurrence [s, e], per tense
     "future": lambda s, e: (s - YEAR, e),
     "present": lambda s, e: (s - 3, e + 10),
     "past": lambda s, e: (e, POS),
     None: lambda s, e: (s - YEAR, POS),
 }
-_ELECTION_WINDOW = {  # an election is talked about for a year before it: its "present" is the campaign
+_ELECTION_WINDOW: dict[
+    str | None, Callable[[int, int], Interval]
+] = {  # an election is talked about for a year before it: its "present" is the campaign
     "future": lambda s, e: (s - YEAR, e),
     "present": lambda s, e: (s - YEAR, e + 14),
     "past": lambda s, e: (e, POS),
