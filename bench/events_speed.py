@@ -11,7 +11,7 @@ quotes stages on them (untimed), then times, R times each (default 3), keeping t
   arguments, and the classifier-only fallback's arguments for every sentence), the part that
   does not depend on the classifiers.
 
-Every pass starts without the parse copies (``rules.clear_trees``): the stage builds one per
+Every pass starts without the parse copies (``parse_tree.clear_trees``): the stage builds one per
 document and caches the verb analysis on it, so a second pass over the same documents would
 otherwise be measured without that work. Time is CPU time of this process
 (``time.process_time``), not wall time: the development machine is shared, and wall time
@@ -31,6 +31,7 @@ import events_data  # noqa: E402
 from events_data import upstream  # noqa: E402
 
 from herald.events import rules  # noqa: E402
+from herald.events import tree as parse_tree  # noqa: E402
 from herald.events.parties import Resolver  # noqa: E402
 from herald.events.stage import _fallback, code_sentence  # noqa: E402
 from herald.models import Document  # noqa: E402
@@ -51,8 +52,8 @@ def rules_all(docs: list[Document]) -> int:
     for doc in docs:
         res = Resolver(doc)
         for sent in doc.nlp.sents:
-            t = rules.tree(sent.doc)
-            found += len(rules._candidates(res, t, rules.analyse(sent)))
+            t = parse_tree.tree(sent.doc)
+            found += len(rules.tree_candidates(res, t, rules.analyse(sent)))
             found += _fallback(res, t, sent) is not None
     return found
 
@@ -60,7 +61,7 @@ def rules_all(docs: list[Document]) -> int:
 def best_of(fn: Callable[[list[Document]], int], docs: list[Document], repeat: int) -> list[float]:
     passes = []
     for _ in range(repeat):
-        rules.clear_trees()
+        parse_tree.clear_trees()
         t0 = time.process_time()
         fn(docs)
         passes.append(time.process_time() - t0)

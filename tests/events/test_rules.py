@@ -12,6 +12,7 @@ import pytest
 
 from herald import nlp
 from herald.events import rules
+from herald.events import tree as parse_tree
 from herald.events.lexicon import Entry, Lexicon, Match, Pattern, lexicon
 
 from ..conftest import DATA, SEED
@@ -28,7 +29,7 @@ def test_tree_is_the_parse(docs: list) -> None:
     """Every column, child list, subtree and edge equals spaCy's, token by token."""
     tokens = 0
     for doc in docs:
-        t = rules.Tree(doc)
+        t = parse_tree.Tree(doc)
         assert t.text == doc.text
         for tok in doc:
             i = tok.i
@@ -101,7 +102,7 @@ def test_pattern_index_matches_a_full_scan(docs: list) -> None:
     # ... and every lexicon verb of real text with the words the parse gives it
     verbs = 0
     for doc in docs:
-        t = rules.tree(doc)
+        t = parse_tree.tree(doc)
         for i, lemma in enumerate(t.lemma):
             if t.pos[i] != "VERB" or not lex.knows(lemma):
                 continue
@@ -116,14 +117,14 @@ def test_pattern_index_matches_a_full_scan(docs: list) -> None:
 def test_token_interface_agrees_with_the_tree(docs: list) -> None:
     """The public, token-taking functions are the tree functions under another name."""
     doc = docs[0]
-    t = rules.tree(doc)
+    t = parse_tree.tree(doc)
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         subj = rules.subject_token(tok)
         assert (subj.i if subj is not None else None) == rules._subject(t, tok.i)
-        assert rules.negated(tok) == rules._negated(t, tok.i)
-        assert rules.aux_mode(tok, True) == rules._aux_mode(t, tok.i, True)
+        assert rules.negated(tok) == rules.tree_negated(t, tok.i)
+        assert rules.aux_mode(tok, True) == rules.tree_aux_mode(t, tok.i, True)
         pre, post, preps, near = rules.regions(tok)
         assert (pre, post, preps, near) == rules._regions(t, tok.i)
 
@@ -147,9 +148,9 @@ def test_analysis_is_cached_per_sentence_and_freed_with_the_doc() -> None:
         [(v.tok.i, v.lemma, v.match, v.negated, v.aux) for v in s] for s in again
     ]
     assert all(v.tok.doc is doc for s in again for v in s)
-    rules.clear_trees()
-    keep = rules.tree(doc)
-    assert rules.tree(doc) is keep
+    parse_tree.clear_trees()
+    keep = parse_tree.tree(doc)
+    assert parse_tree.tree(doc) is keep
     del first, again, keep, doc
     gc.collect()
-    assert len(rules._TREES) == 0  # the cached analyses hold no token, so the doc could go
+    assert len(parse_tree._TREES) == 0  # the cached analyses hold no token, so the doc could go

@@ -190,7 +190,7 @@ def test_link_blocks_promos_related_and_cards_stay_out_of_the_body() -> None:
 
 
 def test_cards_and_link_blocks_in_plain_text() -> None:
-    from herald.extract.html import is_link_block, strip_cards
+    from herald.extract.cards import is_link_block, strip_cards
 
     line, cards = strip_cards(
         "Police said a man threatened Rep. Ana LoweAna LoweBudget talks stall againMORE (D-Ore.) on Friday."

@@ -15,7 +15,8 @@ import numpy as np
 
 from herald.events.embed import load_embedding, words
 from herald.events.ontology import category
-from herald.events.rules import VerbInfo, analyse, tree
+from herald.events.rules import VerbInfo, analyse
+from herald.events.tree import tree
 
 
 def verb_features(v: VerbInfo) -> list[str]:
@@ -44,7 +45,7 @@ def verb_features(v: VerbInfo) -> list[str]:
 def sentence_features(sent: Any, infos: list[VerbInfo] | None = None) -> list[str]:
     """Features of one spaCy span (a sentence, or a whole short document).
 
-    The words are read from the document's plain :class:`~herald.events.rules.Tree` (built once
+    The words are read from the document's plain :class:`~herald.events.tree.Tree` (built once
     per document for the rules) rather than from spaCy tokens: the story classifier reads every
     token of every story."""
     t = tree(sent.doc)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from herald.models import Actor, Document, Mention
 
 if TYPE_CHECKING:
-    from herald.events.rules import Tree
+    from herald.events.tree import Tree
 
 ORGS = {
     "nato": ("NATO", "NATO"), "north atlantic treaty organization": ("NATO", "NATO"),
@@ -131,12 +131,12 @@ class Resolver:
     def at_token(self, tok: Any) -> Actor | None:
         """The actor a noun token refers to: a mention covering it, else one inside its phrase
         before it (compounds, adjectives: "Iraqi troops"), never its clauses or prepositions."""
-        from herald.events.rules import tree
+        from herald.events.tree import tree
 
         return self.at(tree(tok.doc), tok.i)
 
     def at(self, t: Tree, i: int) -> Actor | None:
-        """:meth:`at_token` for token ``i`` of a parse tree (see :class:`herald.events.rules.Tree`)."""
+        """:meth:`at_token` for token ``i`` of a parse tree (see :class:`herald.events.tree.Tree`)."""
         start = t.idx[i]
         end = start + t.length[i]
         if self.actor_at is not None:
@@ -183,7 +183,7 @@ GENERIC_EXTRA = {"minister": "GOV", "troop": "MIL", "official": "GOV", "authorit
 def generic_actor(tok: Any) -> Actor | None:
     """An argument that names people or a group the actors stage did not resolve ("protesters",
     "a Swiss court", an unknown person): kept as an uncoded actor so the event keeps its who."""
-    from herald.events.rules import tree
+    from herald.events.tree import tree
 
     return generic_at(tree(tok.doc), tok.i)
 

@@ -32,14 +32,13 @@ from herald.events.parties import Resolver
 from herald.events.rules import (
     HYPO_MARK,
     Candidate,
-    Tree,
-    _arguments,
-    _aux_mode,
-    _candidates,
-    _negated,
     analyse,
-    tree,
+    tree_arguments,
+    tree_aux_mode,
+    tree_candidates,
+    tree_negated,
 )
+from herald.events.tree import Tree, tree
 from herald.models import Actor, Document, Event, EventMode, EventType, Mention, Quote
 
 MAX_PER_SENTENCE = 4
@@ -143,7 +142,7 @@ def code_learned(doc: Document, res: Resolver, sents: list[Any]) -> list[Event]:
     for sent in sents:
         t = tree(sent.doc)
         drafts = []
-        for c in [] if alone else _candidates(res, t, analyse(sent)):
+        for c in [] if alone else tree_candidates(res, t, analyse(sent)):
             d = _draft(doc, t, c)
             if d is not None:
                 drafts.append((c, d))
@@ -359,7 +358,7 @@ def code_sentence(doc: Document, res: Resolver, sent: Any) -> list[Event]:
     named = bool(res.in_span(start, end))
     infos = analyse(sent)
     t = tree(sent.doc)
-    cands = _candidates(res, t, infos)
+    cands = tree_candidates(res, t, infos)
     if not cands and not named:
         return []  # no coded verb and no actor named: nothing the classifier could attach to
     ev_at = Evidence(t.text[start:end], start, end)
@@ -422,7 +421,7 @@ def _fallback(res: Resolver, t: Tree, sent: Any) -> tuple[int, Actor, Actor | No
     verb = _main_verb(t, sent)
     if verb is None or _open_question(t, verb):
         return None
-    source, target, how, _subj = _arguments(res, t, verb)
+    source, target, how, _subj = tree_arguments(res, t, verb)
     if source is None or not (source.code or source.sector):
         return None  # the classifier alone needs a political actor as the doer
     if target is not None and _key(source) == _key(target):
@@ -460,7 +459,7 @@ def _model_event(
     types = plover_probs(sent) or {}
     same = {ty: p for ty, p in types.items() if type_quad(ty) == q}
     ptype = max(same, key=lambda ty: same[ty]) if same else QUAD_DEFAULT[q]
-    mode = _aux_mode(t, verb)
+    mode = tree_aux_mode(t, verb)
     if mode is not None and target is None:
         return None  # a hedged or announced act with no one on its receiving end: too weak alone
     if mode == "future" and ptype in FUTURE_TO_AGREE:
@@ -477,7 +476,7 @@ def _model_event(
         sentence=ev_at.text,
         start=ev_at.start,
         end=ev_at.end,
-        negated=_negated(t, verb),
+        negated=tree_negated(t, verb),
         confidence=round(0.8 * probs[q], 3),
         rule="model:quad+plover" + ("" if how in ("subject", "agent") else f":{how}"),
         quote_index=qi,

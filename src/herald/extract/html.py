@@ -15,6 +15,7 @@ import os
 import re
 from typing import Any
 
+from herald.extract.cards import CTA_MAX_WORDS, is_link_block, strip_cards
 from herald.extract.dates import parse_date, stamp_kind
 from herald.extract.pagedate import page_dates
 from herald.extract.result import Extracted
@@ -29,23 +30,6 @@ _CTA = re.compile(
     r"more (?:on|from|about) (?:this|the)\b|top stories\b|editor['’]?s picks?\b|you (?:may|might) also like)",
     re.I,
 )
-# An in-body link block: a line of teaser links labelled "[VIDEO]", "[PICS]", "[INSIGHT]" ... twice or
-# more, or a short line that ends with such a label ("Crowds gather for the rally [VIDEO]").
-_LINK_LABEL = re.compile(
-    r"\[(?:VIDEO|VIDEOS|PICS|PICTURES|PHOTOS|GALLERY|INSIGHT|REVEALED|LATEST|LIVE|POLL|"
-    r"WATCH|LISTEN|MAP|QUIZ|UPDATE|OPINION|ANALYSIS)\]"
-)
-_LINK_LABEL_WORDS = 25
-_LINK_LEAD = re.compile(
-    r"^\W*(?:see more|don['’]?t miss|must see|read next|up next|more on this|also read)\b\W", re.I
-)
-# A pop-up or link card pasted into a sentence: the name it pops up from repeated with no space,
-# the card's teaser text and its "MORE" link ("... Rep. Ilhan OmarIlhan OmarHillicon Valley: ...
-# MORE (D-Minn.)"). The name is kept once, the card goes.
-_CARD = re.compile(
-    r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P=name)(?P<card>[^\n]{0,300}?)MORE\b\s?"
-)
-_CTA_MAX_WORDS = 30
 _NORM = re.compile(r"\W+")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
 
@@ -190,7 +174,7 @@ def prune(text: str, title: str | None) -> tuple[list[str], list[str]]:
         words = len(line.split())
         n = _norm(line)
         is_title = i < 3 and t and n and (n == t or (words <= 25 and n in t))
-        is_cta = words <= _CTA_MAX_WORDS and _CTA.search(line) is not None
+        is_cta = words <= CTA_MAX_WORDS and _CTA.search(line) is not None
         is_links = is_link_block(line)
         is_stamp = words <= 16 and stamp_kind(line) is not None and parse_date(line) is not None
         if is_title or is_cta or is_links or is_stamp:
@@ -200,30 +184,6 @@ def prune(text: str, title: str | None) -> tuple[list[str], list[str]]:
         dropped += cards
         kept.append(line)
     return kept, dropped
-
-
-def is_link_block(line: str) -> bool:
-    """An in-body block of teaser links: "SEE MORE: ...", "DON'T MISS: ... [INSIGHT] ... [VIDEO]"."""
-    labels = len(_LINK_LABEL.findall(line))
-    if labels >= 2:
-        return True
-    words = len(line.split())
-    if labels == 1 and words <= _LINK_LABEL_WORDS and _LINK_LABEL.search(line.rstrip(". ")[-14:]) is not None:
-        return True
-    return words <= _CTA_MAX_WORDS and _LINK_LEAD.search(line) is not None
-
-
-def strip_cards(line: str) -> tuple[str, list[str]]:
-    """The line without pop-up or link-card text pasted into it, and the cards' text."""
-    cards: list[str] = []
-
-    def keep_name(m: re.Match[str]) -> str:
-        cards.append(m.group("name") + m.group("card") + "MORE")
-        return m.group("name") + " "
-
-    if "MORE" not in line:
-        return line, cards
-    return " ".join(_CARD.sub(keep_name, line).split()), cards
 
 
 def _fallback(lines: list[str]) -> str:

@@ -14,8 +14,8 @@ import string
 
 import numpy as np
 
+from herald.extract.cards import is_link_block, strip_cards
 from herald.extract.dates import find_stamps, parse_date
-from herald.extract.html import is_link_block, strip_cards
 from herald.extract.lines import LineModel, load_model
 from herald.extract.result import Extracted
 
