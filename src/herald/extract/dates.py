@@ -14,14 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 
-_MONTH_NAMES = "january february march april may june july august september october november december"
-MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+from herald.calendar_names import MONTH_NUMBER, MONTH_RX
 
-_MON = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MON = rf"({MONTH_RX})\.?"
 _DATE_PATTERNS = [
     re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),  # April 16, 2022
     re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})\b", re.I),  # 16 April 2022
@@ -58,9 +53,9 @@ def parse_date(s: str) -> str | None:
         for m in pat.finditer(s):
             try:
                 if i == 0:
-                    d = date(int(m.group(3)), MONTHS[m.group(1).lower()[:3]], int(m.group(2)))
+                    d = date(int(m.group(3)), MONTH_NUMBER[m.group(1).lower()[:3]], int(m.group(2)))
                 elif i == 1:
-                    d = date(int(m.group(3)), MONTHS[m.group(2).lower()[:3]], int(m.group(1)))
+                    d = date(int(m.group(3)), MONTH_NUMBER[m.group(2).lower()[:3]], int(m.group(1)))
                 else:
                     d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except (ValueError, KeyError):

@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from herald.calendar_names import MONTH_WORDS
+
 MODEL_PATH = Path(__file__).with_name("line_model.json")
 
 # Function words of the languages most common in news (English first). A high share of them is
@@ -87,10 +89,6 @@ _CAPTION_TERMS = (
 )
 _CAPTION_BIT = 1 << 5
 _GALLERY = re.compile(r"\d{1,3} ?of ?\d{1,3}(?!\d)")  # "1of4", "2 of 12": a gallery's picture counter
-_MONTHS = (
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december"
-)
 _LINK_TOKENS = "http https www com org net html php"
 _BYLINE_FIRST = "by posted written author photo image credit source updated published"
 _SAYS = "says said wrote writes commented replied"
@@ -148,7 +146,7 @@ def _build_tables() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np
         else:
             add([t], _CAPTION_BIT)
     add(list(_STOP), _STOP_BIT)
-    add(_MONTHS.split(), _MONTH_BIT)
+    add(sorted(MONTH_WORDS), _MONTH_BIT)
     add(_LINK_TOKENS.split(), _LINK_BIT)
     add(_BYLINE_FIRST.split(), _BYLINE_BIT)
     add(_SAYS.split(), _SAYS_BIT)

@@ -27,7 +27,8 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from herald.extract.dates import MONTHS, parse_date
+from herald.calendar_names import MONTH_NUMBER, MONTH_RX
+from herald.extract.dates import parse_date
 
 # keys of <meta> (property, name or itemprop) holding the publication time, most trusted first
 _PUBLISHED_KEYS = (
@@ -93,14 +94,11 @@ CLAIM = re.compile(
 )
 _TIME = re.compile(r"(?i)\b(?P<H>\d{1,2})(?::|\.)(?P<M>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?\s?m\.?)?")
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})\b")
-_MONTH_WORD = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_MONTH_WORD = rf"(?P<mon>{MONTH_RX})\.?"
 _WORD_DATE = re.compile(
     rf"(?i)\b{_MONTH_WORD}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})|"
-    rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
-    rf"june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?P<y2>\d{{4}})"
+    rf"\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{MONTH_RX})\.?,?"
+    rf"\s+(?P<y2>\d{{4}})"
 )
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?:/|-|$)|/(?P<y2>(?:19|20)\d{2})(?P<m2>\d{2})(?P<d2>\d{2})/"
@@ -274,7 +272,11 @@ def _dates_in(line: str) -> list[tuple[date, int]]:
         with contextlib.suppress(ValueError, KeyError):
             out.append(
                 (
-                    date(int(m.group("y") or m.group("y2")), MONTHS[mon], int(m.group("d") or m.group("d2"))),
+                    date(
+                        int(m.group("y") or m.group("y2")),
+                        MONTH_NUMBER[mon],
+                        int(m.group("d") or m.group("d2")),
+                    ),
                     m.start(),
                 )
             )

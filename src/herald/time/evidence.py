@@ -20,6 +20,7 @@ try:  # the regex parser: public as sre_parse before Python 3.11, re._parser sin
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parser
 
+from herald.calendar_names import MONTH_NAMES, MONTH_NUMBER, WEEKDAY_NAMES, capitalised
 from herald.time import knowledge as kb
 from herald.time.calendar import NEG, POS, Interval, day, fmt, iso, month_span, shift_years, year_span
 from herald.time.text import NUMBER, ORDINAL, date_time, number, sentence_of, tense
@@ -58,8 +59,8 @@ def quote(text: str, start: int, end: int, limit: int = 70) -> str:
 # ---------------------------------------------------------------- office holders' terms
 
 _NOT_A_NAME = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    rf"(?:{capitalised(WEEKDAY_NAMES)}|{capitalised(MONTH_NAMES)}|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
     r"The|This|That|On|In|At|But|And|Who|When|Says|Said)\b"
 )
 _NAME_ENDS = rf"(?!\s+(?!{_NOT_A_NAME})[A-Z][a-z])(?!-[A-Z])"
@@ -609,12 +610,6 @@ _MONTH = (
     r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
     r"Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
 _MONTH_ONLY = re.compile(rf"\b{_MONTH}(?!\s+\d)(?:['’]s)?\b")
 _YEAR = re.compile(
@@ -633,7 +628,7 @@ _ORDINAL_EVENT = {
 
 
 def _month(s: str) -> int:
-    return MONTHS[s.lower()[:3]]
+    return MONTH_NUMBER[s.lower()[:3]]
 
 
 def _occurrences(

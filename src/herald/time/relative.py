@@ -11,19 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from herald.time.evidence import DAY_FIRST, FULL_DATE, MONTHS
+from herald.calendar_names import MONTH_NAMES, MONTH_NUMBER, WEEKDAY_NAMES, capitalised
+from herald.time.evidence import DAY_FIRST, FULL_DATE
 from herald.time.text import Tense
 
-_WEEKDAYS = {
-    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-}
-_WEEKDAY = re.compile(
-    r"\b(?:on\s+|last\s+|next\s+|this\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
+_WEEKDAY = re.compile(rf"\b(?:on\s+|last\s+|next\s+|this\s+)?({capitalised(WEEKDAY_NAMES)})\b")
 _RELATIVE = re.compile(r"\b(yesterday|today|tomorrow|tonight|(last|next|this)\s+(week|month|year))\b", re.I)
 _MONTH_WORD = re.compile(
-    r"\b(?:in|on|since|during|by|until|last|next|this)\s+(January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b(?!\s+\d)"
+    rf"\b(?:in|on|since|during|by|until|last|next|this)\s+({capitalised(MONTH_NAMES)})\b(?!\s+\d)"
 )
 
 
@@ -38,7 +34,7 @@ def resolve(sentence: str, anchor: date, tn: Tense = None, relative: bool = True
         if m:
             try:
                 return date(
-                    int(m.group("y")), MONTHS[m.group("mon").lower()[:3]], int(m.group("d"))
+                    int(m.group("y")), MONTH_NUMBER[m.group("mon").lower()[:3]], int(m.group("d"))
                 ), m.group()
             except ValueError:
                 pass
@@ -55,7 +51,7 @@ def resolve(sentence: str, anchor: date, tn: Tense = None, relative: bool = True
         return anchor + timedelta(days=delta), m.group()
     m = _MONTH_WORD.search(sentence)
     if m:
-        month = MONTHS[m.group(1).lower()[:3]]
+        month = MONTH_NUMBER[m.group(1).lower()[:3]]
         ahead = tn == "future" or m.group(0).lower().startswith("next")
         year = anchor.year
         if ahead and month < anchor.month:
