@@ -135,3 +135,16 @@ def test_coordinated_things_are_not_split_into_actors() -> None:
     sent = next(parsed.nlp.sents)
     tariffs = next(t for t in sent if t.text == "tariffs")
     assert decide.coordinated(sent, tariffs.i, []) == []
+
+
+def test_the_subject_of_a_passive_verb_is_never_the_actor() -> None:
+    for text in (
+        "Russia has been invited to take part in NATO's upcoming summit in Lisbon.",
+        "Michael Webb, 51, was sentenced to life in federal prison on Tuesday.",
+    ):
+        doc = coded(text)
+        subject = text.split(" has ")[0].split(",")[0]
+        for e in doc.events:
+            assert e.source is None or e.source.text not in subject, (text, e)
+    invited = coded("Russia has been invited to take part in NATO's upcoming summit in Lisbon.")
+    assert any(e.target and e.target.country == "RUS" for e in invited.events)

@@ -201,7 +201,9 @@ def learned_sentence(
             out.append(ev)
             out.extend(_one_per_actor(ev, sent, mentions, picks))
     for c, d, rc in apart or []:  # a verb's own clause, read apart, may add its type
-        p = rc.event * rc.types.get(d.ptype, 0.0)
+        # the clause tells the type; whether the sentence reports an event is the whole sentence's
+        # reading (a clause cut from its sentence reads like a fragment)
+        p = max(rc.event, r.event) * rc.types.get(d.ptype, 0.0)
         if d.ptype in chosen or p < th.with_rule or len(out) >= MAX_PER_SENTENCE:
             continue
         ev = _learned_event(doc, sent, [], rc, d.ptype, p, decide.mode_of(rc, th), (c, d), ev_at, tags=False)
@@ -280,6 +282,10 @@ def _picks(r: decide.Reading, sent: Any, mentions: list[Mention]) -> Picks:
     """The source and target the coder's tags point at (one reading per sentence), with their tokens."""
     src = decide.pick_at(r, sent, mentions, "source")
     tgt = decide.pick_at(r, sent, mentions, "target", skip=src[1] if src else -1)
+    if src is not None and decide.is_passive_subject(sent.doc[src[1]]):
+        # "Russia has been invited (to NATO's summit)", "Webb was sentenced": the subject of a passive
+        # verb is acted upon, never the actor; the actor is the rule's (an agent, or one implied)
+        src, tgt = None, src
     return src, tgt
 
 
@@ -293,7 +299,10 @@ def _one_per_actor(ev: Event, sent: Any, mentions: list[Mention], picks: Picks) 
             continue
         other = ev.target if side == "source" else ev.source
         seen = {_key(mine), _key(other)}
+        countries = {a.country for a in (mine, other) if a is not None and a.country}
         for actor in decide.coordinated(sent, pick[1], mentions):
+            if actor.country and actor.country in countries:
+                continue  # "Moscow and NATO" beside Russia: the same country is one actor already
             if _key(actor) not in seen:
                 seen.add(_key(actor))
                 out.append(replace(ev, source=actor) if side == "source" else replace(ev, target=actor))

@@ -31,6 +31,7 @@ __all__ = [
     "actor_key",
     "clause_text",
     "coordinated",
+    "is_passive_subject",
     "is_candidate",
     "mode_of",
     "pick_at",
@@ -96,6 +97,13 @@ def pick_at(
         if actor is not None:
             best, score = (actor, tok.i), s
     return best
+
+
+def is_passive_subject(tok: Any) -> bool:
+    """Whether a word belongs to the subject of a passive verb ("Michael Webb was sentenced")."""
+    while tok.dep_ in ("compound", "flat", "amod", "nmod", "appos") and tok.head is not tok:
+        tok = tok.head
+    return bool(tok.dep_ in ("nsubjpass", "auxpass"))
 
 
 def coordinated(sent: Any, i: int, mentions: list[Mention]) -> list[Actor]:
