@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from herald.events.learned.wordpiece import WordPiece
+from herald.onnx import open_session
 
 DATA = Path(__file__).resolve().parent / "data" / "tagger"
 VOCAB = Path(__file__).resolve().parents[1] / "events" / "data" / "coder" / "vocab.txt"
@@ -96,24 +96,10 @@ def meta() -> dict[str, Any]:
     return dict(json.loads((DATA / "tagger.json").read_text(encoding="utf-8")))
 
 
-def _threads() -> int:
-    env = os.environ.get("HERALD_THREADS")
-    if env and env.isdigit():
-        return max(1, int(env))
-    return min(4, os.cpu_count() or 1)
-
-
 @functools.cache
 def session() -> Any:
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = _threads()
-    opts.inter_op_num_threads = 1
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    return ort.InferenceSession(
-        str(DATA / "tagger.onnx"), sess_options=opts, providers=["CPUExecutionProvider"]
-    )
+    # CPU only: int8 dynamic quantisation is what was measured (docs/benchmarks.md, issue 19)
+    return open_session(DATA / "tagger.onnx", gpu=False)
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:

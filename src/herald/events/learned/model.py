@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from herald.events.learned.wordpiece import WordPiece
+from herald.onnx import open_session
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "coder"
 BATCH = 32
@@ -70,25 +70,9 @@ def tokenizer() -> WordPiece:
     return WordPiece.from_file(DATA / "vocab.txt")
 
 
-def _threads() -> int:
-    env = os.environ.get("HERALD_THREADS")
-    if env and env.isdigit():
-        return max(1, int(env))
-    return min(4, os.cpu_count() or 1)
-
-
 @functools.cache
 def session() -> Any:
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = _threads()
-    opts.inter_op_num_threads = 1
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    providers = [
-        p for p in ("CUDAExecutionProvider", "CPUExecutionProvider") if p in ort.get_available_providers()
-    ]
-    return ort.InferenceSession(str(DATA / "coder.onnx"), sess_options=opts, providers=providers)
+    return open_session(DATA / "coder.onnx")
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
