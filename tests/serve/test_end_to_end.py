@@ -11,6 +11,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from herald.events import display_threshold
 from herald.serve import create_app
 from tests.conftest import SEED, herald_cli
 from tests.serve.conftest import LiveServer, Page, herald_serve
@@ -32,7 +33,13 @@ def test_seed_relationship_russia_nato(seed_store: Path) -> None:
         assert pair["events"] >= 1, "the seed's Russia-NATO relationship has no event"
         quotes = c.get("/api/dyads/RUS/NATO/quotes").json()["items"]
         assert any("Lavrov" in (q["speaker"] or "") for q in quotes)
-        events = c.get("/api/events", params={"source": "RUS", "target": "NATO", "symmetric": "true"}).json()
+        pair_q = {"source": "RUS", "target": "NATO", "symmetric": "true"}
+        # by default the API shows events at or above the coder's display threshold only
+        floor = display_threshold()
+        shown = c.get("/api/events", params=pair_q).json()["items"]
+        assert all(e["confidence"] >= floor for e in shown)
+        events = c.get("/api/events", params={**pair_q, "min_confidence": 0}).json()
+        assert len(events["items"]) >= len(shown) and events["items"], "no RUS-NATO event in the store"
         doc = c.get("/api/documents/" + quote(events["items"][0]["doc_id"], safe="")).json()
     assert doc["dates"]["stale"] is True  # stamped 2022, story from 2010
     assert any("Share with friends" in line for line in doc["boilerplate"])
@@ -55,8 +62,12 @@ def seed_page(seed_store: Path, browser) -> Iterator[Page]:
 
 @pytest.mark.browser
 def test_seed_dyad_page_leads_to_the_highlighted_article(seed_page: Page) -> None:
+    # the seed's events are below the display threshold: the dyad page says so and links to all
     seed_page.goto("/dyads/RUS/NATO")
     pg = seed_page.page
+    pg.wait_for_selector("#dyad-events a.doc-link, #show-all")
+    if pg.locator("#show-all").count():
+        pg.locator("#show-all").click()
     pg.wait_for_selector("#dyad-chart svg rect.bar")
     seed_page.shot("seed-dyad")
     pg.locator("#dyad-events a.doc-link").first.click()
@@ -69,7 +80,7 @@ def test_seed_dyad_page_leads_to_the_highlighted_article(seed_page: Page) -> Non
 @pytest.mark.browser
 def test_seed_map_shows_the_lisbon_summit(seed_page: Page) -> None:
     """The invitation to the Lisbon summit is located in Lisbon: a dot on Portugal's west coast."""
-    seed_page.goto("/")
+    seed_page.goto("/?min_confidence=0")  # every event, also those below the display threshold
     pg = seed_page.page
     dot = pg.locator("#map circle.place-dot[data-name='Lisbon'][data-country='PRT']")
     dot.wait_for()

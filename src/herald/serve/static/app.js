@@ -42,8 +42,18 @@
   }
   const $ = (id) => document.getElementById(id);
 
+  // The events shown default to the API's confidence floor (the coder's display threshold); a page
+  // opened with ?min_confidence=0 (the "show all" links) passes its own floor to every request.
+  const pageFloor = new URLSearchParams(window.location.search).get("min_confidence");
+  function showAllHref() {
+    const u = new URL(window.location.href);
+    u.searchParams.set("min_confidence", "0");
+    return u.pathname + u.search;
+  }
+
   async function api(path, params) {
     const url = new URL(path, window.location.origin);
+    if (pageFloor !== null && pageFloor !== "") url.searchParams.set("min_confidence", pageFloor);
     for (const [k, v] of Object.entries(params || {})) {
       if (v !== null && v !== undefined && v !== "") url.searchParams.set(k, v);
     }
@@ -374,7 +384,10 @@
     // every copy of each story event, each with its own article link (the API's default merges them)
     const copies = Object.assign({ merged: "false" }, pair);
     const events = pager(tbody, "/api/events", copies, (ev) => eventRow(ev), {
-      limit: 50, anchor: table, onEmpty: () => emptyRow(tbody, 7, "No events between these actors."),
+      limit: 50, anchor: table, onEmpty: () => {
+        emptyRow(tbody, 7, pageFloor === null ? "No events between these actors at or above the confidence floor. " : "No events between these actors.");
+        if (pageFloor === null) tbody.querySelector("td").append(el("a", { href: showAllHref(), id: "show-all" }, "Show all events"));
+      },
     });
     function filterMonth(month) {
       $("month-filter").hidden = !month;
