@@ -58,8 +58,7 @@ test: $(VENV)/.installed-test browser-deps
 test-fast: $(VENV)/.installed-test
 	$(VENV)/bin/pytest -q -m "not slow and not browser"
 
-# ruff's formatter and line length ([tool.ruff] line-length) hold for the whole tree (training/events/
-# is excluded in pyproject.toml until the learned coders land there).
+# ruff's formatter and line length ([tool.ruff] line-length) hold for the whole tree.
 FORMAT_PATHS ?= src tests bench scripts training
 
 lint: $(VENV)/.installed-test

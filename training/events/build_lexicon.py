@@ -317,7 +317,8 @@ def main() -> None:
     (OUT / "ontology.json").write_text(json.dumps(onto, indent=0, sort_keys=True), encoding="utf-8")
     print(f"verbs: {len(lex['verbs'])} verbs, {sum(len(b) for b in lex['blocks'])} patterns")
     print(
-        f"ontology: {len(cameo)} CAMEO codes, {len(scores)} scores, {len(quad)} quad categories, {len(agents)} agent nouns"
+        f"ontology: {len(cameo)} CAMEO codes, {len(scores)} scores, {len(quad)} quad categories, "
+        f"{len(agents)} agent nouns"
     )
 
 

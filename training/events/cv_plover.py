@@ -80,7 +80,8 @@ def main() -> None:
         a = f1((1 - mix) * probs["sparse"] + mix * probs["head"])
         b = f1((1 - mix) * probs["sparse"] + mix * probs["story+head"])
         print(
-            f"average sparse + dense head, mix {mix}: headline vector {a:.3f}, story + headline vectors {b:.3f}"
+            f"average sparse + dense head, mix {mix}: headline vector {a:.3f}, "
+            f"story + headline vectors {b:.3f}"
         )
     if "--transformer" in sys.argv:
         from train_models import cv_f1

@@ -9,7 +9,8 @@ which this script never reads), picks the regularisation by 5-fold cross-validat
 training part (grouped by headline template for the stories, as the held-out split is), and writes
 src/herald/events/data/{quad,plover}.npz: labels, vocabulary, weights, biases, and for the PLOVER
 model its dense head (a second linear model over the embedding vectors of the whole story and of
-its lead, averaged with the first; see herald.events.model). Features come from herald.events.features and herald.events.embed, the
+its lead, averaged with the first; see herald.events.model). Features come from
+herald.events.features and herald.events.embed, the
 same code that runs in the package; training/events/corpus.py caches the parses in /tmp.
 """
 
@@ -156,7 +157,8 @@ def train_plover() -> None:
         "plover", labels, vocab, clf.coef_.T.astype(np.float32), clf.intercept_.astype(np.float32), extra
     )
     print(
-        f"plover: C={SPARSE_C:g}, {n} sparse features; dense head {bool(extra)} (mix {MIX}) -> {OUT / 'plover.npz'}"
+        f"plover: C={SPARSE_C:g}, {n} sparse features; dense head {bool(extra)} (mix {MIX}) "
+        f"-> {OUT / 'plover.npz'}"
     )
 
 

@@ -64,7 +64,10 @@ def main() -> None:
     full = f1([(kinds(a, True), kinds(b, True)) for a, b, *_ in twice.values()])
     docs: dict[str, tuple[bool, bool]] = {}
     for sid, (a, b, *_) in twice.items():
-        docs[sid.rsplit(":", 1)[0] if sid.startswith(("pn:", "pw:", "wr:", "wb", "wc")) else sid] = (a.get("political"), b.get("political"))
+        docs[sid.rsplit(":", 1)[0] if sid.startswith(("pn:", "pw:", "wr:", "wb", "wc")) else sid] = (
+            a.get("political"),
+            b.get("political"),
+        )
     pol = sum(x == y for x, y in docs.values()) / len(docs)
     print(f"sentences annotated twice: {n} ({sum(x or y for x, y in ev)} with an event by either)")
     print(f"  event or not: agreement {po:.3f}, Cohen's kappa {kappa:.3f}")

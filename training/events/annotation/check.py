@@ -1,6 +1,6 @@
 """Check a label file against its shard: one valid line per sentence, known types, actor texts present.
 
-    python3 training/events/annotation/check.py pool/shard-0.jsonl labels/shard-0.jsonl
+python3 training/events/annotation/check.py pool/shard-0.jsonl labels/shard-0.jsonl
 """
 
 from __future__ import annotations
@@ -8,8 +8,24 @@ from __future__ import annotations
 import json
 import sys
 
-TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+TYPES = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+}
 MODES = {None, "future", "hypothetical"}
 
 

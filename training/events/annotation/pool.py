@@ -103,12 +103,30 @@ def build() -> list[dict]:
     for k, name in enumerate(chosen):
         double = k % 10 == 0
         for j, (a, b, t) in enumerate(polnear_sentences(name)[:N_SENTENCES]):
-            items.append({"sid": f"pn:{name[:-4]}:{j}", "doc": f"pn:{name[:-4]}", "source": "polnear",
-                          "file": name, "start": a, "end": b, "text": t, "double": double})
+            items.append(
+                {
+                    "sid": f"pn:{name[:-4]}:{j}",
+                    "doc": f"pn:{name[:-4]}",
+                    "source": "polnear",
+                    "file": name,
+                    "start": a,
+                    "end": b,
+                    "text": t,
+                    "double": double,
+                }
+            )
     pool = [(i, s, q) for i, s, q in conflibert_rows() if not is_heldout(s)]
     for k, (i, s, _q) in enumerate(pool):
-        items.append({"sid": f"cb:{i}", "doc": f"cb:{i}", "source": "conflibert", "line": i, "text": s,
-                      "double": k % 10 == 0})
+        items.append(
+            {
+                "sid": f"cb:{i}",
+                "doc": f"cb:{i}",
+                "source": "conflibert",
+                "line": i,
+                "text": s,
+                "double": k % 10 == 0,
+            }
+        )
     return items
 
 
@@ -146,9 +164,19 @@ def whole_items(rounds: tuple[int, ...] = (1, 2)) -> list[dict]:
             continue
         for k, name in enumerate(chosen):
             for j, (a, b, t) in enumerate(polnear_sentences(name)[:N_WHOLE_SENTENCES]):
-                out.append({"sid": f"pw:{name[:-4]}:{j}", "doc": f"pw:{name[:-4]}", "source": "polnear",
-                            "file": name, "start": a, "end": b, "text": t, "double": k % 10 == 0,
-                            "round": r})
+                out.append(
+                    {
+                        "sid": f"pw:{name[:-4]}:{j}",
+                        "doc": f"pw:{name[:-4]}",
+                        "source": "polnear",
+                        "file": name,
+                        "start": a,
+                        "end": b,
+                        "text": t,
+                        "double": k % 10 == 0,
+                        "round": r,
+                    }
+                )
     return out
 
 
@@ -169,12 +197,17 @@ def write_whole_shards(n_shards: int, rnd: int) -> None:
         name = f"whole-{k}.jsonl" if rnd == 1 else f"whole{rnd}-{k}.jsonl"
         with (out / name).open("w", encoding="utf-8") as f:
             for it in shard:
-                f.write(json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False)
+                    + "\n"
+                )
     with (HERE / "pool-whole.jsonl").open("w", encoding="utf-8") as f:
         for it in whole_items():
             f.write(json.dumps({k: v for k, v in it.items() if k != "text"}, ensure_ascii=False) + "\n")
-    print(f"{len(items)} whole-article sentences of {len(docs)} articles, "
-          f"{sum(len(s) for s in shards)} annotations in {n_shards} shards")
+    print(
+        f"{len(items)} whole-article sentences of {len(docs)} articles, "
+        f"{sum(len(s) for s in shards)} annotations in {n_shards} shards"
+    )
 
 
 def write_span_shards(n_shards: int) -> None:
@@ -189,7 +222,10 @@ def write_span_shards(n_shards: int) -> None:
     for k, shard in enumerate(shards):
         with (out / f"spans-{k}.jsonl").open("w", encoding="utf-8") as f:
             for it in shard:
-                f.write(json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False)
+                    + "\n"
+                )
     print(f"{len(items)} span sentences, {sum(len(s) for s in shards)} annotations in {n_shards} shards")
 
 
@@ -220,7 +256,10 @@ def main() -> None:
         shard.sort(key=lambda it: (it["source"], it["doc"], it["sid"]))
         with (out / f"shard-{k}.jsonl").open("w", encoding="utf-8") as f:
             for it in shard:
-                f.write(json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False) + "\n")
+                f.write(
+                    json.dumps({"sid": it["sid"], "doc": it["doc"], "text": it["text"]}, ensure_ascii=False)
+                    + "\n"
+                )
     with (HERE / "pool.jsonl").open("w", encoding="utf-8") as f:
         for it in items:
             ref = {k: v for k, v in it.items() if k != "text"} if it["source"] != "written" else it

@@ -79,10 +79,17 @@ def main_with(val_path: Path, out: Path) -> None:
     cal = np.interp(raw, kx, ky)
     display = next((float(c) for c in sorted(set(np.round(cal, 3))) if right[cal >= c].mean() >= 0.8), 0.8)
     meta = json.loads((out / "coder.json").read_text())
-    meta["calibration"] = {"raw": [round(v, 4) for v in kx], "calibrated": [round(v, 4) for v in ky],
-                           "pairs": int(len(raw)), "gold_events": gold_total}
-    meta["thresholds"] = {"emit_raw": round(best[1], 3), "emit_f1_on_validation": round(best[0], 3),
-                          "display": round(max(display, 0.5), 3)}
+    meta["calibration"] = {
+        "raw": [round(v, 4) for v in kx],
+        "calibrated": [round(v, 4) for v in ky],
+        "pairs": int(len(raw)),
+        "gold_events": gold_total,
+    }
+    meta["thresholds"] = {
+        "emit_raw": round(best[1], 3),
+        "emit_f1_on_validation": round(best[0], 3),
+        "display": round(max(display, 0.5), 3),
+    }
     (out / "coder.json").write_text(json.dumps(meta, indent=1) + "\n")
     print(json.dumps(meta["thresholds"]), f"{len(kx)} calibration knots")
 

@@ -6,8 +6,8 @@ loss. Sources (``origin``):
 - ``annotated``: the real-news sentences annotated with the PLOVER guide
   (``training/events/annotation/labels/*.jsonl``): event yes/no, PLOVER types, mode, negation and the
   source and target spans. PolNeAR train articles, ConfliBERT sentences and sentences written for
-  herald (sport, business, science ...), and whole PolNeAR train articles (``pw:``). When a sentence was annotated twice, the first annotation
-  (by shard order) is used.
+  herald (sport, business, science ...), and whole PolNeAR train articles (``pw:``). When a sentence
+  was annotated twice, the first annotation (by shard order) is used.
 - ``spans``: ConfliBERT's source/target tagged sentences (roles only).
 - ``quad``: ConfliBERT's QuadClass sentences (the quad head only, where not annotated).
 - ``synthetic``: headlines of the NGEC synthetic stories (type and mode; weight ``SYNTHETIC_WEIGHT``).
@@ -32,8 +32,24 @@ sys.path.insert(0, str(ROOT / "src"))
 import events_data  # noqa: E402
 import pool as annotation_pool  # noqa: E402
 
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 MODES = (None, "future", "hypothetical")
 LABELS = ROOT / "training" / "events" / "annotation" / "labels"
 SYNTHETIC_WEIGHT = 0.3
@@ -113,9 +129,17 @@ def annotated_example(sid: str, text: str, ann: dict) -> Example:
             span = find_span(text, (a or {}).get("text", ""))
             if span and not any(s < span[1] and span[0] < t for s, t, _ in roles):
                 roles.append((*span, role))
-    return Example(text=text, origin="annotated", key=sid, event=int(bool(real)), types=types, mode=mode,
-                   negated=int(any(e.get("negated") for e in events)), roles=roles,
-                   meta={"political": ann.get("political"), "file": ann.get("_file")})
+    return Example(
+        text=text,
+        origin="annotated",
+        key=sid,
+        event=int(bool(real)),
+        types=types,
+        mode=mode,
+        negated=int(any(e.get("negated") for e in events)),
+        roles=roles,
+        meta={"political": ann.get("political"), "file": ann.get("_file")},
+    )
 
 
 def examples(synthetic: bool = True) -> list[Example]:
@@ -156,8 +180,16 @@ def examples(synthetic: bool = True) -> list[Example]:
             if len(lead.split()) < 5:
                 continue
             # the stories' "mode" is PLOVER's sub-type (STRIKE, ...), not future/hypothetical: masked
-            out.append(Example(text=lead, origin="synthetic", key=f"syn:{st['template']}", event=1,
-                               types=types, weight=SYNTHETIC_WEIGHT))
+            out.append(
+                Example(
+                    text=lead,
+                    origin="synthetic",
+                    key=f"syn:{st['template']}",
+                    event=1,
+                    types=types,
+                    weight=SYNTHETIC_WEIGHT,
+                )
+            )
     return out
 
 
@@ -182,7 +214,7 @@ def span_example(s: dict) -> Example:
             cur = None
     if cur:
         roles.append(tuple(cur))
-    return Example(text=text, origin="spans", key=f"spans:{hash(text) & 0xffffff}", roles=roles)
+    return Example(text=text, origin="spans", key=f"spans:{hash(text) & 0xFFFFFF}", roles=roles)
 
 
 BUILD = ROOT / "training" / "events" / "coder" / "build"
@@ -214,4 +246,11 @@ if __name__ == "__main__":
     write(BUILD / "examples.jsonl", exs)
     print(Counter(e.origin for e in exs))
     ann = [e for e in exs if e.origin == "annotated"]
-    print("annotated with event:", sum(e.event or 0 for e in ann), "of", len(ann), "->", BUILD / "examples.jsonl")
+    print(
+        "annotated with event:",
+        sum(e.event or 0 for e in ann),
+        "of",
+        len(ann),
+        "->",
+        BUILD / "examples.jsonl",
+    )

