@@ -1,0 +1,99 @@
+"""Precision of quotations on the dev extraction pages: a fixed random sample of quotations, judged by
+hand (issue 19).
+
+    # writes bench/quotes_precision_sample.tsv (verdicts empty)
+    HERALD_THREADS=2 nice -n 5 .venv/bin/python bench/quotes_precision.py draw
+    .venv/bin/python bench/quotes_precision.py score    # share of ``ok`` in the judged sample
+
+The sample: every quotation in herald's output (default settings: the rules) for the 89 dev extraction
+pages (raw HTML in, all topics), 100 drawn with ``random.Random(7)``. A reader fills ``verdict``: ``ok``
+when the span is a real direct quotation or reported speech and the speaker is the right person or
+organisation (a resolved pronoun counts when it is right), ``wrong_speaker`` when it is real speech but
+the speaker is wrong or missing, ``not_quote`` when it is not speech (a description, a non-speech verb,
+a headline, boilerplate); ``note`` says why for every row not ``ok``.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EVAL = HERE.parents[0].parent / "shared" / "eval"
+sys.path.insert(0, str(EVAL))
+SAMPLE = HERE / "quotes_precision_sample.tsv"
+FIELDS = ["page", "kind", "speaker", "cue", "quote", "context", "verdict", "note"]
+WINDOW = 150  # characters of context either side of the quotation
+
+
+def _line(s: str) -> str:
+    return " ".join(s.replace("\t", " ").split())
+
+
+def draw(n: int = 100, seed: int = 7) -> None:
+    from harness import code, data
+
+    pages = sorted(data("extraction", "html").glob("*.html.gz"))
+    rows = []
+    for d in code(pages).values():
+        text = d.get("text") or ""
+        for q in d.get("quotes") or []:
+            a, b = q["start"], q["end"]
+            ctx = f"{text[max(0, a - WINDOW) : a]} [[{text[a:b]}]] {text[b : b + WINDOW]}"
+            rows.append(
+                {
+                    "page": str(d.get("id")).rsplit("/", 1)[-1].split(".")[0],
+                    "kind": q.get("kind") or "",
+                    "speaker": q.get("speaker") or "",
+                    "cue": q.get("cue") or "",
+                    "quote": _line(q.get("text") or ""),
+                    "context": _line(ctx),
+                    "verdict": "",
+                    "note": "",
+                }
+            )
+    rows.sort(key=lambda r: (r["page"], r["context"], r["quote"]))
+    picked = random.Random(seed).sample(rows, min(n, len(rows)))
+    # a row whose page, quotation, speaker and context are unchanged keeps its earlier verdict
+    old: dict[tuple[str, ...], dict[str, str]] = {}
+    if SAMPLE.exists():
+        with SAMPLE.open(encoding="utf-8", newline="") as f:
+            old = {
+                (r["page"], r["quote"], r["speaker"], r["context"]): r
+                for r in csv.DictReader(f, delimiter="\t")
+                if r["verdict"]
+            }
+    for r in picked:
+        prev = old.get((r["page"], r["quote"], r["speaker"], r["context"]))
+        if prev is not None:
+            r["verdict"], r["note"] = prev["verdict"], prev["note"]
+    with SAMPLE.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, FIELDS, delimiter="\t")
+        w.writeheader()
+        w.writerows(picked)
+    kept = sum(bool(r["verdict"]) for r in picked)
+    print(f"{len(rows)} quotations, {len(picked)} sampled ({kept} verdicts kept) -> {SAMPLE}")
+
+
+def score() -> None:
+    with SAMPLE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    judged = [r for r in rows if r["verdict"]]
+    ok = sum(r["verdict"] == "ok" for r in judged)
+    print(f"{len(judged)} of {len(rows)} judged: ok {ok / max(len(judged), 1):.3f} (goal >= 0.90)")
+    kinds: dict[str, int] = {}
+    for r in judged:
+        kinds[r["verdict"]] = kinds.get(r["verdict"], 0) + 1
+    print("verdicts:", dict(sorted(kinds.items(), key=lambda kv: -kv[1])))
+    by_kind: dict[str, list[int]] = {}
+    for r in judged:
+        c = by_kind.setdefault(r["kind"], [0, 0])
+        c[0] += r["verdict"] == "ok"
+        c[1] += 1
+    print("ok by kind:", {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())})
+
+
+if __name__ == "__main__":
+    draw() if sys.argv[1:2] == ["draw"] else score()
