@@ -1,4 +1,5 @@
-"""onnxruntime sessions for herald's shipped encoders (the event coder, the quotation tagger).
+"""onnxruntime sessions for herald's shipped encoders (the event coder, the quotation tagger), and
+the batching both feed them with.
 
 One way to open a model: the thread count from ``HERALD_THREADS`` (default: the cores, at most four),
 one inter-op thread, full graph optimisation, and the GPU when onnxruntime offers one (never needed).
@@ -8,8 +9,11 @@ Callers cache the session once per process (``functools.cache``), so Dask worker
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 
 def threads() -> int:
@@ -29,3 +33,23 @@ def open_session(path: Path, gpu: bool = True) -> Any:
     wanted = ("CUDAExecutionProvider", "CPUExecutionProvider") if gpu else ("CPUExecutionProvider",)
     providers = [p for p in wanted if p in ort.get_available_providers()]
     return ort.InferenceSession(str(path), sess_options=opts, providers=providers)
+
+
+def batches(lengths: Sequence[int], ids_of: Any, size: int) -> Iterator[tuple[list[int], Any, Any]]:
+    """Inputs sorted by length and cut into batches of ``size``: (input indices, padded ``input_ids``,
+    ``attention_mask``); ``ids_of(i)`` gives input i's word-piece ids. Sorting keeps padding small."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    for k in range(0, len(order), size):
+        idx = order[k : k + size]
+        n = max(lengths[i] for i in idx)
+        ids = np.zeros((len(idx), n), dtype=np.int64)
+        mask = np.zeros((len(idx), n), dtype=np.int64)
+        for r, i in enumerate(idx):
+            ids[r, : lengths[i]] = ids_of(i)
+            mask[r, : lengths[i]] = 1
+        yield idx, ids, mask
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return np.asarray(e / e.sum(axis=-1, keepdims=True))

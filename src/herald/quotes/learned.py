@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from herald.events.learned.wordpiece import WordPiece
-from herald.onnx import open_session
+from herald.onnx import batches, open_session, softmax
 
 DATA = Path(__file__).resolve().parent / "data" / "tagger"
 VOCAB = Path(__file__).resolve().parents[1] / "events" / "data" / "coder" / "vocab.txt"
@@ -102,11 +102,6 @@ def session() -> Any:
     return open_session(DATA / "tagger.onnx", gpu=False)
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return np.asarray(e / e.sum(axis=-1, keepdims=True))
-
-
 def decode(offsets: list[tuple[int, int]], probs: np.ndarray, base: int) -> list[Span]:
     """BIO spans from per-piece label probabilities (argmax; an I- with no B- opens a span)."""
     labels = probs.argmax(-1)
@@ -142,17 +137,9 @@ def tag(text: str, spans: list[tuple[int, int]]) -> list[list[Span]]:
     max_len = int(meta().get("max_len", MAX_LEN))
     encs = [tok.encode(text[a:b], max_len) for a, b in spans]
     out: list[list[Span]] = [[] for _ in spans]
-    order = sorted(range(len(spans)), key=lambda i: len(encs[i].ids))
-    for k in range(0, len(order), BATCH):
-        idx = order[k : k + BATCH]
-        n = max(len(encs[i].ids) for i in idx)
-        ids = np.zeros((len(idx), n), dtype=np.int64)
-        mask = np.zeros((len(idx), n), dtype=np.int64)
-        for r, i in enumerate(idx):
-            ids[r, : len(encs[i].ids)] = encs[i].ids
-            mask[r, : len(encs[i].ids)] = 1
+    for idx, ids, mask in batches([len(e.ids) for e in encs], lambda i: encs[i].ids, BATCH):
         (logits,) = sess.run(["tags"], {"input_ids": ids, "attention_mask": mask})
-        probs = _softmax(logits)
+        probs = softmax(logits)
         for r, i in enumerate(idx):
             k_len = len(encs[i].ids)
             out[i] = decode(encs[i].offsets, probs[r, :k_len], spans[i][0])

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from herald.events.learned.wordpiece import WordPiece
-from herald.onnx import open_session
+from herald.onnx import batches, open_session, softmax
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "coder"
 BATCH = 32
@@ -75,11 +75,6 @@ def session() -> Any:
     return open_session(DATA / "coder.onnx")
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
-    return np.asarray(e / e.sum(axis=-1, keepdims=True))
-
-
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.asarray(1.0 / (1.0 + np.exp(-x)))
 
@@ -92,32 +87,24 @@ def read(texts: list[str]) -> list[Reading]:
     tok, sess = tokenizer(), session()
     encs = [tok.encode(t, int(m["max_len"])) for t in texts]
     out: list[Reading | None] = [None] * len(texts)
-    order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
     lay = m["layout"]
     t0, t1 = lay["types"]
     m0, m1 = lay["mode"]
     q0, q1 = lay["quad"]
-    for k in range(0, len(order), BATCH):
-        idx = order[k : k + BATCH]
-        n = max(len(encs[i].ids) for i in idx)
-        ids = np.zeros((len(idx), n), dtype=np.int64)
-        mask = np.zeros((len(idx), n), dtype=np.int64)
-        for r, i in enumerate(idx):
-            ids[r, : len(encs[i].ids)] = encs[i].ids
-            mask[r, : len(encs[i].ids)] = 1
+    for idx, ids, mask in batches([len(e.ids) for e in encs], lambda i: encs[i].ids, BATCH):
         sent, toks = sess.run(["sentence", "tokens"], {"input_ids": ids, "attention_mask": mask})
-        roles = _softmax(toks)
+        roles = softmax(toks)
         for r, i in enumerate(idx):
             s = sent[r]
-            types = _softmax(s[t0:t1]) if m.get("type_activation") == "softmax" else _sigmoid(s[t0:t1])
-            mode = _softmax(s[m0:m1])
+            types = softmax(s[t0:t1]) if m.get("type_activation") == "softmax" else _sigmoid(s[t0:t1])
+            mode = softmax(s[m0:m1])
             k_len = len(encs[i].ids)
             out[i] = Reading(
                 event=float(_sigmoid(s[lay["event"]])),
                 types={ty: float(p) for ty, p in zip(m["types"], types, strict=True)},
                 mode={md: float(p) for md, p in zip(m["modes"], mode, strict=True)},
                 negated=float(_sigmoid(s[lay["negated"]])),
-                quad=[float(x) for x in _softmax(s[q0:q1])],
+                quad=[float(x) for x in softmax(s[q0:q1])],
                 offsets=encs[i].offsets,
                 source=[float(x) for x in roles[r, :k_len, 1]],
                 target=[float(x) for x in roles[r, :k_len, 2]],
