@@ -15,6 +15,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from scheme import document_of
+
 LABELS = Path(__file__).resolve().parent / "labels"
 
 
@@ -64,7 +66,7 @@ def main() -> None:
     full = f1([(kinds(a, True), kinds(b, True)) for a, b, *_ in twice.values()])
     docs: dict[str, tuple[bool, bool]] = {}
     for sid, (a, b, *_) in twice.items():
-        docs[sid.rsplit(":", 1)[0] if sid.startswith(("pn:", "pw:", "wr:", "wb", "wc")) else sid] = (
+        docs[document_of(sid)] = (
             a.get("political"),
             b.get("political"),
         )

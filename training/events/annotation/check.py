@@ -8,25 +8,7 @@ from __future__ import annotations
 import json
 import sys
 
-TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
-MODES = {None, "future", "hypothetical"}
+from scheme import MODES, TYPES
 
 
 def problems(shard_path: str, labels_path: str) -> list[str]:

@@ -31,26 +31,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import events_data  # noqa: E402
 import pool as annotation_pool  # noqa: E402
+from scheme import MODES, TYPES, document_of  # noqa: E402, F401
 
-TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-MODES = (None, "future", "hypothetical")
 LABELS = ROOT / "training" / "events" / "annotation" / "labels"
 SYNTHETIC_WEIGHT = 0.3
 

@@ -220,11 +220,8 @@ def evaluate(sent: np.ndarray, items: list[dict]) -> dict:
 
 
 def split(exs: list[Example], val_share: float) -> tuple[list[Example], list[Example]]:
-    def doc_of(e: Example) -> str:
-        return e.key.rsplit(":", 1)[0] if e.key.startswith(("pn:", "pw:", "wr:", "wb", "wc")) else e.key
-
     def is_val(e: Example) -> bool:
-        h = int(hashlib.md5(doc_of(e).encode()).hexdigest()[:8], 16)
+        h = int(hashlib.md5(dataset.document_of(e.key).encode()).hexdigest()[:8], 16)
         return e.origin == "annotated" and h % 1000 < val_share * 1000
 
     return [e for e in exs if not is_val(e)], [e for e in exs if is_val(e)]
