@@ -196,7 +196,9 @@ def span_example(s: dict) -> Example:
             cur = None
     if cur:
         roles.append(tuple(cur))
-    return Example(text=text, origin="spans", key=f"spans:{annotation_pool.stable(text) & 0xFFFFFF}", roles=roles)
+    return Example(
+        text=text, origin="spans", key=f"spans:{annotation_pool.stable(text) & 0xFFFFFF}", roles=roles
+    )
 
 
 BUILD = ROOT / "training" / "events" / "coder" / "build"
