@@ -13,14 +13,16 @@ the words refer to in that sentence at the story's date (country and sector), ``
 
 from __future__ import annotations
 
-import csv
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EVAL = HERE.parents[0].parent / "shared" / "eval"
 sys.path.insert(0, str(EVAL))
+sys.path.insert(0, str(HERE))
+
+import hand_sample  # noqa: E402
+
 SAMPLE = HERE / "actors_precision_sample.tsv"
 FIELDS = ["page", "mention", "code", "name", "role", "context", "verdict", "note"]
 
@@ -50,32 +52,14 @@ def sample(n: int = 200, seed: int = 18) -> None:
                 }
             )
     rows.sort(key=lambda r: (r["page"], r["context"]))
-    picked = random.Random(seed).sample(rows, min(n, len(rows)))
     # a row whose page, words, code and context are unchanged keeps its earlier verdict
-    old: dict[tuple[str, ...], dict[str, str]] = {}
-    if SAMPLE.exists():
-        with SAMPLE.open(encoding="utf-8", newline="") as f:
-            old = {
-                (r["page"], r["mention"], r["code"], r["context"]): r
-                for r in csv.DictReader(f, delimiter="\t")
-                if r["verdict"]
-            }
-    for r in picked:
-        prev = old.get((r["page"], r["mention"], r["code"], r["context"]))
-        if prev is not None:
-            r["verdict"], r["note"] = prev["verdict"], prev["note"]
-    with SAMPLE.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, FIELDS, delimiter="\t")
-        w.writeheader()
-        w.writerows(picked)
-    kept = sum(bool(r["verdict"]) for r in picked)
-    print(f"{len(rows)} coded mentions, {len(picked)} sampled ({kept} verdicts kept) -> {SAMPLE}")
+    kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, ("page", "mention", "code", "context"))
+    picked = min(n, len(rows))
+    print(f"{len(rows)} coded mentions, {picked} sampled ({kept} verdicts kept) -> {SAMPLE}")
 
 
 def score() -> None:
-    with SAMPLE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    judged = [r for r in rows if r["verdict"]]
+    rows, judged = hand_sample.judged(SAMPLE)
     ok = sum(r["verdict"] == "ok" for r in judged)
     print(f"{len(judged)} of {len(rows)} judged: code precision {ok / max(len(judged), 1):.3f}")
     kinds: dict[str, int] = {}

@@ -15,14 +15,16 @@ a headline, boilerplate); ``note`` says why for every row not ``ok``.
 
 from __future__ import annotations
 
-import csv
-import random
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EVAL = HERE.parents[0].parent / "shared" / "eval"
 sys.path.insert(0, str(EVAL))
+sys.path.insert(0, str(HERE))
+
+import hand_sample  # noqa: E402
+
 SAMPLE = HERE / "quotes_precision_sample.tsv"
 FIELDS = ["page", "kind", "speaker", "cue", "quote", "context", "verdict", "note"]
 WINDOW = 150  # characters of context either side of the quotation
@@ -55,32 +57,14 @@ def draw(n: int = 100, seed: int = 7) -> None:
                 }
             )
     rows.sort(key=lambda r: (r["page"], r["context"], r["quote"]))
-    picked = random.Random(seed).sample(rows, min(n, len(rows)))
     # a row whose page, quotation, speaker and context are unchanged keeps its earlier verdict
-    old: dict[tuple[str, ...], dict[str, str]] = {}
-    if SAMPLE.exists():
-        with SAMPLE.open(encoding="utf-8", newline="") as f:
-            old = {
-                (r["page"], r["quote"], r["speaker"], r["context"]): r
-                for r in csv.DictReader(f, delimiter="\t")
-                if r["verdict"]
-            }
-    for r in picked:
-        prev = old.get((r["page"], r["quote"], r["speaker"], r["context"]))
-        if prev is not None:
-            r["verdict"], r["note"] = prev["verdict"], prev["note"]
-    with SAMPLE.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, FIELDS, delimiter="\t")
-        w.writeheader()
-        w.writerows(picked)
-    kept = sum(bool(r["verdict"]) for r in picked)
-    print(f"{len(rows)} quotations, {len(picked)} sampled ({kept} verdicts kept) -> {SAMPLE}")
+    kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, ("page", "quote", "speaker", "context"))
+    picked = min(n, len(rows))
+    print(f"{len(rows)} quotations, {picked} sampled ({kept} verdicts kept) -> {SAMPLE}")
 
 
 def score() -> None:
-    with SAMPLE.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    judged = [r for r in rows if r["verdict"]]
+    rows, judged = hand_sample.judged(SAMPLE)
     ok = sum(r["verdict"] == "ok" for r in judged)
     print(f"{len(judged)} of {len(rows)} judged: ok {ok / max(len(judged), 1):.3f} (goal >= 0.90)")
     kinds: dict[str, int] = {}
