@@ -123,15 +123,21 @@ def _is_cue(tok: Any, reported: bool = False) -> bool:
     return lemma not in NEEDS_CLAUSE or _clause(tok) is not None
 
 
+def _nominal_subject(tok: Any) -> Any:
+    """The verb's own subject word, or None (no climbing: compare ``_subject``)."""
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _record_subject(tok: Any) -> bool:
     """Whether a finding verb's subject is a record ("the poll", "an FBI review"), not a finder."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in RECORDS for c in tok.children)
+    subj = _nominal_subject(tok)
+    return subj is not None and subj.lemma_.lower() in RECORDS
 
 
 def _holder_subject(tok: Any) -> bool:
     """Whether a stance verb's subject can hold a stance: a name, a pronoun, an office or a body of
     people (a missing subject is left to the speaker search)."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = _nominal_subject(tok)
     if subj is not None and subj.tag_ == "WDT" and tok.dep_ == "relcl":
         subj = tok.head  # "the only device that supports ...": the relative pronoun is its noun
     if subj is None or subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):

@@ -103,7 +103,7 @@ def is_passive_subject(tok: Any) -> bool:
     """Whether a word belongs to the subject of a passive verb ("Michael Webb was sentenced")."""
     while tok.dep_ in ("compound", "flat", "amod", "nmod", "appos") and tok.head is not tok:
         tok = tok.head
-    return bool(tok.dep_ in ("nsubjpass", "auxpass"))
+    return bool(tok.dep_ == "nsubjpass")
 
 
 def coordinated(sent: Any, i: int, mentions: list[Mention]) -> list[Actor]:
