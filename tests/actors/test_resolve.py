@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from herald.actors import actor_at, reresolve, resolve, resolve_text
+from herald.actors.resolve import spacy_entities
 from herald.models import Actor, Dates, Document, Quote
 from herald.nlp import load as load_nlp
 
@@ -54,8 +55,32 @@ def test_mentions_are_sorted_and_disjoint(seed: Document) -> None:
     assert all(seed.text[m.start : m.end] == m.actor.text for m in seed.mentions)
 
 
-def test_no_bare_pronouns(seed: Document) -> None:
-    assert not any(m.actor.text.lower() in ("he", "she", "they", "we") for m in seed.mentions)
+def test_pronouns_stand_for_named_actors(seed: Document) -> None:
+    pron = [m for m in seed.mentions if m.via == "pronoun"]
+    # every pronoun mention carries the named actor it refers to, never a bare pronoun
+    assert pron and all(m.actor.name.lower() not in ("he", "she", "they", "we") for m in pron)
+    # the closing "... should be protected from us," he said: Lavrov
+    he = seed.text.rindex("he said")
+    assert any(m.start == he and m.actor.name == "Sergey Lavrov" for m in pron)
+    # "Lavrov praised NATO's strategic ideas, saying they ...": the ideas, not NATO
+    they = seed.text.index("saying they") + len("saying ")
+    assert not any(m.start == they for m in pron)
+
+
+def test_pronouns_follow_the_person_or_group() -> None:
+    text = (
+        "Police in Ohio arrested Michael Webb on Friday. He was charged with kidnapping. "
+        "Officers said they found the girl in a hotel. Mrs. Alice Brown, a neighbour, said she saw him."
+    )
+    nlp = load_nlp()(text)
+    ents = spacy_entities(nlp)
+    mentions = resolve_text(text, "2019-11-20", ents, nlp)
+    got = {text[m.start : m.end]: m.actor for m in mentions if m.via == "pronoun"}
+    # arrested: a suspect (the guide: CRM), and so is "he"
+    assert got["He"].name == "Michael Webb" and got["He"].code == "USACRM"
+    assert got["him"].name == "Michael Webb"
+    assert got["they"].name == "officers" and got["they"].sector == "COP"
+    assert "she" not in got or got["she"].name == "Alice Brown"
 
 
 def actors(text: str, day: str | None = None) -> list[tuple[str, Actor]]:

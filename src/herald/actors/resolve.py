@@ -11,8 +11,8 @@ Three passes over one document:
    says which (context beats date). A role phrase with a country or organisation ("NATO chief")
    names the office holder at the date when herald knows one.
 3. **Coreference.** Short forms point back: a surname to the full name, "the Alliance" to NATO,
-   "the foreign minister" to the person who held that office in the story. Bare pronouns are
-   left to the quotes stage.
+   "the foreign minister" to the person who held that office in the story, and "he" or "they"
+   to the actor it stands for (:mod:`herald.actors.pronouns`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from herald.actors import kb as kbm
-from herald.actors import usage
+from herald.actors import pronouns, suspects, usage
 from herald.actors.kb import KB, Entity, Role, load, office_holder, pick_role
 from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
 from herald.actors.offices import HEAD, HOG, HOS
@@ -227,11 +227,13 @@ class Resolver:
                 code = country if org else country + (sec or "")
                 actor = Actor(text, name, country, sec, code, head.title if head else None, "person")
             else:
+                # a name with no role the text gives: a private person (the guide: country +
+                # CVL), placed in a country by :func:`usage.inherit`
                 actor = Actor(
                     text,
                     name,
                     None,
-                    head.sector if head else None,
+                    head.sector if head else "CVL",
                     None,
                     head.title if head else None,
                     "person",
@@ -513,6 +515,8 @@ class Resolver:
                     self._office[id(p2)] = office
             placed.append(p2)
         lines = self._settle(placed)
+        orgs = _org_codes(self.kb)
+        usage.states_and_people(self.text, (p.mention for p in placed), orgs)
         for p in placed:
             a = p.mention.actor
             if (
@@ -522,12 +526,12 @@ class Resolver:
                 and _FORMER.search(self.text[max(0, p.mention.start - 8) : p.mention.start + 7])
             ):
                 a.sector, a.code = "CVL", (a.country + "CVL") if a.country else None
-        orgs = _org_codes(self.kb)
         self.home = usage.home_country((p.mention for p in placed), orgs, lines)
         placed = self.coref(placed, hits)
         mentions = [p.mention for p in placed if p.mention.via != "coref-pending"]
         usage.inherit(self.text, mentions, orgs, self.home)
-        return mentions
+        suspects.mark(mentions, self.nlp_doc)
+        return pronouns.link(self.text, mentions, self.nlp_doc)
 
     def _settle(self, placed: list[Placed]) -> list[tuple[int, int]]:
         """Countries, cities and metonyms used as places, datelines or team names lose their code;
@@ -544,6 +548,9 @@ class Resolver:
             if m.actor.kind == "organisation" and m.via != "metonym":
                 if sport:  # "the Lightning", "the Raiders": teams
                     m.actor = Actor(m.actor.text, m.actor.name, None, None, None, None, "organisation")
+                elif m.actor.sector in _NON_STATE and usage.is_thing_use(self.text, m, self.nlp_doc):
+                    a = m.actor  # "Apple's chargers", "Twitter users": the company's thing
+                    m.actor = Actor(a.text, a.name, a.country, None, None, None, "product")
                 continue
             if usage.is_dateline(self.text, m.start, m.end):
                 lines.append((m.start, m.end))

@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from herald.actors.names import wordset
 from herald.models import Actor, Mention
 
 # sectors a bare group noun is coded with the story's country
@@ -194,6 +195,8 @@ def _listed_place(nlp_doc: Any, s: int, e: int) -> bool:
         if tok.dep_ != "conj" or tok.head is tok:
             break
         tok = tok.head
+    if tok.dep_ in ("appos", "npadvmod") and tok.head.dep_ == "pobj":
+        tok = tok.head  # "in Columbus, Ohio": the state qualifies the city
     return bool(tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)
 
 
@@ -237,6 +240,41 @@ def is_product(text: str, start: int, end: int) -> bool:
     )
 
 
+# what a company makes or runs, owned by it ("Apple's chargers", "Netflix's new series")
+_THINGS = wordset(
+    """charger chip device phone smartphone keyboard laptop tablet computer app software service guide
+    store shop website site platform feature model version lineup earbud headphone watch tv speaker
+    camera ad advert documentary series show film movie game console car vehicle card account
+    subscription stock share product brand logo"""
+)
+_INDEFINITE = re.compile(r"(?:\b(?:a|an|any|every|my|your|our|local|nearest)\s+)$", re.I)
+
+
+def is_thing_use(text: str, m: Mention, nlp_doc: Any = None) -> bool:
+    """Is this company or outlet name used for a thing it makes, runs or owns rather than as an
+    actor? "a local Walmart", "Twitter users", "Facebook ads", "Apple shares", "Apple's iPad Pro",
+    "Apple's chargers" are no actors; "Apple said", "sued Apple", "Apple's decision" are."""
+    s, e = m.start, m.end
+    if _INDEFINITE.search(text[max(0, s - 16) : s]):
+        return True
+    after = text[e : e + 24].lower()
+    if _MARKET.match(after):
+        return True
+    if nlp_doc is None:
+        return False
+    span = nlp_doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[-1]
+    if tok.i + 1 < len(nlp_doc) and nlp_doc[tok.i + 1].tag_ == "POS":
+        head = tok.head
+        return head.i > tok.i and (
+            (head.pos_ == "PROPN" and head.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
+            or head.lemma_.lower() in _THINGS
+        )
+    return _modifier(nlp_doc, s, e) is not False
+
+
 def _country_of(a: Actor, orgs: frozenset[str]) -> str | None:
     c = a.country
     return c if c and len(c) == 3 and c.isalpha() and c not in orgs else None
@@ -260,9 +298,27 @@ def home_country(
     return top if n >= 2 and n * 2 >= total and n > rest[0][1] else None
 
 
+def lead_country(mentions: Iterable[Mention], orgs: frozenset[str]) -> str | None:
+    """The country a story's private people most likely belong to: the one named at least twice and
+    half again as often as any other (a looser test than :func:`home_country`, used only for people
+    the text gives no country)."""
+    counts: Counter[str] = Counter(c for m in mentions for c in [_country_of(m.actor, orgs)] if c is not None)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    return top if n >= 2 and 2 * n >= 3 * rest[0][1] else None
+
+
+# "officials from Mexico", "lawmakers in Nigeria", "police of the city": the place right after a
+# group noun is its country
+_FROM = re.compile(r"\s+(?:from|in|of)\s+(?:the\s+)?$")
+
+
 def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: str | None) -> None:
-    """Bare group nouns ("police", "officials", "the ministry") take the country of their sentence
-    when it names exactly one, else the story's country; otherwise they keep the sector alone."""
+    """Bare group nouns ("police", "officials", "the ministry") take the country named right after
+    them ("officials from Mexico"), else the country of their sentence when it names exactly one,
+    else the story's country; otherwise they keep the sector alone. A private person
+    (:func:`private_people`) is placed once, at their first mention, and keeps that country."""
     bare = [
         m
         for m in mentions
@@ -273,21 +329,70 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
     if not bare:
         return
     starts = [x.start for x in mentions]
+    people: dict[str, str | None] = {}
+    lead: list[str | None] = []  # the lead country, computed when first needed
     for m in bare:
-        lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
-        ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
-        hi = min(ends) if ends else len(text)
-        local = {
-            c
-            for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-            for c in [_country_of(x.actor, orgs)]
-            if c is not None
-        }
-        country = next(iter(local)) if len(local) == 1 else home
-        if country is None:
-            continue
         a = m.actor
-        a.country, a.code = country, country + (a.sector or "")
+        if a.kind == "person" and a.name in people:
+            country = people[a.name]
+        else:
+            near = _after(text, mentions, starts, m, orgs) or _local(text, mentions, starts, m, orgs)
+            country = near or home
+            if a.kind == "person":
+                if country is None:
+                    if not lead:
+                        lead.append(lead_country(mentions, orgs))
+                    country = lead[0]
+                people[a.name] = country
+        if country is not None:
+            a.country, a.code = country, country + (a.sector or "")
+
+
+def _after(
+    text: str, mentions: Sequence[Mention], starts: list[int], m: Mention, orgs: frozenset[str]
+) -> str | None:
+    """The country of a place named right after the group noun ("officials from Mexico")."""
+    k = bisect.bisect_left(starts, m.end)
+    if k >= len(mentions) or mentions[k].start - m.end > 12:
+        return None
+    if not _FROM.fullmatch(text[m.end : mentions[k].start]):
+        return None
+    return _country_of(mentions[k].actor, orgs)
+
+
+def _local(
+    text: str, mentions: Sequence[Mention], starts: list[int], m: Mention, orgs: frozenset[str]
+) -> str | None:
+    """The one country the group noun's sentence names, if it names exactly one."""
+    lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
+    hi = min(ends) if ends else len(text)
+    local = {
+        c
+        for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        if x is not m
+        for c in [_country_of(x.actor, orgs)]
+        if c is not None
+    }
+    return next(iter(local)) if len(local) == 1 else None
+
+
+# a plural people noun made from a country ("Indians", "Americans", "Ukrainians"): its people
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|os|ers|ks|des|nes|les)")
+
+
+def states_and_people(text: str, mentions: Iterable[Mention], orgs: frozenset[str]) -> None:
+    """A country named as an actor is its state ("China warned Vietnam": CHNGOV, VNMGOV, as the
+    guide codes them); a plural of its people ("deported Indians", "most Americans") is its
+    civilians (INDCVL). Places and modifiers were settled before and carry no code."""
+    for m in mentions:
+        a = m.actor
+        c = _country_of(a, orgs)
+        if a.kind != "country" or c is None or a.code != c or a.sector is not None:
+            continue
+        words = text[m.start : m.end]
+        sector = "CVL" if _DEMONYM_PLURAL.fullmatch(words) and words.lower() != a.name.lower() else "GOV"
+        a.sector, a.code = sector, c + sector
 
 
 # an organisation's sector from the words of its name, first match wins ("Columbus Police Department":

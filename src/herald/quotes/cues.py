@@ -11,7 +11,7 @@ the writer's words, so they attribute reported speech only, never a verbatim quo
 
 from __future__ import annotations
 
-from herald.quotes.names import wordset
+from herald.actors.names import wordset
 
 # verbs whose clause complement (ccomp) or following quotation is what the subject said. The
 # core is the verbs of saying; the rest was chosen by measuring, on PolNeAR's *train* split, how

@@ -28,6 +28,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import IDS
 
+from herald.actors.names import ROLE_NOUNS, wordset
 from herald.models import Document, Quote
 from herald.quotes import learned, tagged
 from herald.quotes.cues import (
@@ -44,7 +45,6 @@ from herald.quotes.cues import (
     SPEECH,
 )
 from herald.quotes.marks import QuoteSpan, find_quotes
-from herald.quotes.names import ROLE_NOUNS, wordset
 from herald.quotes.speakers import Speaker, SpeakerIndex
 from herald.quotes.stance import polarity
 

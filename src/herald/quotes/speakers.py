@@ -20,8 +20,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from herald.models import Actor, Document, Mention
-from herald.quotes.names import (
+from herald.actors.names import (
     FEMALE_NAMES,
     FEMALE_TITLES,
     MALE_NAMES,
@@ -30,6 +29,7 @@ from herald.quotes.names import (
     TITLES,
     wordset,
 )
+from herald.models import Actor, Document, Mention
 
 PRONOUNS = wordset("he she they we i it him her you who his their them us me whom that which this")
 _PERSON_PRON = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -352,6 +352,10 @@ class SpeakerIndex:
         lower = tok.lower_
         mention = tok.text
         start, end = tok.idx, tok.idx + len(tok.text)
+        linked = self.mention_at(start, end)
+        if linked is not None and linked.via == "pronoun" and linked.start == start:
+            # the actors stage resolved this pronoun (herald.actors.pronouns): one answer for all stages
+            return Speaker(linked.actor.name, mention, linked.actor, start, end, "pronoun")
         if lower in _PERSON_PRON:
             want = _PERSON_PRON[lower]
         elif lower in _GROUP_PRON:

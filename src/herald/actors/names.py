@@ -50,7 +50,8 @@ FEMALE_NAMES = wordset(
     isabella theresa diana natalie brittany charlotte marie kayla alexis lori tammy robin
     erin katie katy kate meghan megyn mika norah gretchen greta dana maxine tulsi ilhan
     alexandria elise marsha liz betsy nina tara ruth sonia elena loretta janet
-    yulia maria valentina irina natalia olga svetlana tatiana"""
+    yulia maria valentina irina natalia olga svetlana tatiana jane emma olivia ava mia
+    chloe zoe lily ella claire sophie nicole jessica melissa michelle brenda pamela"""
 )
 
 MALE_NAMES = wordset(

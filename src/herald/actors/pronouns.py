@@ -1,0 +1,148 @@
+"""Pronouns that stand for an actor: "Police arrested John Webb on Friday. He was charged ..."
+
+A personal pronoun in a subject or object slot ("he", "she", "him", "her", "they", "them") becomes a
+mention of the actor it refers to, ``via="pronoun"``, so that events and quotations find their
+source and target where the text writes only "he". The antecedent is looked for the way a reader
+does, in the pronoun's own sentence and the ones just before it:
+
+- "he"/"she" refer to a person, of the same gender when the text tells (a title, a common first
+  name), nearest sentence first, a subject before an object;
+- "they"/"them" refer to a group, an organisation or a state named in the same or the previous
+  sentence, a subject first.
+
+Pronouns inside quotation marks belong to the speaker's voice, not the writer's, and are left alone;
+so are "I", "we", "you" and "it". When the nearest compatible antecedent has no code, the pronoun
+gets no mention: a farther coded name would be a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Any
+
+from herald.actors.names import FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES
+from herald.models import Actor, Mention
+
+_PERSON = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GROUP = frozenset({"they", "them"})
+_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent", "obj", "iobj"})
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_PERSON_BACK = 3  # sentences a "he" looks back
+_GROUP_BACK = 1
+_GROUP_KINDS = frozenset({"agent", "organisation", "country"})
+
+
+def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
+    """``mentions`` with a mention added for every pronoun whose antecedent is a coded actor."""
+    if nlp_doc is None or not mentions:
+        return list(mentions)
+    sent_starts = [s.start_char for s in nlp_doc.sents]
+    people = [m for m in mentions if m.actor.kind == "person"]
+    groups = [m for m in mentions if m.actor.kind in _GROUP_KINDS and m.via not in ("place", "pronoun")]
+    taken = {m.start for m in mentions}
+    added: list[Mention] = []
+    genders: dict[str, str | None] = {}
+    for tok in nlp_doc:
+        word = tok.lower_
+        if word not in _PERSON and word not in _GROUP:
+            continue
+        if tok.tag_ != "PRP" or tok.dep_ not in _SLOTS or tok.idx in taken or _quoted(text, tok.idx):
+            continue
+        sent = bisect.bisect_right(sent_starts, tok.idx) - 1
+        if word in _PERSON:
+            found = _antecedent(
+                people, tok.idx, sent, sent_starts, _PERSON_BACK, nlp_doc, _PERSON[word], genders, text
+            )
+        else:
+            found = _antecedent(groups, tok.idx, sent, sent_starts, _GROUP_BACK, nlp_doc, None, genders, text)
+        if found is None or found.actor.code is None:
+            continue
+        if word in _GROUP and _plural_between(nlp_doc, mentions, found.end, tok.i):
+            continue  # "praised NATO's ideas, saying they ...": the ideas, not NATO
+        a = found.actor
+        end = tok.idx + len(tok.text)
+        actor = Actor(text[tok.idx : end], a.name, a.country, a.sector, a.code, a.role, a.kind)
+        added.append(Mention(tok.idx, end, actor, "pronoun"))
+    if not added:
+        return list(mentions)
+    return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _antecedent(
+    cands: Sequence[Mention],
+    pos: int,
+    sent: int,
+    sent_starts: list[int],
+    back: int,
+    nlp_doc: Any,
+    gender: str | None,
+    genders: dict[str, str | None],
+    text: str,
+) -> Mention | None:
+    """The compatible candidate before ``pos`` that a reader would pick: nearest sentence, then a
+    subject over an object, then the one nearest the pronoun."""
+    best: Mention | None = None
+    best_key: tuple[int, int, int] | None = None
+    lo = sent_starts[max(0, sent - back)]
+    for m in reversed(cands):
+        if m.end > pos:
+            continue
+        if m.start < lo:
+            break
+        if _quoted(text, m.start):
+            continue
+        if gender is not None:
+            g = genders.get(m.actor.name, "?")
+            if g == "?":
+                g = genders[m.actor.name] = _gender(text, m)
+            if g not in (None, gender):
+                continue
+        m_sent = bisect.bisect_right(sent_starts, m.start) - 1
+        key = (m_sent, int(_is_subject(nlp_doc, m)), m.start)
+        if best_key is None or key > best_key:
+            best, best_key = m, key
+    return best
+
+
+def _plural_between(nlp_doc: Any, mentions: Sequence[Mention], start: int, end_tok: int) -> bool:
+    """Is there a plural noun that is no actor between char ``start`` and token ``end_tok``?"""
+    spans = [(m.start, m.end) for m in mentions if m.end > start and m.start < nlp_doc[end_tok].idx]
+    for i in range(end_tok - 1, -1, -1):
+        t = nlp_doc[i]
+        if t.idx < start:
+            break
+        if t.tag_ in ("NNS", "NNPS") and not any(a <= t.idx < b for a, b in spans):
+            return True
+    return False
+
+
+def _gender(text: str, m: Mention) -> str | None:
+    """m/f from a title before the name ("Mrs. Webb") or a common first name, else unknown."""
+    before = text[max(0, m.start - 6) : m.start].lower().split()
+    if before and before[-1] in MALE_TITLES:
+        return "m"
+    if before and before[-1] in FEMALE_TITLES:
+        return "f"
+    words = m.actor.name.split()
+    first = words[0].lower() if len(words) >= 2 else ""
+    if first in MALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+def _is_subject(nlp_doc: Any, m: Mention) -> bool:
+    span = nlp_doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in _SUBJECT
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation in its paragraph (an odd number of marks before it)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    curly = before.count("“") - before.count("”")
+    if curly > 0:
+        return True
+    return before.count('"') % 2 == 1
