@@ -9,6 +9,7 @@ are stored with their text.
     python training/events/annotation/pool.py spans 4    # the ConfliBERT span round
     python training/events/annotation/pool.py whole 5 1  # the whole-article PolNeAR rounds 1 and 2
     python training/events/annotation/pool.py whole 5 2  # (pool/whole-K, pool/whole2-K; pool-whole.jsonl)
+    python training/events/annotation/pool.py whole 6 3  # the third whole-article round (pool/whole3-K)
 
 Split rules, fixed here so nobody tunes them:
 - ConfliBERT QuadClass sentences: a stable hash of the sentence puts 30% in ``heldout`` (never annotated,
@@ -41,6 +42,8 @@ N_WHOLE_SENTENCES = 34
 SEED_WHOLE = 29
 N_WHOLE2 = 100  # a second whole-article round, drawn from what the first two rounds left
 SEED_WHOLE2 = 31
+N_WHOLE3 = 150  # a third whole-article round, drawn from what the earlier rounds left
+SEED_WHOLE3 = 37
 
 
 def stable(text: str) -> int:
@@ -145,17 +148,19 @@ def span_items() -> list[dict]:
 
 
 def whole_articles() -> list[list[str]]:
-    """The whole-article rounds' PolNeAR train articles: round 1 (60) and round 2 (100), each drawn with
-    its own seed from the articles no earlier round took."""
+    """The whole-article rounds' PolNeAR train articles: round 1 (60), round 2 (100) and round 3 (150),
+    each drawn with its own seed from the articles no earlier round took."""
     names = sorted(p.name for p in POLNEAR.glob("*.txt"))
-    taken = set(random.Random(SEED).sample(names, N_ARTICLES))
-    rest = [n for n in names if n not in taken]
-    first = random.Random(SEED_WHOLE).sample(rest, N_WHOLE)
-    rest2 = [n for n in rest if n not in set(first)]
-    return [first, random.Random(SEED_WHOLE2).sample(rest2, N_WHOLE2)]
+    rest = [n for n in names if n not in set(random.Random(SEED).sample(names, N_ARTICLES))]
+    rounds: list[list[str]] = []
+    for n, seed in ((N_WHOLE, SEED_WHOLE), (N_WHOLE2, SEED_WHOLE2), (N_WHOLE3, SEED_WHOLE3)):
+        chosen = random.Random(seed).sample(rest, n)
+        rounds.append(chosen)
+        rest = [x for x in rest if x not in set(chosen)]
+    return rounds
 
 
-def whole_items(rounds: tuple[int, ...] = (1, 2)) -> list[dict]:
+def whole_items(rounds: tuple[int, ...] = (1, 2, 3)) -> list[dict]:
     """Whole-article rounds: PolNeAR train articles outside the first round's 80, read whole (up to
     ``N_WHOLE_SENTENCES`` sentences), every tenth article of a round twice."""
     out = []
