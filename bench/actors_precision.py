@@ -5,10 +5,12 @@ by hand.
     .venv/bin/python bench/actors_precision.py sample
     .venv/bin/python bench/actors_precision.py score    # precision of the judged sample
 
-The sample: every mention with a code in herald's output for the 89 dev pages (raw HTML in), 200 drawn
-with a fixed seed. A reader fills ``verdict``: ``ok`` when the code is the right CAMEO-style code for what
-the words refer to in that sentence at the story's date (country and sector), ``wrong`` otherwise
-(``wrong-country``, ``wrong-sector``, ``not-an-actor`` say how).
+The sample: every mention with a code in herald's output for the 89 dev pages (raw HTML in), the 200
+whose page and context hash lowest (a stable draw: a place in the text stays in the sample when its
+code changes, and keeps its verdict when the code does not). A reader fills ``verdict``: ``ok`` when
+the code is the right CAMEO-style code for what the words refer to in that sentence at the story's
+date (country and sector), ``wrong`` otherwise (``wrong-country``, ``wrong-sector``, ``not-an-actor``
+say how).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ def sample(n: int = 200, seed: int = 18) -> None:
             )
     rows.sort(key=lambda r: (r["page"], r["context"]))
     # a row whose page, words, code and context are unchanged keeps its earlier verdict
-    kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, ("page", "mention", "code", "context"))
+    same = ("page", "mention", "code", "context")
+    kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, same, by=("page", "context"))
     picked = min(n, len(rows))
     print(f"{len(rows)} coded mentions, {picked} sampled ({kept} verdicts kept) -> {SAMPLE}")
 

@@ -5,16 +5,35 @@ of rows that did not change when the sample is drawn again, and read the judged 
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 from pathlib import Path
 
 
 def draw(
-    path: Path, fields: list[str], rows: list[dict[str, str]], n: int, seed: int, same: tuple[str, ...]
+    path: Path,
+    fields: list[str],
+    rows: list[dict[str, str]],
+    n: int,
+    seed: int,
+    same: tuple[str, ...],
+    by: tuple[str, ...] = (),
 ) -> int:
     """Write ``n`` of ``rows`` drawn with ``seed`` to ``path``; a drawn row whose ``same`` fields equal an
-    already judged row's keeps that row's verdict and note. Returns how many verdicts were kept."""
-    picked = random.Random(seed).sample(rows, min(n, len(rows)))
+    already judged row's keeps that row's verdict and note. Returns how many verdicts were kept.
+
+    With ``by``, the draw is the ``n`` rows whose ``by`` fields hash lowest (with the seed): a place in
+    the text stays in the sample when the code there changes, so a new version of herald needs
+    verdicts only for what it changed, not for a new random draw."""
+    if by:
+
+        def rank(r: dict[str, str]) -> str:
+            key = "\x1f".join([str(seed), *(r[k] for k in by)])
+            return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+        picked = sorted(rows, key=rank)[:n]
+    else:
+        picked = random.Random(seed).sample(rows, min(n, len(rows)))
     old: dict[tuple[str, ...], dict[str, str]] = {}
     if path.exists():
         with path.open(encoding="utf-8", newline="") as f:

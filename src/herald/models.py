@@ -99,22 +99,33 @@ class Mention:
     via: str = "name"  # name | alias | role | metonym | coref | pronoun | entity
 
 
+# how the parts of a split quotation are joined in ``Quote.text``
+PART_JOIN = " … "
+
+
 @dataclass
 class Quote:
+    """A quotation with its speaker. ``text`` is ``Document.text[start:end]``, except for a split
+    quotation (`"A," X said. "B."`): then ``parts`` holds each part's offsets, ``text`` is the parts
+    joined by :data:`PART_JOIN` (the speech tag is no part of what was said) and ``start``/``end``
+    span the whole statement."""
+
     text: str
     kind: QuoteKind
     speaker: str | None  # canonical name, never a bare pronoun
     speaker_mention: str | None = None  # the words that named the speaker here
     speaker_actor: Actor | None = None
-    start: int = 0  # offsets of `text` in Document.text
+    start: int = 0  # offsets of the statement in Document.text
     end: int = 0
     cue: str | None = None  # the reporting verb or phrase
     polarity: float = 0.0  # stance, -1..1
     confidence: float = 0.5
+    parts: list[tuple[int, int]] = field(default_factory=list)  # a split quotation's parts
 
     def to_dict(self) -> dict[str, Any]:
         d = _flat(self)
         d["speaker_actor"] = self.speaker_actor.to_dict() if self.speaker_actor else None
+        d["parts"] = [list(p) for p in self.parts]
         return d
 
 
@@ -251,7 +262,16 @@ class Document:
         def place(p: dict[str, Any] | None) -> Place | None:
             return Place(**p) if p else None
 
-        quotes = [Quote(**{**q, "speaker_actor": actor(q.get("speaker_actor"))}) for q in d.get("quotes", [])]
+        quotes = [
+            Quote(
+                **{
+                    **q,
+                    "speaker_actor": actor(q.get("speaker_actor")),
+                    "parts": [(int(a), int(b)) for a, b in q.get("parts") or []],
+                }
+            )
+            for q in d.get("quotes", [])
+        ]
         events = [
             Event(
                 **{

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from herald.models import Document, Quote
+from herald.models import PART_JOIN, Document, Quote
 from herald.quotes import attribute
 from herald.quotes.speakers import PRONOUNS
 
@@ -39,7 +39,11 @@ def test_seed_lavrov_quotations(seed_quotes: tuple[str, list[Quote]]) -> None:
         q = by_start(quotes, words)
         assert q.speaker == "Sergey Lavrov", (words, q)
         assert q.kind in ("direct", "mixed")
-        assert text[q.start : q.end] == q.text
+        if q.parts:  # a split quotation: its parts, the speech tag left out
+            assert q.text == PART_JOIN.join(text[a:b] for a, b in q.parts)
+            assert q.start == q.parts[0][0] and q.end == q.parts[-1][1]
+        else:
+            assert text[q.start : q.end] == q.text
     assert by_start(quotes, "On one hand").speaker_mention == "he"
     assert by_start(quotes, "reflect modern-day").kind == "mixed"
 
@@ -66,6 +70,12 @@ def test_split_quote_is_one_quotation(quotes_in: Run) -> None:
     (q,) = quotes_in(text)
     assert q.speaker == "Elizabeth Warren"
     assert q.text.startswith("You squeezed") and q.text.endswith("gutless leadership.")
+    # the parts a reader sees, each with its offsets; the speech tag is in neither
+    assert [text[a:b] for a, b in q.parts] == [
+        "You squeezed employees to the breaking point,",
+        "It is gutless leadership.",
+    ]
+    assert "Warren said" not in q.text and q.text == PART_JOIN.join(text[a:b] for a, b in q.parts)
 
 
 def test_she_said_skips_the_man_mentioned_last(quotes_in: Run) -> None:

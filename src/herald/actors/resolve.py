@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from herald.actors import kb as kbm
-from herald.actors import pronouns, suspects, usage
+from herald.actors import people, pronouns, suspects, usage
 from herald.actors.kb import KB, Entity, Role, load, office_holder, pick_role
 from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
 from herald.actors.offices import HEAD, HOG, HOS
@@ -402,9 +402,9 @@ class Resolver:
             elif m.via == "role" and m.actor.kind == "agent" and m.actor.country is None:
                 office = self._office.get(id(p))
                 target = None
-                held = (
+                held = (  # "the chief" names no holder of a country's office; "the president" does
                     office_holder(self.kb, self.home, office, self.day)
-                    if office is not None and self.home is not None
+                    if office is not None and office != HEAD and self.home is not None
                     else None
                 )
                 if held is not None:
@@ -529,9 +529,25 @@ class Resolver:
         self.home = usage.home_country((p.mention for p in placed), orgs, lines)
         placed = self.coref(placed, hits)
         mentions = [p.mention for p in placed if p.mention.via != "coref-pending"]
+        self._not_people(mentions)
         usage.inherit(self.text, mentions, orgs, self.home)
+        people.titled(self.text, mentions)
         suspects.mark(mentions, self.nlp_doc)
         return pronouns.link(self.text, mentions, self.nlp_doc)
+
+    def _not_people(self, mentions: list[Mention]) -> None:
+        """Names spaCy calls people that have no person's shape ("MacBook Pro", "Night Mode"), and
+        every unknown person on a sports page, are not coded as private people."""
+        sport: bool | None = None
+        for i, m in enumerate(mentions):
+            a = m.actor
+            if a.kind != "person" or a.role or a.sector != "CVL" or m.via not in ("entity", "coref"):
+                continue
+            if sport is None:
+                sport = usage.is_sport(self.text)
+            if sport or not people.looks_like_a_person(a.name):
+                bare = Actor(a.text, a.name, None, None, None, None, "person")
+                mentions[i] = Mention(m.start, m.end, bare, m.via)
 
     def _settle(self, placed: list[Placed]) -> list[tuple[int, int]]:
         """Countries, cities and metonyms used as places, datelines or team names lose their code;

@@ -298,17 +298,6 @@ def home_country(
     return top if n >= 2 and n * 2 >= total and n > rest[0][1] else None
 
 
-def lead_country(mentions: Iterable[Mention], orgs: frozenset[str]) -> str | None:
-    """The country a story's private people most likely belong to: the one named at least twice and
-    half again as often as any other (a looser test than :func:`home_country`, used only for people
-    the text gives no country)."""
-    counts: Counter[str] = Counter(c for m in mentions for c in [_country_of(m.actor, orgs)] if c is not None)
-    if not counts:
-        return None
-    (top, n), *rest = counts.most_common(2) + [("", 0)]
-    return top if n >= 2 and 2 * n >= 3 * rest[0][1] else None
-
-
 # "officials from Mexico", "lawmakers in Nigeria", "police of the city": the place right after a
 # group noun is its country
 _FROM = re.compile(r"\s+(?:from|in|of)\s+(?:the\s+)?$")
@@ -317,8 +306,8 @@ _FROM = re.compile(r"\s+(?:from|in|of)\s+(?:the\s+)?$")
 def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: str | None) -> None:
     """Bare group nouns ("police", "officials", "the ministry") take the country named right after
     them ("officials from Mexico"), else the country of their sentence when it names exactly one,
-    else the story's country; otherwise they keep the sector alone. A private person
-    (:func:`private_people`) is placed once, at their first mention, and keeps that country."""
+    else the story's country; otherwise they keep the sector alone. A private person is placed
+    once, at their first mention, and keeps that country through the article."""
     bare = [
         m
         for m in mentions
@@ -330,7 +319,6 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
         return
     starts = [x.start for x in mentions]
     people: dict[str, str | None] = {}
-    lead: list[str | None] = []  # the lead country, computed when first needed
     for m in bare:
         a = m.actor
         if a.kind == "person" and a.name in people:
@@ -339,10 +327,6 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
             near = _after(text, mentions, starts, m, orgs) or _local(text, mentions, starts, m, orgs)
             country = near or home
             if a.kind == "person":
-                if country is None:
-                    if not lead:
-                        lead.append(lead_country(mentions, orgs))
-                    country = lead[0]
                 people[a.name] = country
         if country is not None:
             a.country, a.code = country, country + (a.sector or "")

@@ -29,7 +29,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import IDS
 
 from herald.actors.names import ROLE_NOUNS, wordset
-from herald.models import Document, Quote
+from herald.models import PART_JOIN, Document, Quote
 from herald.quotes import learned, tagged
 from herald.quotes.cues import (
     ACCORDING,
@@ -727,9 +727,10 @@ def quotes_of(doc: Document) -> list[Quote]:
         assert a.speaker is not None
         toks = art.sp.char_span(a.start, a.end, alignment_mode="expand") or []
         cue_lemma = a.cue.lemma_ if a.cue is not None else None
+        parts = _parts(art.text, a)
         out.append(
             Quote(
-                text=art.text[a.start : a.end],
+                text=PART_JOIN.join(art.text[x:y] for x, y in parts) if parts else art.text[a.start : a.end],
                 kind=a.kind,  # type: ignore[arg-type]
                 speaker=a.speaker.name,
                 speaker_mention=a.speaker.mention,
@@ -739,6 +740,15 @@ def quotes_of(doc: Document) -> list[Quote]:
                 cue=_cue_text(a.cue),
                 polarity=polarity(toks, cue_lemma),
                 confidence=a.confidence,
+                parts=parts,
             )
         )
     return out
+
+
+def _parts(text: str, a: _Attr) -> list[tuple[int, int]]:
+    """The parts a reader sees of a split quotation (`"A," X said. "B."`: A and B, one speaker, the
+    speech tag in neither); empty when the quotation is one piece."""
+    if a.kind != "direct" or len(a.spans) < 2:
+        return []
+    return [(q.start, q.end) for q in a.spans]

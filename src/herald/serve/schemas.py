@@ -137,6 +137,7 @@ class QuoteItem(Open):
     cue: str | None = None
     polarity: float | None = None
     confidence: float | None = None
+    parts: str | None = None
     doc_title: str | None = None
     date: dt.date | None = None
 

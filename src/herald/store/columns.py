@@ -165,6 +165,8 @@ QUOTES = Table(
         Column("cue", "VARCHAR", "q.cue"),
         Column("polarity", "DOUBLE", "q.polarity"),
         Column("confidence", "DOUBLE", "q.confidence"),
+        # a split quotation's parts as "start-end start-end" (None when it is one piece)
+        Column("parts", "VARCHAR", "' '.join(f'{a}-{b}' for a, b in q.parts) or None", since=6),
     ),
 )
 

@@ -196,6 +196,7 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "documents.plover_type, plover_confidence: the story-level PLOVER type", _v3),
     Migration(4, "watch_sources, watch_feeds, watch_urls: the state of `herald watch`", _v4),
     Migration(5, "documents.warnings: the stages that failed on a document", _columns_of(5)),
+    Migration(6, "quotes.parts: the parts of a split quotation", _columns_of(6)),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

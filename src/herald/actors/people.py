@@ -1,0 +1,123 @@
+"""People herald has no knowledge-base entry for: is the name a person's, and what do they do?
+
+spaCy tags many things PERSON that are not people on news pages ("MacBook Pro", "Nintendo Switch",
+"Night Mode", "Pokemon Sword", a dateline in capitals, a film title). A name is coded as a private
+person only when it has a person's shape (two to four capitalised words, no digits, no product or
+venue word) and the page is not a sports page (athletes are no political actors, and their country
+is rarely the story's).
+
+What the person does comes from the title written next to the name, before it ("Rep. Adam Schiff",
+"Apple CEO Tim Cook", "Lt. Col. Alexander Vindman") or in apposition after it ("Marc Benioff,
+Salesforce's chief executive"): legislators LEG, executives and officials GOV, judges and
+prosecutors JUD, officers MIL, police COP, executives and analysts BUS, journalists MED. A title
+found at one mention holds for every mention of that person in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from herald.actors.names import wordset
+from herald.models import Mention
+
+# words that end product, venue, award or work names, never a person's name
+_THING_WORDS = wordset(
+    """Pro Max Mini Plus Ultra Edition Switch Keyboard Folio Mode Earphones Earbuds Audio Cup Night
+    Sword Shield Series Studio Amphitheatre Amphitheater Theatre Theater Arena Center Centre Park
+    Street Avenue Road Award Awards Prize Festival Tour Week Day Bowl Open Games Championship
+    League Fund Foundation Institute University College School Hospital Airport Station Bridge
+    Hotel Club Museum Gallery Church Stadium Pictures Records Studios Music Books Press"""
+)
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)")
+
+# (sector, title words) in the order they are tried; the words of a title written right before a name
+_TITLES: tuple[tuple[str, str], ...] = (
+    (
+        "LEG",
+        r"rep|representative|sen|senator|congressman|congresswoman|assemblyman|assemblywoman|"
+        r"assemblymember|councilman|councilwoman|council member|councilmember|lawmaker|legislator|"
+        r"delegate|speaker|house (?:\w+ )?(?:committee )?chair(?:man|woman)?",
+    ),
+    ("JUD", r"judge|justice|attorney general|district attorney|u\.s\. attorney|prosecutor"),
+    ("COP", r"sheriff|deputy|officer|detective|trooper|police chief|constable|patrolman|investigator"),
+    (
+        "MIL",
+        r"gen|general|lt|lt\. col|col|colonel|maj|major|capt|captain|lieutenant|adm|admiral|sgt|"
+        r"sergeant|cpl|corporal|pvt|private|commander|brig|brigadier",
+    ),
+    (
+        "GOV",
+        r"gov|governor|lt\. gov|mayor|secretary|minister|ambassador|envoy|commissioner|"
+        r"press secretary|chief of staff|official",
+    ),
+    (
+        "BUS",
+        r"ceo|chief executive|executive|founder|co-founder|cfo|coo|cto|analyst|entrepreneur|"
+        r"businessman|businesswoman|billionaire|investor",
+    ),
+    ("MED", r"reporter|correspondent|anchor|editor|journalist|columnist|host|commentator"),
+)
+_BEFORE = tuple((sec, re.compile(rf"\b(?:{words})\.?\s+$", re.I)) for sec, words in _TITLES)
+# a title in apposition: ", Salesforce's chief executive," or ", the House Intelligence Committee
+# chairman," (the words that place the title: a committee is a legislature's)
+_APPOS = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\"“”]{0,60}?)(?=[,.;]|\s+(?:who|said|says)\b)")
+_PLACES = (
+    ("LEG", re.compile(r"\b(?:committee|house|senate|congress|parliament|legislature)\b", re.I)),
+    ("JUD", re.compile(r"\b(?:court|prosecutor'?s?)\b", re.I)),
+    ("COP", re.compile(r"\b(?:police|sheriff'?s?)\b", re.I)),
+)
+_FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
+
+
+def looks_like_a_person(name: str) -> bool:
+    """Two to four capitalised words ("Michael Webb", "Christopher L. Tays"), none of them a word
+    that ends a product, venue or award name, no digits, not all capitals."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or name.isupper():
+        return False
+    if any(w.strip(",") in _THING_WORDS for w in words):
+        return False
+    return all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def titled(text: str, mentions: Sequence[Mention]) -> None:
+    """Give private people (sector CVL, no role) the sector of the title written next to a mention."""
+    people = [
+        m for m in mentions if m.actor.kind == "person" and m.actor.sector == "CVL" and not m.actor.role
+    ]
+    found: dict[str, str] = {}
+    for m in people:
+        if m.via == "pronoun" or m.actor.name in found:
+            continue
+        sector = title_sector(text, m.start, m.end)
+        if sector is not None:
+            found[m.actor.name] = sector
+    for m in people:
+        sec = found.get(m.actor.name)
+        if sec is not None:
+            a = m.actor
+            a.sector, a.code = sec, (a.country + sec) if a.country else None
+
+
+def title_sector(text: str, start: int, end: int) -> str | None:
+    """The sector of a title right before ``text[start:end]`` or in apposition right after it."""
+    before = text[max(0, start - 40) : start]
+    if "\n" in before:
+        before = before.rsplit("\n", 1)[1]
+    if _FORMER.search(before[-24:]):
+        return None
+    for sec, rx in _BEFORE:
+        if rx.search(before):
+            return sec
+    m = _APPOS.match(text, end, min(len(text), end + 90))
+    if m is None or _FORMER.search(m.group(1)):
+        return None
+    words = m.group(1)
+    for sec, rx in _PLACES:
+        if rx.search(words):
+            return sec
+    for sec, rx in ((s, re.compile(rf"\b(?:{w})\b\.?$", re.I)) for s, w in _TITLES):
+        if rx.search(words):
+            return sec
+    return None
