@@ -6,7 +6,9 @@ hand (issue 19).
     .venv/bin/python bench/quotes_precision.py score    # share of ``ok`` in the judged sample
 
 The sample: every quotation in herald's output (default settings: the rules) for the 89 dev extraction
-pages (raw HTML in, all topics), 100 drawn with ``random.Random(7)``. A reader fills ``verdict``: ``ok``
+pages (raw HTML in, all topics), the 100 whose page and offset (``at``) hash lowest with seed 7 (a
+stable draw: a quotation whose speaker or span changes stays in the sample and only it needs a new
+verdict). A reader fills ``verdict``: ``ok``
 when the span is a real direct quotation or reported speech and the speaker is the right person or
 organisation (a resolved pronoun counts when it is right), ``wrong_speaker`` when it is real speech but
 the speaker is wrong or missing, ``not_quote`` when it is not speech (a description, a non-speech verb,
@@ -26,7 +28,7 @@ sys.path.insert(0, str(HERE))
 import hand_sample  # noqa: E402
 
 SAMPLE = HERE / "quotes_precision_sample.tsv"
-FIELDS = ["page", "kind", "speaker", "cue", "quote", "context", "verdict", "note"]
+FIELDS = ["page", "at", "kind", "speaker", "cue", "quote", "context", "verdict", "note"]
 WINDOW = 150  # characters of context either side of the quotation
 
 
@@ -47,6 +49,7 @@ def draw(n: int = 100, seed: int = 7) -> None:
             rows.append(
                 {
                     "page": str(d.get("id")).rsplit("/", 1)[-1].split(".")[0],
+                    "at": str(a),
                     "kind": q.get("kind") or "",
                     "speaker": q.get("speaker") or "",
                     "cue": q.get("cue") or "",
@@ -58,7 +61,10 @@ def draw(n: int = 100, seed: int = 7) -> None:
             )
     rows.sort(key=lambda r: (r["page"], r["context"], r["quote"]))
     # a row whose page, quotation, speaker and context are unchanged keeps its earlier verdict
-    kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, ("page", "quote", "speaker", "context"))
+    # the draw is the quotations whose page and offset hash lowest: a quotation stays in the sample
+    # when a new version changes its speaker or span, and only those need a new verdict
+    same = ("page", "quote", "speaker", "context")
+    kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, same, by=("page", "at"))
     picked = min(n, len(rows))
     print(f"{len(rows)} quotations, {picked} sampled ({kept} verdicts kept) -> {SAMPLE}")
 

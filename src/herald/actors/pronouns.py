@@ -18,6 +18,7 @@ gets no mention: a farther coded name would be a guess.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ from herald.models import Actor, Mention
 
 _PERSON = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them"})
+_WORDS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Ss]he|[Hh]er|[Tt]hey|[Tt]hem)\b")
 _SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent", "obj", "iobj"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _PERSON_BACK = 3  # sentences a "he" looks back
@@ -35,7 +37,8 @@ _GROUP_KINDS = frozenset({"agent", "organisation", "country"})
 
 def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
     """``mentions`` with a mention added for every pronoun whose antecedent is a coded actor."""
-    if nlp_doc is None or not mentions:
+    hits = list(_WORDS.finditer(text)) if nlp_doc is not None and mentions else []
+    if not hits:
         return list(mentions)
     sent_starts = [s.start_char for s in nlp_doc.sents]
     people = [m for m in mentions if m.actor.kind == "person"]
@@ -43,11 +46,15 @@ def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
     taken = {m.start for m in mentions}
     added: list[Mention] = []
     genders: dict[str, str | None] = {}
-    for tok in nlp_doc:
-        word = tok.lower_
-        if word not in _PERSON and word not in _GROUP:
+    for hit in hits:  # a scan of the text, not a walk over every token
+        span = nlp_doc.char_span(hit.start(), hit.end())
+        if span is None or len(span) != 1:
             continue
-        if tok.tag_ != "PRP" or tok.dep_ not in _SLOTS or tok.idx in taken or _quoted(text, tok.idx):
+        tok = span[0]
+        word = tok.lower_
+        if tok.tag_ != "PRP" or tok.ent_type_ == "PERSON" or tok.dep_ not in _SLOTS:
+            continue  # "He Jianxiong said": a name, not a pronoun
+        if tok.idx in taken or _quoted(text, tok.idx):
             continue
         sent = bisect.bisect_right(sent_starts, tok.idx) - 1
         if word in _PERSON:

@@ -299,8 +299,8 @@ class SpeakerIndex:
         if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl":
             return self.resolve(tok.head.head)
         lower = tok.lower_
-        if tok.pos_ == "PRON" or lower in PRONOUNS:
-            return self._pronoun(tok)
+        if (tok.pos_ == "PRON" or lower in PRONOUNS) and tok.ent_type_ != "PERSON":
+            return self._pronoun(tok)  # ("He Jianxiong said": a name)
         span = self._phrase(tok)
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         mention = self.doc.text[start:end]
