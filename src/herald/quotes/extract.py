@@ -718,6 +718,7 @@ def quotes_of(doc: Document) -> list[Quote]:
     direct, used = _direct(art)
     direct = [a for a in direct if a.speaker is not None and a.speaker.name]
     reported = _reported(art, used, [(a.start, a.end) for a in direct])
+    reported = [a for a in reported if _has_content(art, a)]  # "the finale he hoped [for]"
     if learned.available() and os.environ.get("HERALD_QUOTES", "rules") == "learned":
         # opt-in: the tagger costs about the parse's own time and moves the seed's lead quotation
         # (docs/benchmarks.md, issue 19); the rules stay the default until it shares the events' encoder
@@ -744,6 +745,12 @@ def quotes_of(doc: Document) -> list[Quote]:
             )
         )
     return out
+
+
+def _has_content(art: _Article, a: _Attr) -> bool:
+    """Does a reported statement say anything: a content of function words alone ("for") is none."""
+    span = art.sp.char_span(a.start, a.end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM", "PRON") for t in span)
 
 
 def _parts(text: str, a: _Attr) -> list[tuple[int, int]]:
