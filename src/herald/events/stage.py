@@ -282,6 +282,10 @@ def _picks(r: decide.Reading, sent: Any, mentions: list[Mention]) -> Picks:
     """The source and target the coder's tags point at (one reading per sentence), with their tokens."""
     src = decide.pick_at(r, sent, mentions, "source")
     tgt = decide.pick_at(r, sent, mentions, "target", skip=src[1] if src else -1)
+    if src is None:  # the tags name no source: the main verb's subject, when it is an actor
+        src = decide.syntactic_pick(sent, mentions, "source")
+        if src is not None and tgt is not None and src[1] == tgt[1]:
+            src = None
     if src is not None and decide.is_passive_subject(sent.doc[src[1]]):
         # "Russia has been invited (to NATO's summit)", "Webb was sentenced": the subject of a passive
         # verb is acted upon, never the actor; the actor is the rule's (an agent, or one implied)
