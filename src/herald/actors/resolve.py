@@ -88,6 +88,7 @@ class Resolver:
         self.home: str | None = None  # the country the story is about, when it is clear
         self._orgs: dict[int, tuple[str | None, str | None]] = {}  # unknown org start -> country, sector
         self._names: set[str] = set()  # surnames of the full personal names spaCy found
+        self._is_sport: bool | None = None
 
     # ----- pass 1: hits and chunks --------------------------------------------------------
 
@@ -535,17 +536,20 @@ class Resolver:
         suspects.mark(mentions, self.nlp_doc)
         return pronouns.link(self.text, mentions, self.nlp_doc)
 
+    def _sport(self) -> bool:
+        """Is the page a sports page (read once per document)?"""
+        if self._is_sport is None:
+            self._is_sport = usage.is_sport(self.text)
+        return self._is_sport
+
     def _not_people(self, mentions: list[Mention]) -> None:
         """Names spaCy calls people that have no person's shape ("MacBook Pro", "Night Mode"), and
         every unknown person on a sports page, are not coded as private people."""
-        sport: bool | None = None
         for i, m in enumerate(mentions):
             a = m.actor
             if a.kind != "person" or a.role or a.sector != "CVL" or m.via not in ("entity", "coref"):
                 continue
-            if sport is None:
-                sport = usage.is_sport(self.text)
-            if sport or not people.looks_like_a_person(a.name):
+            if self._sport() or not people.looks_like_a_person(a.name):
                 bare = Actor(a.text, a.name, None, None, None, None, "person")
                 mentions[i] = Mention(m.start, m.end, bare, m.via)
 
@@ -553,14 +557,12 @@ class Resolver:
         """Countries, cities and metonyms used as places, datelines or team names lose their code;
         a country word modifying a group noun gives it its country ("Mexican immigration
         authorities"). Returns the datelines."""
-        sport: bool | None = None
         lines: list[tuple[int, int]] = []
         for p in placed:
             m = p.mention
             if m.actor.code is None or m.actor.kind in ("agent", "person"):
                 continue
-            if sport is None:
-                sport = usage.is_sport(self.text)
+            sport = self._sport()
             if m.actor.kind == "organisation" and m.via != "metonym":
                 if sport:  # "the Lightning", "the Raiders": teams
                     m.actor = Actor(m.actor.text, m.actor.name, None, None, None, None, "organisation")

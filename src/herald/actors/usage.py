@@ -319,12 +319,13 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
         return
     starts = [x.start for x in mentions]
     people: dict[str, str | None] = {}
+    local: dict[tuple[int, int], str | None] = {}
     for m in bare:
         a = m.actor
         if a.kind == "person" and a.name in people:
             country = people[a.name]
         else:
-            near = _after(text, mentions, starts, m, orgs) or _local(text, mentions, starts, m, orgs)
+            near = _after(text, mentions, starts, m, orgs) or _local(text, mentions, starts, m, orgs, local)
             country = near or home
             if a.kind == "person":
                 people[a.name] = country
@@ -345,20 +346,27 @@ def _after(
 
 
 def _local(
-    text: str, mentions: Sequence[Mention], starts: list[int], m: Mention, orgs: frozenset[str]
+    text: str,
+    mentions: Sequence[Mention],
+    starts: list[int],
+    m: Mention,
+    orgs: frozenset[str],
+    seen: dict[tuple[int, int], str | None],
 ) -> str | None:
-    """The one country the group noun's sentence names, if it names exactly one."""
+    """The one country the group noun's sentence names, if it names exactly one (``seen`` keeps the
+    answer per sentence)."""
     lo = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
     ends = [i for i in (text.find(". ", m.end), text.find("\n", m.end)) if i >= 0]
     hi = min(ends) if ends else len(text)
-    local = {
-        c
-        for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-        if x is not m
-        for c in [_country_of(x.actor, orgs)]
-        if c is not None
-    }
-    return next(iter(local)) if len(local) == 1 else None
+    if (lo, hi) not in seen:
+        local = {
+            c
+            for x in mentions[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+            for c in [_country_of(x.actor, orgs)]
+            if c is not None
+        }
+        seen[lo, hi] = next(iter(local)) if len(local) == 1 else None
+    return seen[lo, hi]
 
 
 # a plural people noun made from a country ("Indians", "Americans", "Ukrainians"): its people
