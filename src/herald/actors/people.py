@@ -59,6 +59,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("MED", r"reporter|correspondent|anchor|editor|journalist|columnist|host|commentator"),
 )
 _BEFORE = tuple((sec, re.compile(rf"\b(?:{words})\.?\s+$", re.I)) for sec, words in _TITLES)
+_AFTER = tuple((sec, re.compile(rf"\b(?:{words})\b\.?$", re.I)) for sec, words in _TITLES)
 # a title in apposition: ", Salesforce's chief executive," or ", the House Intelligence Committee
 # chairman," (the words that place the title: a committee is a legislature's)
 _APPOS = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\"“”]{0,60}?)(?=[,.;]|\s+(?:who|said|says)\b)")
@@ -117,7 +118,7 @@ def title_sector(text: str, start: int, end: int) -> str | None:
     for sec, rx in _PLACES:
         if rx.search(words):
             return sec
-    for sec, rx in ((s, re.compile(rf"\b(?:{w})\b\.?$", re.I)) for s, w in _TITLES):
+    for sec, rx in _AFTER:
         if rx.search(words):
             return sec
     return None

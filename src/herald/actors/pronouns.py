@@ -33,6 +33,7 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _PERSON_BACK = 3  # sentences a "he" looks back
 _GROUP_BACK = 1
 _GROUP_KINDS = frozenset({"agent", "organisation", "country"})
+_NOT_GROUPS = ("place", "pronoun")
 
 
 def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
@@ -40,12 +41,9 @@ def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
     hits = list(_WORDS.finditer(text)) if nlp_doc is not None and mentions else []
     if not hits:
         return list(mentions)
-    sent_starts = [s.start_char for s in nlp_doc.sents]
-    people = [m for m in mentions if m.actor.kind == "person"]
-    groups = [m for m in mentions if m.actor.kind in _GROUP_KINDS and m.via not in ("place", "pronoun")]
-    taken = {m.start for m in mentions}
     added: list[Mention] = []
     genders: dict[str, str | None] = {}
+    sent_starts: list[int] = []
     for hit in hits:  # a scan of the text, not a walk over every token
         span = nlp_doc.char_span(hit.start(), hit.end())
         if span is None or len(span) != 1:
@@ -54,7 +52,14 @@ def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
         word = tok.lower_
         if tok.tag_ != "PRP" or tok.ent_type_ == "PERSON" or tok.dep_ not in _SLOTS:
             continue  # "He Jianxiong said": a name, not a pronoun
-        if tok.idx in taken or _quoted(text, tok.idx):
+        if _quoted(text, tok.idx):
+            continue
+        if not sent_starts:  # the first pronoun to resolve: the tables, once per document
+            sent_starts = [s.start_char for s in nlp_doc.sents]
+            people = _Pool([m for m in mentions if m.actor.kind == "person"])
+            groups = _Pool([m for m in mentions if m.actor.kind in _GROUP_KINDS and m.via not in _NOT_GROUPS])
+            taken = {m.start for m in mentions}
+        if tok.idx in taken:
             continue
         sent = bisect.bisect_right(sent_starts, tok.idx) - 1
         if word in _PERSON:
@@ -76,8 +81,23 @@ def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
     return sorted([*mentions, *added], key=lambda m: m.start)
 
 
+class _Pool:
+    """Candidate antecedents in text order, with their starts for bisection and a cache of which
+    are subjects."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.subject: dict[int, bool] = {}
+
+    def is_subject(self, nlp_doc: Any, m: Mention) -> bool:
+        if m.start not in self.subject:
+            self.subject[m.start] = _is_subject(nlp_doc, m)
+        return self.subject[m.start]
+
+
 def _antecedent(
-    cands: Sequence[Mention],
+    cands: _Pool,
     pos: int,
     sent: int,
     sent_starts: list[int],
@@ -92,7 +112,8 @@ def _antecedent(
     best: Mention | None = None
     best_key: tuple[int, int, int] | None = None
     lo = sent_starts[max(0, sent - back)]
-    for m in reversed(cands):
+    for k in range(bisect.bisect_left(cands.starts, pos) - 1, -1, -1):
+        m = cands.mentions[k]
         if m.end > pos:
             continue
         if m.start < lo:
@@ -106,7 +127,7 @@ def _antecedent(
             if g not in (None, gender):
                 continue
         m_sent = bisect.bisect_right(sent_starts, m.start) - 1
-        key = (m_sent, int(_is_subject(nlp_doc, m)), m.start)
+        key = (m_sent, int(cands.is_subject(nlp_doc, m)), m.start)
         if best_key is None or key > best_key:
             best, best_key = m, key
     return best
