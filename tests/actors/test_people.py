@@ -1,0 +1,68 @@
+"""Private people, titles, suspects, states and companies coded the guide's way, through the real parser."""
+
+from __future__ import annotations
+
+from herald.actors import resolve_text
+from herald.actors.people import looks_like_a_person
+from herald.actors.resolve import spacy_entities
+from herald.models import Actor
+from herald.nlp import load as load_nlp
+
+
+def coded(text: str, day: str = "2019-11-20") -> dict[str, Actor]:
+    nlp = load_nlp()(text)
+    return {text[m.start : m.end]: m.actor for m in resolve_text(text, day, spacy_entities(nlp), nlp)}
+
+
+def test_titles_give_unknown_people_their_sector() -> None:
+    found = coded(
+        "In Washington, Rep. Adam Schiff said the inquiry would go on. Apple CEO Tim Cook met Trump at "
+        "the White House. Lt. Col. Alexander Vindman testified on Tuesday in Washington."
+    )
+    assert found["Adam Schiff"].code == "USALEG"
+    assert found["Tim Cook"].code == "USABUS"
+    assert found["Alexander Vindman"].code == "USAMIL"
+
+
+def test_a_private_person_is_a_civilian_until_arrested() -> None:
+    found = coded(
+        "Police in Columbus, Ohio arrested Michael Webb on Friday. His neighbour Jane Doe said Webb was "
+        "quiet. Officers in Ohio said the case was closed."
+    )
+    assert found["Michael Webb"].code == "USACRM" and found["Webb"].code == "USACRM"
+    assert found["Jane Doe"].code == "USACVL"
+
+
+def test_states_act_as_governments_and_peoples_as_civilians() -> None:
+    found = coded(
+        "China warned Vietnam on Monday. Mexico deported more than 300 Indians, officials from Mexico said."
+    )
+    assert (found["China"].code, found["Vietnam"].code) == ("CHNGOV", "VNMGOV")
+    assert found["Indians"].code == "INDCVL"
+    assert found["officials"].code == "MEXGOV"
+
+
+def test_products_and_non_names_are_no_people() -> None:
+    for name in ("MacBook Pro", "Night Mode", "Pokemon Sword", "SIOUX FALLS", "128GB"):
+        assert not looks_like_a_person(name), name
+    for name in ("Michael Webb", "Christopher L. Tays", "Soraya Shirazi-Beechey"):
+        assert looks_like_a_person(name), name
+    text = "Apple's chargers and the iPad are on sale; Twitter users cheered. Apple said it would appeal."
+    nlp = load_nlp()(text)
+    mentions = resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
+    got = [(text[m.start : m.end], m.actor.code) for m in mentions]
+    # the company named for its chargers and its users is no actor; the company that speaks is
+    assert [(w, c) for w, c in got if w in ("Apple", "Twitter")] == [
+        ("Apple", None),
+        ("Twitter", None),
+        ("Apple", "USABUS"),
+    ]
+
+
+def test_unknown_people_on_a_sports_page_stay_uncoded() -> None:
+    text = (
+        "Jonas Brodin scored twice as the Wild beat the Blues 4-2 in the NHL season opener. The "
+        "goalkeeper made 30 saves and the coach praised his players after the match; the playoffs "
+        "start in April and the league leaders host the championship. Brodin said the team played well."
+    )
+    assert coded(text)["Jonas Brodin"].code is None
