@@ -60,9 +60,9 @@ def draw(n: int = 100, seed: int = 7) -> None:
                 }
             )
     rows.sort(key=lambda r: (r["page"], r["context"], r["quote"]))
-    # a row whose page, quotation, speaker and context are unchanged keeps its earlier verdict
     # the draw is the quotations whose page and offset hash lowest: a quotation stays in the sample
-    # when a new version changes its speaker or span, and only those need a new verdict
+    # when a new version changes its speaker or span, and keeps its verdict when page, quotation,
+    # speaker and context are unchanged
     same = ("page", "quote", "speaker", "context")
     kept = hand_sample.draw(SAMPLE, FIELDS, rows, n, seed, same, by=("page", "at"))
     picked = min(n, len(rows))

@@ -68,3 +68,15 @@ MALE_NAMES = wordset(
     recep benjamin bashar hassan kim shinzo justin narendra jean luis enrique angelo
     rex jim newt chuck harry dick lyndon ronald gerald jimmy franklin abraham"""
 )
+
+
+def first_name_gender(words: list[str]) -> str | None:
+    """m/f from the first of two or more name words when it is a common first name, else None."""
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in MALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES:
+        return "f"
+    return None

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from herald.actors.names import FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES
+from herald.actors.names import FEMALE_TITLES, MALE_TITLES, first_name_gender
 from herald.models import Actor, Mention
 
 _PERSON = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -152,13 +152,7 @@ def _gender(text: str, m: Mention) -> str | None:
         return "m"
     if before and before[-1] in FEMALE_TITLES:
         return "f"
-    words = m.actor.name.split()
-    first = words[0].lower() if len(words) >= 2 else ""
-    if first in MALE_NAMES:
-        return "m"
-    if first in FEMALE_NAMES:
-        return "f"
-    return None
+    return first_name_gender(m.actor.name.split())
 
 
 def _is_subject(nlp_doc: Any, m: Mention) -> bool:

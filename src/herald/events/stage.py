@@ -283,7 +283,7 @@ def _picks(r: decide.Reading, sent: Any, mentions: list[Mention]) -> Picks:
     src = decide.pick_at(r, sent, mentions, "source")
     tgt = decide.pick_at(r, sent, mentions, "target", skip=src[1] if src else -1)
     if src is None:  # the tags name no source: the main verb's subject, when it is an actor
-        src = decide.syntactic_pick(sent, mentions, "source")
+        src = decide.syntactic_source(sent, mentions)
         if src is not None and tgt is not None and src[1] == tgt[1]:
             src = None
     if src is not None and decide.is_passive_subject(sent.doc[src[1]]):

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from herald.actors.names import (
-    FEMALE_NAMES,
     FEMALE_TITLES,
-    MALE_NAMES,
     MALE_TITLES,
     ROLE_NOUNS,
     TITLES,
+    first_name_gender,
     wordset,
 )
 from herald.models import Actor, Document, Mention
@@ -116,17 +115,6 @@ def _same_name(actor_name: str, words: str) -> bool:
     return any(w.lower().strip(".,'’") in mine for w in actor_name.split())
 
 
-def _first_name_gender(words: list[str]) -> str | None:
-    if len(words) < 2:
-        return None
-    first = words[0].lower()
-    if first in MALE_NAMES:
-        return "m"
-    if first in FEMALE_NAMES:
-        return "f"
-    return None
-
-
 @dataclass
 class SpeakerIndex:
     """Per-article tables for resolving speakers: people by surname, entities by position."""
@@ -183,7 +171,7 @@ class SpeakerIndex:
             return
         full = " ".join(words)
         self.surnames.setdefault(words[-1].lower(), []).append(full)
-        g = gender or _first_name_gender(words)
+        g = gender or first_name_gender(words)
         if g and full not in self.genders:
             self.genders[full] = g
 

@@ -281,7 +281,8 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     rng = random.Random(args.seed)
     exs = dataset.read(dataset.BUILD / "examples.jsonl")
-    exs = [e for e in exs if not str(e.meta.get("file", "")).startswith(tuple(args.exclude) or ("\0",))]
+    if args.exclude:
+        exs = [e for e in exs if not str(e.meta.get("file", "")).startswith(tuple(args.exclude))]
     syn = [e for e in exs if e.origin == "synthetic"]
     keep = (
         set()

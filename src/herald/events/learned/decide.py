@@ -102,14 +102,11 @@ def pick_at(
     return best
 
 
-def syntactic_pick(sent: Any, mentions: list[Mention], role: str) -> tuple[Actor, int] | None:
-    """The actor the sentence's main verb names as its subject (``role="source"``, active voice) or
-    object (``"target"``), when the actors stage has a coded mention there: the fallback where the
-    coder's tags name nobody (dev pages: triple F1 0.248 -> 0.253 for the source; the object
-    changed nothing and is not used)."""
-    root = sent.root
-    deps = ("nsubj",) if role == "source" else ("dobj", "dative")
-    tok = next((c for c in root.children if c.dep_ in deps), None)
+def syntactic_source(sent: Any, mentions: list[Mention]) -> tuple[Actor, int] | None:
+    """The actor the sentence's main verb names as its active subject, when the actors stage has a
+    coded mention there: the fallback where the coder's tags name no source (dev pages: triple F1
+    0.248 -> 0.253; the object as a target fallback changed nothing and is not used)."""
+    tok = next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
     if tok is None or tok.lower_ in FIRST_PERSON:
         return None
     for m in mentions:
