@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from herald.models import Actor, Dates, Document, Event, Mention, Place, Quote
 from herald.store import columns as C
-from herald.store.columns import PLACE_COLUMNS
+from herald.store.columns import ACTOR_COLUMNS, PLACE_COLUMNS
 
 
 def doc_key(doc: Document) -> str:
@@ -310,26 +310,10 @@ def document_from_rows(
             )
         )
     for m in mentions:
-        actor = Actor(
-            text=m["text"],
-            name=m["name"],
-            country=m["country"],
-            sector=m["sector"],
-            code=m["code"],
-            role=m["role"],
-            kind=m["kind"],
-        )
+        actor = Actor(**{c: m[c] for c in ACTOR_COLUMNS})
         out.mentions.append(Mention(m["start"], m["end"], actor, m["via"]))
     for p in places:
-        place = Place(
-            text=p["text"],
-            name=p["name"],
-            country=p["country"],
-            admin1=p["admin1"],
-            lat=p["lat"],
-            lon=p["lon"],
-            kind=p["kind"],
-        )
+        place = Place(**{c: p[c] for c in PLACE_COLUMNS})
         if p["is_dateline"]:
             out.dateline = place
         else:

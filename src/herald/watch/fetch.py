@@ -220,14 +220,7 @@ class Fetcher:
             try:
                 answer = self._once(url, headers, gate, max_bytes, truncate)
             except Stopped:
-                return Answer(
-                    url=url,
-                    final_url=url,
-                    error="stopped before an answer came",
-                    stopped=True,
-                    retryable=True,
-                    attempts=attempt - 1,
-                )
+                return _stopped(url, attempt - 1)
             answer.attempts = attempt
             if not answer.retryable:
                 return answer
@@ -242,14 +235,7 @@ class Fetcher:
                 answer.error = f"{answer.error}; asked to wait {wait:.0f} s (more than {opts.max_wait:g} s)"
                 return answer
             if self.stop.wait(wait):
-                return Answer(
-                    url=url,
-                    final_url=url,
-                    error="stopped before an answer came",
-                    stopped=True,
-                    retryable=True,
-                    attempts=attempt,
-                )
+                return _stopped(url, attempt)
 
     def _once(
         self, url: str, headers: dict[str, str] | None, gate: HostGate, max_bytes: int | None, truncate: bool
@@ -309,3 +295,15 @@ class Fetcher:
             if time.monotonic() > deadline:
                 raise Failed(f"answer took longer than {self.options.max_time:g} s", retryable=True)
         return bytes(out)
+
+
+def _stopped(url: str, attempts: int) -> Answer:
+    """The answer of a fetch that the watcher's stop ended before the server answered."""
+    return Answer(
+        url=url,
+        final_url=url,
+        error="stopped before an answer came",
+        stopped=True,
+        retryable=True,
+        attempts=attempts,
+    )
