@@ -59,6 +59,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     ("MED", r"reporter|correspondent|anchor|editor|journalist|columnist|host|commentator"),
 )
 _BEFORE = tuple((sec, re.compile(rf"\b(?:{words})\.?\s+$", re.I)) for sec, words in _TITLES)
+_BEFORE_ANY = re.compile(rf"\b(?:{'|'.join(words for _, words in _TITLES)})\.?\s+$", re.I)
 _AFTER = tuple((sec, re.compile(rf"\b(?:{words})\b\.?$", re.I)) for sec, words in _TITLES)
 # a title in apposition: ", Salesforce's chief executive," or ", the House Intelligence Committee
 # chairman," (the words that place the title: a committee is a legislature's)
@@ -108,9 +109,10 @@ def title_sector(text: str, start: int, end: int) -> str | None:
         before = before.rsplit("\n", 1)[1]
     if _FORMER.search(before[-24:]):
         return None
-    for sec, rx in _BEFORE:
-        if rx.search(before):
-            return sec
+    if _BEFORE_ANY.search(before):
+        for sec, rx in _BEFORE:
+            if rx.search(before):
+                return sec
     m = _APPOS.match(text, end, min(len(text), end + 90))
     if m is None or _FORMER.search(m.group(1)):
         return None

@@ -18,16 +18,18 @@ gets no mention: a farther coded name would be a guess.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from typing import Any
+
+import numpy as np
+from spacy.attrs import TAG
 
 from herald.actors.names import FEMALE_TITLES, MALE_TITLES, first_name_gender
 from herald.models import Actor, Mention
 
 _PERSON = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _GROUP = frozenset({"they", "them"})
-_WORDS = re.compile(r"\b(?:[Hh]e|[Hh]im|[Ss]he|[Hh]er|[Tt]hey|[Tt]hem)\b")
+_WORDS = frozenset({*_PERSON, *_GROUP})
 _SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "agent", "obj", "iobj"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 _PERSON_BACK = 3  # sentences a "he" looks back
@@ -38,24 +40,20 @@ _NOT_GROUPS = ("place", "pronoun")
 
 def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
     """``mentions`` with a mention added for every pronoun whose antecedent is a coded actor."""
-    hits = list(_WORDS.finditer(text)) if nlp_doc is not None and mentions else []
-    if not hits:
+    toks = _pronouns(nlp_doc) if nlp_doc is not None and mentions else []
+    if not toks:
         return list(mentions)
     added: list[Mention] = []
     genders: dict[str, str | None] = {}
     sent_starts: list[int] = []
-    for hit in hits:  # a scan of the text, not a walk over every token
-        span = nlp_doc.char_span(hit.start(), hit.end())
-        if span is None or len(span) != 1:
-            continue
-        tok = span[0]
+    for tok in toks:
         word = tok.lower_
-        if tok.tag_ != "PRP" or tok.ent_type_ == "PERSON" or tok.dep_ not in _SLOTS:
+        if tok.ent_type_ == "PERSON" or tok.dep_ not in _SLOTS:
             continue  # "He Jianxiong said": a name, not a pronoun
         if _quoted(text, tok.idx):
             continue
         if not sent_starts:  # the first pronoun to resolve: the tables, once per document
-            sent_starts = [s.start_char for s in nlp_doc.sents]
+            sent_starts = [sent.start_char for sent in nlp_doc.sents]
             people = _Pool([m for m in mentions if m.actor.kind == "person"])
             groups = _Pool([m for m in mentions if m.actor.kind in _GROUP_KINDS and m.via not in _NOT_GROUPS])
             taken = {m.start for m in mentions}
@@ -79,6 +77,15 @@ def link(text: str, mentions: Sequence[Mention], nlp_doc: Any) -> list[Mention]:
     if not added:
         return list(mentions)
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+def _pronouns(nlp_doc: Any) -> list[Any]:
+    """The doc's tokens tagged PRP that are one of the linked pronouns (found from the doc's tag
+    array: a scan of every token or of the text costs more than the linking itself)."""
+    tags = nlp_doc.to_array(TAG)
+    prp = nlp_doc.vocab.strings["PRP"]
+    toks = (nlp_doc[i] for i in np.flatnonzero(tags == prp).tolist())
+    return [t for t in toks if t.lower_ in _WORDS]
 
 
 class _Pool:

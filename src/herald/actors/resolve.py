@@ -110,7 +110,7 @@ class Resolver:
             ch = Chunk([hits[i]])
             self._place(ch, hits[i])
             j = i + 1
-            while j < len(hits) and self._joins(ch, hits[j]):
+            while j < len(hits) and hits[j].start - hits[j - 1].end <= 6 and self._joins(ch, hits[j]):
                 ch.hits.append(hits[j])
                 self._place(ch, hits[j])
                 j += 1
@@ -607,19 +607,9 @@ class Resolver:
         ]
         self._names = {self.text[s:e].split()[-1] for s, e in names}
         hits = self._inside_names(hits, [(s, e) for s, e, label in entities if label in _NAME_LABELS])
-        if names:
-            hits = [
-                h
-                for h in hits
-                if self._is_person(h)
-                or not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in names)
-            ]
-        if things:
-            hits = [
-                h
-                for h in hits
-                if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in things)
-            ]
+        inside = {i for i in _inside(hits, names) if not self._is_person(hits[i])} | _inside(hits, things)
+        if inside:
+            hits = [h for i, h in enumerate(hits) if i not in inside]
         taken = bytearray(len(self.text) + 1)
         for h in hits:
             taken[h.start : h.end] = b"\x01" * (h.end - h.start)
@@ -661,6 +651,18 @@ class Resolver:
             ts, _ = _trim(self.text, s, e)
             self._orgs[ts] = (countries.pop() if len(countries) == 1 else None, None)
         return [h for h in hits if id(h) not in drop] if drop else hits
+
+
+def _inside(hits: Sequence[Hit], spans: Iterable[tuple[int, int]]) -> set[int]:
+    """Indexes of the ``hits`` (in text order) that lie within one of ``spans`` without being it."""
+    starts = [h.start for h in hits]
+    out: set[int] = set()
+    for s, e in spans:
+        for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+            h = hits[k]
+            if h.end <= e and (h.start, h.end) != (s, e):
+                out.add(k)
+    return out
 
 
 _NO_TERM = Term("", (), None, None, None, False)

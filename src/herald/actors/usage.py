@@ -136,8 +136,9 @@ def is_sport(text: str) -> bool:
     """A sports page: games, teams and leagues on every line. Its countries and cities are teams.
     Read from the first 4,000 characters: a sports page says so early."""
     words = text[:4000].lower().split()
-    hits = [w for w in words if w in _SPORT]
-    return len(hits) * 1000 >= 15 * max(len(words), 1) and len(set(hits)) >= 3
+    if sum(map(_SPORT.__contains__, words)) * 1000 < 15 * max(len(words), 1):
+        return False
+    return len(_SPORT.intersection(words)) >= 3
 
 
 def is_dateline(text: str, s: int, e: int) -> bool:
@@ -288,9 +289,9 @@ def home_country(
     as much as three mentions."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        c = _country_of(m.actor, orgs)
-        if c is not None:
-            counts[c] += 3 if any(a <= m.start < b for a, b in lines) else 1
+        c = m.actor.country
+        if c and len(c) == 3 and c not in orgs and c.isalpha():  # as _country_of, inline: every mention
+            counts[c] += 3 if lines and any(a <= m.start < b for a, b in lines) else 1
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2) + [("", 0)]
@@ -379,8 +380,10 @@ def states_and_people(text: str, mentions: Iterable[Mention], orgs: frozenset[st
     civilians (INDCVL). Places and modifiers were settled before and carry no code."""
     for m in mentions:
         a = m.actor
+        if a.kind != "country" or a.sector is not None:
+            continue
         c = _country_of(a, orgs)
-        if a.kind != "country" or c is None or a.code != c or a.sector is not None:
+        if c is None or a.code != c:
             continue
         words = text[m.start : m.end]
         sector = "CVL" if _DEMONYM_PLURAL.fullmatch(words) and words.lower() != a.name.lower() else "GOV"
@@ -420,8 +423,14 @@ _ORG_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# one pass first: most names hold none of the words
+_ORG_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in _ORG_SECTORS), re.I)
+
+
 def org_sector(name: str) -> str | None:
     """The sector an organisation's name gives it ("the Columbus Police Department": COP)."""
+    if _ORG_ANY.search(name) is None:
+        return None
     for sec, rx in _ORG_SECTORS:
         if rx.search(name):
             return sec
