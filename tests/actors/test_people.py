@@ -66,3 +66,22 @@ def test_unknown_people_on_a_sports_page_stay_uncoded() -> None:
         "start in April and the league leaders host the championship. Brodin said the team played well."
     )
     assert coded(text)["Jonas Brodin"].code is None
+
+
+def test_private_groups_take_the_story_country_only_when_they_act() -> None:
+    text = (
+        "Police in Dallas, Texas arrested the suspect on Friday after he attacked a passenger. "
+        "Texas officials said the victim was safe. Doctors have reason to suspect more cases, and the "
+        "store's customer base grew. People like the show."
+    )
+    nlp = load_nlp()(text)
+    mentions = resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
+    codes = {(text[m.start : m.end], m.start): m.actor.code for m in mentions}
+    by_word = {w.split()[-1]: c for (w, _), c in codes.items()}
+    assert by_word["suspect"] == "USACRM"  # object of "arrested"
+    assert by_word["passenger"] == "USACVL"
+    assert by_word["victim"] == "USACVL"
+    verb = text.index("to suspect") + 3
+    assert not any(s <= verb < s + len(w) for w, s in codes)  # a verb, no actor
+    assert by_word.get("customer") is None  # a modifier
+    assert by_word.get("People") is None  # a generic bare "people"

@@ -27,6 +27,7 @@ from herald.actors import kb as kbm
 from herald.actors import people, pronouns, suspects, usage
 from herald.actors.kb import KB, Entity, Role, load, office_holder, pick_role
 from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
+from herald.actors.names import wordset
 from herald.actors.offices import HEAD, HOG, HOS
 from herald.models import Actor, Document, Mention
 
@@ -260,6 +261,32 @@ class Resolver:
         before = self.text[max(0, ch.start - 3) : ch.start].strip()
         return bool(before) and before[-1] not in ".!?:\"“”'‘’\n"
 
+    def _acts(self, ch: Chunk, head: kbm.Agent) -> bool:
+        """Is this private group noun used as an actor: a noun that is the subject or object of a
+        verb, or the object of "by", "against", "with", "from", "to" ("police arrested the suspect",
+        "killed a passenger", "a statement from the company")? A modifier ("customer base"), a verb
+        ("to suspect"), an adjective ("native") or a role in passing ("as a passenger") is not; nor is
+        a bare "people" or "men" with no number or article (a generic statement, not a group)."""
+        if self.nlp_doc is None:
+            return False
+        span = self.nlp_doc.char_span(ch.start, ch.end, alignment_mode="expand")  # type: ignore[attr-defined]
+        if span is None or not len(span):
+            return False
+        tok = span[-1]
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if head.sector == "PPL" and not any(
+            c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _SPECIFIC_DET) for c in tok.children
+        ):
+            return False
+        for _ in range(4):  # "the victim and her mother": a conjunct acts as its head does
+            if tok.dep_ != "conj" or tok.head is tok:
+                break
+            tok = tok.head
+        if tok.dep_ in _ACTING_DEPS:
+            return True
+        return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_PREPS
+
     def _pick_entity(self, h: Hit, country: str | None) -> Entity:
         people = [self.kb.entities[i] for i in h.term.entities if self.kb.entities[i].kind == "person"]
         if len(people) == 1 or not people:
@@ -297,10 +324,18 @@ class Resolver:
                     anchored=True,
                 )
         if country is None:
-            if head.sector not in _POLITICAL and office is None:
+            private = _private_group(head)
+            if private is not None and not self._acts(ch, head):
+                private = None
+            if head.sector not in _POLITICAL and office is None and private is None:
                 return None  # "the website", "the chief" of nothing named: nothing to code
             if self._team_name(ch, head):
                 return None  # "the Raiders", "the Senators": a capitalised plural is a name, not a group
+            if private is not None:
+                # "the suspect", "a passenger", "the utility": people and firms of the story's country,
+                # placed by the actors stage's inheritance (usage.inherit); uncoded until then
+                actor = Actor(text, head.title, None, private, None, head.title, "agent")
+                return Placed(Mention(ch.start, ch.end, actor, "role"))
             actor = Actor(text, head.title, None, head.sector, head.sector, head.title, "agent")
             return Placed(Mention(ch.start, ch.end, actor, "role"))
         sec = _sector(head, sector, org)
@@ -685,12 +720,38 @@ _MODIFIER = re.compile(
 )
 
 
+# private people and firms that act in news as a group noun ("the suspect", "the victim", "residents",
+# "the company"): coded with the story's country when the story has one. The agent dictionary also
+# files things under these sectors ("passenger jets", "settlements", "schools"), which stay out.
+_PRIVATE_SECTORS = {"CRM": "CRM", "CVL": "CVL", "PPL": "CVL", "BUS": "BUS", "LAB": "LAB", "REF": "REF"}
+_THING_HEADS = wordset(
+    """jet jets jetliner jetliners airliner airliners plane planes aircraft ship ships vessel vessels
+    tanker tankers building buildings town towns settlement settlements village villages city cities
+    neighbourhood neighbourhoods neighborhood neighborhoods community communities population industry
+    industries market markets sector economy business businesses enterprise enterprises trade"""
+)
+
+
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
+_ACTING_PREPS = frozenset({"by", "against", "with", "from", "to"})
+_SPECIFIC_DET = frozenset({"a", "an", "another", "the", "those", "these"})
+
+
+def _private_group(head: kbm.Agent) -> str | None:
+    """The sector a private group noun is coded with, or None when the noun is no such group."""
+    sector = _PRIVATE_SECTORS.get(head.sector or "")
+    if sector is None or head.title.rsplit(" ", 1)[-1].lower() in _THING_HEADS:
+        return None
+    return sector
+
+
 def _sector(head: kbm.Agent | None, ctx_sector: str | None, org: bool) -> str | None:
     """The sector of a role phrase: a non-state organisation's own sector wins ("Alibaba
     spokesperson": BUS, "Taliban spokesman": REB), else the role's, else the context's."""
     if ctx_sector and ctx_sector not in ("GOV", "IGO"):
         return ctx_sector
-    return (head.sector if head and head.sector else None) or ctx_sector or ("IGO" if org else None)
+    own = _PRIVATE_SECTORS.get(head.sector, head.sector) if head and head.sector else None
+    return own or ctx_sector or ("IGO" if org else None)
 
 
 @functools.lru_cache(maxsize=4)

@@ -45,6 +45,7 @@ HOME_SECTORS = frozenset(
         "NGO",
         "HLH",
         "LAB",
+        "REF",
     }
 )
 _LOCATIVE = frozenset(
