@@ -85,3 +85,31 @@ def test_private_groups_take_the_story_country_only_when_they_act() -> None:
     assert not any(s <= verb < s + len(w) for w, s in codes)  # a verb, no actor
     assert by_word.get("customer") is None  # a modifier
     assert by_word.get("People") is None  # a generic bare "people"
+
+
+def test_an_apposition_gives_a_private_person_their_country_but_an_envoy_to_does_not() -> None:
+    found = coded(
+        "WASHINGTON (AP) - Trump met Liu He, China's top trade negotiator, at the White House. "
+        "Kurt Walker, the former special envoy to Ukraine, testified in Washington on Tuesday."
+    )
+    assert found["Liu He"].country == "CHN"
+    assert found["Kurt Walker"].country == "USA"
+
+
+def test_a_platform_something_is_posted_on_is_no_actor() -> None:
+    text = (
+        "Follow the Opinion section on Facebook, Twitter and Instagram. Swift posted on Twitter. "
+        "Twitter said it would ban political ads."
+    )
+    nlp = load_nlp()(text)
+    codes = [
+        (text[m.start : m.end], m.actor.code)
+        for m in resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
+    ]
+    companies = [(w, c) for w, c in codes if w in ("Facebook", "Twitter")]
+    assert companies == [
+        ("Facebook", None),
+        ("Twitter", None),
+        ("Twitter", None),
+        ("Twitter", "USABUS"),
+    ]

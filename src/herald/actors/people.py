@@ -84,22 +84,49 @@ def looks_like_a_person(name: str) -> bool:
 
 
 def titled(text: str, mentions: Sequence[Mention]) -> None:
-    """Give private people (sector CVL, no role) the sector of the title written next to a mention."""
+    """Give private people (sector CVL, no role) the sector of the title written next to a mention,
+    and the country their apposition names ("Liu He, China's top trade negotiator": CHN)."""
     people = [
         m for m in mentions if m.actor.kind == "person" and m.actor.sector == "CVL" and not m.actor.role
     ]
     found: dict[str, str] = {}
+    home: dict[str, str] = {}
     for m in people:
         if m.via == "pronoun" or m.actor.name in found:
             continue
         sector = title_sector(text, m.start, m.end)
         if sector is not None:
             found[m.actor.name] = sector
+        country = _appos_country(text, m, mentions)
+        if country is not None:
+            home.setdefault(m.actor.name, country)
     for m in people:
-        sec = found.get(m.actor.name)
-        if sec is not None:
-            a = m.actor
-            a.sector, a.code = sec, (a.country + sec) if a.country else None
+        a = m.actor
+        a.country = home.get(a.name, a.country)
+        sec = found.get(a.name, a.sector)
+        a.sector, a.code = sec, (a.country + sec) if a.country and sec else None
+
+
+def _appos_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
+    """The country named in the apposition right after a person's name, when it names one."""
+    hit = _APPOS.match(text, m.end, min(len(text), m.end + 90))
+    if hit is None:
+        return None
+    lo, hi = hit.start(1), hit.end(1)
+    named = {
+        x.actor.country
+        for x in mentions
+        if lo <= x.start < hi
+        and x.actor.kind == "country"
+        and x.actor.country is not None
+        and not _TOWARD.search(text, max(lo, x.start - 9), x.start)
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+# "the former special envoy to Ukraine", "an analyst in Hong Kong": the country the work is about or
+# in, not the person's own
+_TOWARD = re.compile(r"\b(?:to|in|for|on|at|against|with|toward|towards|into|over)\s+(?:the\s+)?$", re.I)
 
 
 def title_sector(text: str, start: int, end: int) -> str | None:

@@ -565,6 +565,8 @@ class Resolver:
         self.home = usage.home_country((p.mention for p in placed), orgs, lines)
         placed = self.coref(placed, hits)
         mentions = [p.mention for p in placed if p.mention.via != "coref-pending"]
+        if self.home is None:  # surnames now count for their people ("Trump" after "Donald Trump")
+            self.home = usage.home_country(mentions, orgs, lines)
         self._not_people(mentions)
         usage.inherit(self.text, mentions, orgs, self.home)
         people.titled(self.text, mentions)

@@ -252,6 +252,28 @@ _THINGS = wordset(
 _INDEFINITE = re.compile(r"(?:\b(?:a|an|any|every|my|your|our|local|nearest)\s+)$", re.I)
 
 
+# what is done on a platform ("posted on Twitter", "follow us on Facebook, Twitter and Instagram",
+# "available on Amazon"): the service is the medium, not an actor
+_ON_PLATFORM = wordset(
+    """post share follow visit find like join watch stream air broadcast sell buy download see tweet
+    write say announce appear live available"""
+)
+
+
+def _on_platform(tok: Any) -> bool:
+    for _ in range(6):  # "on Facebook, Twitter, and Instagram": the list's first member is the object
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("on", "via"):
+        return False
+    doer = prep.head  # "follow the section on Facebook": the verb above the noun the phrase hangs on
+    return doer.lemma_.lower() in _ON_PLATFORM or (
+        doer.pos_ == "NOUN" and doer.head.lemma_.lower() in _ON_PLATFORM
+    )
+
+
 def is_thing_use(text: str, m: Mention, nlp_doc: Any = None) -> bool:
     """Is this company or outlet name used for a thing it makes, runs or owns rather than as an
     actor? "a local Walmart", "Twitter users", "Facebook ads", "Apple shares", "Apple's iPad Pro",
@@ -268,6 +290,8 @@ def is_thing_use(text: str, m: Mention, nlp_doc: Any = None) -> bool:
     if span is None or not len(span):
         return False
     tok = span[-1]
+    if _on_platform(tok):
+        return True
     if tok.i + 1 < len(nlp_doc) and nlp_doc[tok.i + 1].tag_ == "POS":
         head = tok.head
         return head.i > tok.i and (
