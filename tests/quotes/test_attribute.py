@@ -210,3 +210,19 @@ def test_actor_link_never_renames_a_group_as_its_country() -> None:
     assert group.speaker == "Americans" and group.speaker_actor == usa
     person = by_start(out.quotes, "the deal was bad")
     assert person.speaker == "Donald Trump" and person.speaker_actor == trump
+
+
+def test_descriptions_minds_and_the_pages_own_voice_are_no_reported_speech(quotes_in: Run) -> None:
+    quotes = quotes_in(
+        "Blood pressure readings aside, early retirement will determine exactly what you need to do "
+        "to get there. The researchers don't yet know what the tuft cells are doing in the lungs. "
+        "We believe that the charity is well placed to run the program. "
+        "The mayor said the budget would be cut by ten percent next year."
+    )
+    texts = [q.text for q in quotes]
+    assert not any("what you need to do" in t for t in texts)  # a thing is no speaker
+    assert not any("tuft cells" in t for t in texts)  # a negated state of mind says nothing
+    assert not any("well placed" in t for t in texts)  # the page's own "we"
+    assert by_start(quotes, "the budget would be cut").speaker == "mayor" or "mayor" in str(
+        by_start(quotes, "the budget would be cut").speaker
+    ).lower()

@@ -146,6 +146,71 @@ def _holder_subject(tok: Any) -> bool:
     return lemma in ROLE_NOUNS or lemma in HOLDERS or lemma in RECORDS
 
 
+def _can_speak(subj: Any, cue: Any) -> bool:
+    """Whether the subject of a reported statement is someone who can say or hold it: a name, a
+    pronoun, an office, a person, a body of people or an organisation ("the lawyer", "researchers",
+    "51 percent", "the state"), or a record or medium that speaks for one ("the poll found", "the ad
+    says"). "Early retirement will determine", "a chemical called IL-25", "the general setup said"
+    are descriptions, not speech."""
+    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    lemma, lower = subj.lemma_.lower(), subj.lower_
+    if {lemma, lower} & (HOLDERS | _PEOPLE | _agent_nouns()) or lemma in ROLE_NOUNS:
+        return True
+    if _PERSON_WORD.search(lemma) and lemma not in _NOT_PEOPLE:
+        return True
+    return bool({lemma, lower} & (RECORDS | _MEDIA | _BODIES))
+
+
+def _unsaid(cue: Any, subj: Any, art: _Article) -> bool:
+    """A reported "statement" that says nothing: a negated state of mind ("the researchers don't
+    know what ...", "she did not want to judge ...", "doesn't remember") or the writer's own voice
+    outside quotation marks ("We believe that ...", "We'd like to hear ..."), which is the page
+    speaking, not an attribution."""
+    if cue.lemma_ in _MINDS and any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return bool(subj.lower_ in ("i", "we") and art.mask[subj.i] == -1)
+
+
+_MINDS = wordset("know understand realize realise remember recall want like need wish")
+
+
+# people and shares of people that speak without being a group noun of the actors' lexicon
+_PEOPLE = wordset(
+    """source sources host hosts one ones other others many some most few several all percent
+    wife husband mother father son daughter brother sister friend friends mate colleague
+    colleagues partner partners chair chairman chairwoman panel jury audience crowd side camp"""
+)
+# person nouns by their ending: lawyer, commissioner, moderator, opponent, economist, historian
+_PERSON_WORD = re.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|man|woman|men|women)s?$")
+_NOT_PEOPLE = wordset(
+    """number water computer paper letter order center centre factor matter error sector monitor
+    power corner border chapter winter summer weather filter layer tumor motor meter user-agent
+    percent content event plant giant restaurant"""
+)
+# records and media that "say" or "find" in attribution corpora ("the poll found", "the ad says")
+_MEDIA = wordset(
+    """tweet tweets ad ads video videos transcript complaint statement statements brief paper
+    journal story submission letter memo release post message editorial column headline
+    website site page book article blog lawsuit suit petition motion ruling decision opinion
+    slide slides analysis note notes index"""
+)
+# organisations named by a common noun ("the state argued", "the fund said", "the network")
+_BODIES = wordset(
+    """state country nation city county fund bank network firm organization organisation
+    institution university school hospital church foundation association coalition alliance
+    attorney office prosecution defense defence plaintiff plaintiffs trump"""
+)
+
+
+@functools.cache
+def _agent_nouns() -> frozenset[str]:
+    """Group and role nouns of the actors' lexicon ("researchers", "doctors", "police")."""
+    from herald.actors.kb import load
+
+    return frozenset(k for k in load().agents if " " not in k)
+
+
 def _subject(tok: Any, depth: int = 0) -> Any:
     """The token naming who speaks through cue ``tok`` (climbing conj/advcl/xcomp chains)."""
     if tok.lower_ in ACCORDING:
@@ -579,6 +644,8 @@ def _reported(art: _Article, used: set[int], taken: list[tuple[int, int]]) -> li
         if any(min(end, b) - max(start, a) > 0.5 * (end - start) for a, b in taken):
             continue
         if subj is None or subj.i >= art.token_at(start) and subj.idx < end and not _aside(tok, subj):
+            continue
+        if not _can_speak(subj, tok) or _unsaid(tok, subj, art):
             continue
         speaker = art.speakers.resolve(subj)
         if speaker is None or not speaker.name:
