@@ -113,3 +113,17 @@ def test_a_platform_something_is_posted_on_is_no_actor() -> None:
         ("Twitter", None),
         ("Twitter", "USABUS"),
     ]
+
+
+def test_the_company_is_the_company_the_story_named() -> None:
+    text = (
+        "Disney launched its streaming service on Tuesday in Los Angeles. The company said it had fixed "
+        "a glitch. Later the American Music Awards opened. The company would not comment."
+    )
+    nlp = load_nlp()(text)
+    found = [
+        (text[m.start : m.end], m.actor) for m in resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
+    ]
+    companies = [a for w, a in found if w.lower().endswith("company")]
+    assert companies[0].name == "Disney" and companies[0].code == "USABUS"
+    assert companies[1].name == "Disney"  # an awards show is no company, the story's company stays

@@ -223,6 +223,20 @@ def test_descriptions_minds_and_the_pages_own_voice_are_no_reported_speech(quote
     assert not any("what you need to do" in t for t in texts)  # a thing is no speaker
     assert not any("tuft cells" in t for t in texts)  # a negated state of mind says nothing
     assert not any("well placed" in t for t in texts)  # the page's own "we"
-    assert by_start(quotes, "the budget would be cut").speaker == "mayor" or "mayor" in str(
-        by_start(quotes, "the budget would be cut").speaker
-    ).lower()
+    assert (
+        by_start(quotes, "the budget would be cut").speaker == "mayor"
+        or "mayor" in str(by_start(quotes, "the budget would be cut").speaker).lower()
+    )
+
+
+def test_the_company_speaks_by_its_name() -> None:
+    from herald import pipeline
+
+    (doc,) = pipeline.code_texts(
+        [
+            "Taylor Swift accused Big Machine Records of blocking her. But the company says she did not "
+            "need permission to perform her songs."
+        ]
+    )
+    q = by_start(doc.quotes, "she did not need permission")
+    assert q.speaker == "Big Machine Records" and q.speaker_mention == "the company"

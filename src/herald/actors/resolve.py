@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -463,8 +464,34 @@ class Resolver:
                     m.actor = _copy(target.mention.actor, self.text[m.start : m.end])
                     m.via = "coref"
                     p.entity, p.role = target.entity, target.role
+                elif office is None:
+                    self._the_company(m, out)
             out.append(p)
         return out
+
+    def _the_company(self, m: Mention, before: list[Placed]) -> None:
+        """ "The company", "the firm": a company named in the sentences before (within about four
+        sentences' worth of text) that the knowledge base or its name makes a company or an outlet
+        ("Disney", "Big Machine Records"): the one the story names most, then the nearest."""
+        words = self.text[m.start : m.end]
+        if not words.lower().startswith("the "):
+            words = self.text[max(0, m.start - 4) : m.end]
+        if m.actor.sector != "BUS" or not _THE_COMPANY.fullmatch(words):
+            return
+        named = [
+            (i, q.mention.actor)
+            for i, q in enumerate(before)
+            if q.mention.actor.kind == "organisation"
+            and q.mention.via in ("name", "alias", "entity")
+            and q.mention.actor.sector in ("BUS", "MED")  # a company by the knowledge base or its name
+        ]
+        near = [(i, a) for i, a in named if m.start - before[i].mention.end <= _COMPANY_REACH]
+        if not near:
+            return
+        counts = Counter(a.name for _, a in named)
+        _, pick = max(near, key=lambda ia: (counts[ia[1].name], ia[0]))
+        m.actor = _copy(pick, self.text[m.start : m.end])
+        m.via = "coref"
 
     def _surnames(self, placed: list[Placed]) -> list[Placed]:
         """A surname alone refers to the person named in full elsewhere in the story."""
@@ -733,6 +760,9 @@ _THING_HEADS = wordset(
     industries market markets sector economy business businesses enterprise enterprises trade"""
 )
 
+
+_THE_COMPANY = re.compile(r"[Tt]he (?:company|firm|retailer|automaker|carmaker|airline|startup)")
+_COMPANY_REACH = 600  # characters back to the company "the company" stands for
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})
 _ACTING_PREPS = frozenset({"by", "against", "with", "from", "to"})

@@ -38,6 +38,8 @@ _LOOKBACK_SENTS = 6
 # entity types that are never the speaker ("5:45 p.m. said ..." is a parse error); poll shares
 # ("52 percent said", "one in three") are speakers, so PERCENT and CARDINAL are not listed
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
+# "the company" and its kin, which the actors stage resolves to the company named before
+_FIRMS = frozenset({"company", "firm", "retailer", "automaker", "carmaker", "airline", "startup"})
 
 
 @dataclass
@@ -294,6 +296,14 @@ class SpeakerIndex:
         mention = self.doc.text[start:end]
         actor = self.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is not None and actor.name and _same_name(actor.name, mention):
+            return Speaker(actor.name, mention, actor, start, end, "actor")
+        if (
+            actor is not None
+            and actor.kind == "organisation"
+            and tok.lemma_ in _FIRMS
+            and span[0].lower_ == "the"
+        ):
+            # "the company": the company the actors stage resolved it to
             return Speaker(actor.name, mention, actor, start, end, "actor")
         ent = self._entity_of(tok)
         if ent is not None:
