@@ -127,3 +127,17 @@ def test_the_company_is_the_company_the_story_named() -> None:
     companies = [a for w, a in found if w.lower().endswith("company")]
     assert companies[0].name == "Disney" and companies[0].code == "USABUS"
     assert companies[1].name == "Disney"  # an awards show is no company, the story's company stays
+
+
+def test_a_name_nothing_shows_to_be_a_person_is_no_private_person() -> None:
+    text = (
+        "DETROIT (AP) - Ford's Mustang Mach E SUV will go 230 miles per charge. The Mach E was unveiled "
+        "Sunday night in Los Angeles. Taylor Swift, a singer from Pennsylvania, spoke in Detroit. "
+        "Swift said the show would go on."
+    )
+    nlp = load_nlp()(text)
+    found = {
+        text[m.start : m.end]: m.actor for m in resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
+    }
+    assert all(a.code is None for w, a in found.items() if "Mach" in w)
+    assert found["Taylor Swift"].code == "USACVL"

@@ -15,10 +15,11 @@ found at one mention holds for every mention of that person in the article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-from herald.actors.names import wordset
+from herald.actors.names import FEMALE_NAMES, MALE_NAMES, wordset
 from herald.models import Mention
 
 # words that end product, venue, award or work names, never a person's name
@@ -81,6 +82,35 @@ def looks_like_a_person(name: str) -> bool:
     if any(w.strip(",") in _THING_WORDS for w in words):
         return False
     return all(_NAME_WORD.fullmatch(w) for w in words)
+
+
+def shows_a_person(text: str, m: Mention) -> bool:
+    """Does the text show that the name at ``m`` is a person's: a first name people are known by
+    (the knowledge base's people and the common first names), a title before it, an apposition
+    after it ("Eswar Prasad, a trade professor"), or a verb of saying next to it ("Singh said",
+    "said Jeffrey Halley")?"""
+    words = m.actor.name.split()
+    if len(words) >= 2 and words[0].lower() in first_names():
+        return True
+    if title_sector(text, m.start, m.end) is not None or _APPOS.match(text, m.end, m.end + 90):
+        return True
+    return bool(_SAID_AFTER.match(text, m.end) or _SAID_BEFORE.search(text, max(0, m.start - 12), m.start))
+
+
+_SAID_AFTER = re.compile(
+    r"\s*(?:,[^,]{0,60},\s*)?(?:has |had |also )?(?:said|says|told|tells|added|explained|wrote)\b"
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|according to)\s+$")
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """First words of the knowledge base's people ("Volodymyr", "Ahmad", "Kurt") and the common
+    first names of :mod:`herald.actors.names`."""
+    from herald.actors.kb import load
+
+    kb_firsts = {e.name.split()[0].lower() for e in load().entities if e.kind == "person" and " " in e.name}
+    return frozenset(kb_firsts | MALE_NAMES | FEMALE_NAMES)
 
 
 def titled(text: str, mentions: Sequence[Mention]) -> None:

@@ -607,15 +607,36 @@ class Resolver:
         return self._is_sport
 
     def _not_people(self, mentions: list[Mention]) -> None:
-        """Names spaCy calls people that have no person's shape ("MacBook Pro", "Night Mode"), and
+        """Names spaCy calls people that have no person's shape ("MacBook Pro", "Night Mode"), or
+        that nothing in the text shows to be a person ("Mustang Mach", "Dark Web Monitoring": no
+        known first name, no title, apposition or speech verb next to any of their mentions, never
+        referred to by the surname alone), and
         every unknown person on a sports page, are not coded as private people."""
-        for i, m in enumerate(mentions):
+        private = [
+            (i, m)
+            for i, m in enumerate(mentions)
+            if m.actor.kind == "person"
+            and not m.actor.role
+            and m.actor.sector == "CVL"
+            and m.via in ("entity", "coref")
+        ]
+        # a surname written alone elsewhere ("Swift said") is how news refers to people, not things
+        shown = {
+            m.actor.name
+            for _, m in private
+            if (m.via == "coref" and self._alone(m)) or people.shows_a_person(self.text, m)
+        }
+        for i, m in private:
             a = m.actor
-            if a.kind != "person" or a.role or a.sector != "CVL" or m.via not in ("entity", "coref"):
-                continue
-            if self._sport() or not people.looks_like_a_person(a.name):
+            if self._sport() or not people.looks_like_a_person(a.name) or a.name not in shown:
                 bare = Actor(a.text, a.name, None, None, None, None, "person")
                 mentions[i] = Mention(m.start, m.end, bare, m.via)
+
+    def _alone(self, m: Mention) -> bool:
+        """A surname standing alone, as people are referred to ("Swift said"), not the start of a
+        longer name or a thing ("the Mach E", "the Zacian and Zamazenta Edition")."""
+        before = self.text[max(0, m.start - 4) : m.start].lower()
+        return not before.endswith("the ") and _NAME_GOES_ON.match(self.text, m.end) is None
 
     def _settle(self, placed: list[Placed]) -> list[tuple[int, int]]:
         """Countries, cities and metonyms used as places, datelines or team names lose their code;
@@ -761,6 +782,7 @@ _THING_HEADS = wordset(
 )
 
 
+_NAME_GOES_ON = re.compile(r" (?:[A-Z0-9]|and [A-Z])")
 _THE_COMPANY = re.compile(r"[Tt]he (?:company|firm|retailer|automaker|carmaker|airline|startup)")
 _COMPANY_REACH = 600  # characters back to the company "the company" stands for
 
