@@ -41,7 +41,12 @@ _TITLES: tuple[tuple[str, str], ...] = (
         r"delegate|speaker|house (?:\w+ )?(?:committee )?chair(?:man|woman)?",
     ),
     ("JUD", r"judge|justice|attorney general|district attorney|u\.s\. attorney|prosecutor"),
-    ("COP", r"sheriff|deputy|officer|detective|trooper|police chief|constable|patrolman|investigator"),
+    (
+        "COP",
+        r"sheriff|deputy|detective|trooper|police chief|constable|patrolman|investigator|"
+        r"(?<!chief )(?<!strategy )(?<!executive )(?<!financial )(?<!operating )(?<!information )"
+        r"(?<!technology )(?<!marketing )(?<!compliance )(?<!communications )(?<!loan )officer",
+    ),
     (
         "MIL",
         r"gen|general|lt|lt\. col|col|colonel|maj|major|capt|captain|lieutenant|adm|admiral|sgt|"

@@ -159,6 +159,16 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].strip("\"'“‘(,;:") if words else ""
 
 
+# a post held toward a country ("envoy to Ukraine") and a capitalised name ending "of" a country
+# ("Senior Advocate of Nigeria", "Bank of England"): the country is part of the title or the name
+_ROLE_TO = re.compile(
+    r"\b(?:envoy|ambassador|representative|delegate|emissary|adviser|advisor|consul|attache|liaison)s?"
+    r" to (?:the )?$",
+    re.I,
+)
+_NAME_OF = re.compile(r"[a-z,] (?:[A-Z][a-z]+ )+(?:of|for) (?:the )?$")
+
+
 def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> bool | int:
     """Is this country, city or metonym mention used as a location (or part of another name)?
 
@@ -172,6 +182,9 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return False  # "Russia's", "in China's interest": the possessor is an actor
     if _word_before(text, s) in _LOCATIVE:
         return True
+    lead = text[max(0, s - 40) : s]
+    if _ROLE_TO.search(lead) or _NAME_OF.search(lead):
+        return True  # "the special envoy to Ukraine", "a Senior Advocate of Nigeria": a post, a name
     if _MARKET.match(after):
         return True
     if nlp_doc is None:
