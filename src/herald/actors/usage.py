@@ -245,7 +245,7 @@ def is_product(text: str, start: int, end: int) -> bool:
     Razr 2"): the product is meant, not the company."""
     after = text[end : end + 20]
     return (
-        re.match(r"(?:\+|\s?[A-Z0-9][\w\-]*)", after) is not None
+        re.match(r"(?:\+|\s?(?:[A-Z0-9]|i[A-Z])[\w\-]*)", after) is not None
         and re.match(
             r"\s(?:Inc|Corp|Co|Ltd|LLC|Group|Holdings|CEO|Chief|President|Chairman|"
             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|And|But)\b",
