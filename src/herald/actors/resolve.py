@@ -473,10 +473,12 @@ class Resolver:
         """ "The company", "the firm": a company named in the sentences before (within about four
         sentences' worth of text) that the knowledge base or its name makes a company or an outlet
         ("Disney", "Big Machine Records"): the one the story names most, then the nearest."""
+        if m.actor.sector != "BUS":
+            return
         words = self.text[m.start : m.end]
         if not words.lower().startswith("the "):
             words = self.text[max(0, m.start - 4) : m.end]
-        if m.actor.sector != "BUS" or not _THE_COMPANY.fullmatch(words):
+        if not _THE_COMPANY.fullmatch(words):
             return
         named = [
             (i, q.mention.actor)

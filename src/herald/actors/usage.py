@@ -183,8 +183,10 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
     if _word_before(text, s) in _LOCATIVE:
         return True
     lead = text[max(0, s - 40) : s]
-    if _ROLE_TO.search(lead) or _NAME_OF.search(lead):
-        return True  # "the special envoy to Ukraine", "a Senior Advocate of Nigeria": a post, a name
+    if lead.endswith(("to ", "to the ")) and _ROLE_TO.search(lead):
+        return True  # "the special envoy to Ukraine": a post
+    if lead.endswith(("of ", "for ", "of the ", "for the ")) and _NAME_OF.search(lead):
+        return True  # "a Senior Advocate of Nigeria", "the Bank of England": a name
     if _MARKET.match(after):
         return True
     if nlp_doc is None:
