@@ -141,3 +141,9 @@ def test_a_name_nothing_shows_to_be_a_person_is_no_private_person() -> None:
     }
     assert all(a.code is None for w, a in found.items() if "Mach" in w)
     assert found["Taylor Swift"].code == "USACVL"
+
+
+def test_a_seat_of_government_acts_but_a_city_naming_a_team_does_not() -> None:
+    found = coded("The Kremlin said on Monday that talks with the London side would go on.")
+    assert found["The Kremlin"].code == "RUSGOV"
+    assert found["London"].code is None

@@ -195,11 +195,9 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return True
     if not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
         return False  # only a name followed by a common noun can modify it
-    if m.via == "metonym" and (
-        text[max(0, s - 4) : s].lower() == "the " or m.actor.text.lower().startswith("the ")
-    ):
-        return False  # "the White House", "the Kremlin": a seat of government stays an actor
-    return _modifier(nlp_doc, s, e)
+    if m.via == "metonym" and m.actor.text.lower().startswith("the "):
+        return False  # "the White House": a seat of government stays an actor
+    return _modifier(nlp_doc, s, e)  # "the Kremlin said" acts; "the London side" is a team of London
 
 
 def _listed_place(nlp_doc: Any, s: int, e: int) -> bool:
