@@ -3,7 +3,7 @@ hand (issue 19).
 
     # writes bench/quotes_precision_sample.tsv (verdicts empty)
     HERALD_THREADS=2 nice -n 5 .venv/bin/python bench/quotes_precision.py draw
-    .venv/bin/python bench/quotes_precision.py score    # share of ``ok`` in the judged sample
+    .venv/bin/python bench/quotes_precision.py score    # share of ``ok``, and by confidence
 
 The sample: every quotation in herald's output (default settings: the rules) for the 89 dev extraction
 pages (raw HTML in, all topics), the 100 whose page and offset (``at``) hash lowest with seed 7 (a
@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 import hand_sample  # noqa: E402
 
 SAMPLE = HERE / "quotes_precision_sample.tsv"
-FIELDS = ["page", "at", "kind", "speaker", "cue", "quote", "context", "verdict", "note"]
+FIELDS = ["page", "at", "kind", "speaker", "cue", "confidence", "quote", "context", "verdict", "note"]
 WINDOW = 150  # characters of context either side of the quotation
 
 
@@ -53,6 +53,7 @@ def draw(n: int = 100, seed: int = 7) -> None:
                     "kind": q.get("kind") or "",
                     "speaker": q.get("speaker") or "",
                     "cue": q.get("cue") or "",
+                    "confidence": f"{float(q.get('confidence') or 0):.2f}",
                     "quote": _line(q.get("text") or ""),
                     "context": _line(ctx),
                     "verdict": "",
@@ -83,6 +84,17 @@ def score() -> None:
         c[0] += r["verdict"] == "ok"
         c[1] += 1
     print("ok by kind:", {k: f"{a}/{b}" for k, (a, b) in sorted(by_kind.items())})
+    # calibration: the share right at each confidence herald gave, and at >= 0.8 (issue 19: >= 80%)
+    by_conf: dict[str, list[int]] = {}
+    for r in judged:
+        c = by_conf.setdefault(r.get("confidence") or "?", [0, 0])
+        c[0] += r["verdict"] == "ok"
+        c[1] += 1
+    print("ok by confidence:", {k: f"{a}/{b}" for k, (a, b) in sorted(by_conf.items())})
+    high = [r for r in judged if float(r.get("confidence") or 0) >= 0.8]
+    if high:
+        right = sum(r["verdict"] == "ok" for r in high)
+        print(f"confidence >= 0.8: {right}/{len(high)} right ({right / len(high):.0%}; goal >= 80%)")
 
 
 if __name__ == "__main__":
