@@ -152,8 +152,8 @@ def _can_speak(subj: Any, cue: Any) -> bool:
     "51 percent", "the state"), or a record or medium that speaks for one ("the poll found", "the ad
     says"). "Early retirement will determine", "a chemical called IL-25", "the general setup said"
     are descriptions, not speech."""
-    if subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return True
+    if subj.pos_ in ("PROPN", "PRON", "NUM") or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True  # a name, a pronoun, or a share of people ("52 percent", "two of them")
     lemma, lower = subj.lemma_.lower(), subj.lower_
     if {lemma, lower} & (HOLDERS | _PEOPLE | _agent_nouns()) or lemma in ROLE_NOUNS:
         return True
@@ -177,9 +177,14 @@ _MINDS = wordset("know understand realize realise remember recall want like need
 
 # people and shares of people that speak without being a group noun of the actors' lexicon
 _PEOPLE = wordset(
-    """source sources host hosts one ones other others many some most few several all percent
+    """source sources host hosts one ones other others many some most few several all percent %
+    half third quarter fourth majority number dozen handful proportion share none
     wife husband mother father son daughter brother sister friend friends mate colleague
-    colleagues partner partners chair chairman chairwoman panel jury audience crowd side camp"""
+    colleagues partner partners chair chairman chairwoman panel jury audience crowd side camp
+    person people folk folks fan fans ally allies rival rivals witness witnesses veteran veterans
+    hopeful hopefuls executive executives conservative conservatives progressive progressives
+    liberal liberals associate associates superdelegate superdelegates attendee attendees magnate
+    umpire caucus faction class band convention movement field"""
 )
 # person nouns by their ending: lawyer, commissioner, moderator, opponent, economist, historian
 _PERSON_WORD = re.compile(r"(?:er|or|ist|ian|ant|(?<!m)ent|man|woman|men|women)s?$")
@@ -193,7 +198,10 @@ _MEDIA = wordset(
     """tweet tweets ad ads video videos transcript complaint statement statements brief paper
     journal story submission letter memo release post message editorial column headline
     website site page book article blog lawsuit suit petition motion ruling decision opinion
-    slide slides analysis note notes index"""
+    slide slides analysis note notes index speech interview call comment comments summary response
+    announcement remark remarks account rhetoric disclosure reporting address request proposal
+    promise polling average projection statistic statistics estimate affidavit footage clip
+    placard sign bill law rule platform show movie version program commercial"""
 )
 # organisations named by a common noun ("the state argued", "the fund said", "the network")
 _BODIES = wordset(
