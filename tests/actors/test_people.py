@@ -147,3 +147,12 @@ def test_a_seat_of_government_acts_but_a_city_naming_a_team_does_not() -> None:
     found = coded("The Kremlin said on Monday that talks with the London side would go on.")
     assert found["The Kremlin"].code == "RUSGOV"
     assert found["London"].code is None
+
+
+def test_a_title_that_opens_an_apposition_gives_the_sector() -> None:
+    from herald.actors.people import title_sector
+
+    text = "Michael Reed, CEO of New Media, said the deal was done. John Smith, a spokesman for the ministry, agreed."
+    assert title_sector(text, 0, len("Michael Reed")) == "BUS"
+    start = text.index("John Smith")
+    assert title_sector(text, start, start + len("John Smith")) == "GOV"

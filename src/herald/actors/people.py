@@ -74,6 +74,13 @@ _PLACES = (
     ("LEG", re.compile(r"\b(?:committee|house|senate|congress|parliament|legislature)\b", re.I)),
     ("JUD", re.compile(r"\b(?:court|prosecutor'?s?)\b", re.I)),
     ("COP", re.compile(r"\b(?:police|sheriff'?s?)\b", re.I)),
+    ("GOV", re.compile(r"\b(?:department|ministry|agency|administration|commission|white house)\b", re.I)),
+)
+# a title that opens the apposition and names its employer: ", CEO of New Media,", ", president of
+# the American Farm Bureau Federation,", ", a spokeswoman for the ministry,"
+_LEAD = tuple(
+    (sec, re.compile(rf"^(?:[\w'’.-]+\s+){{0,3}}?(?:{words})\b(?=\s+(?:of|at|for|with)\b)", re.I))
+    for sec, words in _TITLES
 )
 _FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
 
@@ -183,6 +190,9 @@ def title_sector(text: str, start: int, end: int) -> str | None:
         if rx.search(words):
             return sec
     for sec, rx in _AFTER:
+        if rx.search(words):
+            return sec
+    for sec, rx in _LEAD:
         if rx.search(words):
             return sec
     return None
