@@ -152,7 +152,10 @@ def test_a_seat_of_government_acts_but_a_city_naming_a_team_does_not() -> None:
 def test_a_title_that_opens_an_apposition_gives_the_sector() -> None:
     from herald.actors.people import title_sector
 
-    text = "Michael Reed, CEO of New Media, said the deal was done. John Smith, a spokesman for the ministry, agreed."
+    text = (
+        "Michael Reed, CEO of New Media, said the deal was done. "
+        "John Smith, a spokesman for the ministry, agreed."
+    )
     assert title_sector(text, 0, len("Michael Reed")) == "BUS"
     start = text.index("John Smith")
     assert title_sector(text, start, start + len("John Smith")) == "GOV"
