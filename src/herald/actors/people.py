@@ -3,14 +3,16 @@
 spaCy tags many things PERSON that are not people on news pages ("MacBook Pro", "Nintendo Switch",
 "Night Mode", "Pokemon Sword", a dateline in capitals, a film title). A name is coded as a private
 person only when it has a person's shape (two to four capitalised words, no digits, no product or
-venue word) and the page is not a sports page (athletes are no political actors, and their country
-is rarely the story's).
+venue word), the page is not a sports page (athletes are no political actors, and their country
+is rarely the story's), and the text shows a person (:func:`shows_a_person`: a known first name, a
+title, an apposition, a verb of saying, or the surname written alone later).
 
 What the person does comes from the title written next to the name, before it ("Rep. Adam Schiff",
 "Apple CEO Tim Cook", "Lt. Col. Alexander Vindman") or in apposition after it ("Marc Benioff,
 Salesforce's chief executive"): legislators LEG, executives and officials GOV, judges and
 prosecutors JUD, officers MIL, police COP, executives and analysts BUS, journalists MED. A title
-found at one mention holds for every mention of that person in the article.
+found at one mention holds for every mention of that person in the article, and so does a country
+the apposition names ("Liu He, China's top trade negotiator").
 """
 
 from __future__ import annotations
