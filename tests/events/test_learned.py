@@ -148,3 +148,16 @@ def test_the_subject_of_a_passive_verb_is_never_the_actor() -> None:
             assert e.source is None or e.source.text not in subject, (text, e)
     invited = coded("Russia has been invited to take part in NATO's upcoming summit in Lisbon.")
     assert any(e.target and e.target.country == "RUS" for e in invited.events)
+
+
+def test_a_sports_page_codes_only_what_a_political_actor_takes_part_in() -> None:
+    page = (
+        "Jose Mourinho has agreed a deal to become Tottenham's coach until the end of the season. "
+        "Negotiations between the club and Mourinho's agent intensified over the last few days, "
+        "with talks continuing into Tuesday night before the league match. The players and fans welcomed "
+        "the new coach after the match. British police arrested two fans after the match in London."
+    )
+    doc = coded(page)
+    assert all("Negotiations" not in e.sentence for e in doc.events)
+    arrests = [e for e in doc.events if "arrested" in e.sentence and not e.negated]
+    assert arrests and all(e.type == "COERCE" for e in arrests)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any, cast
 
+from herald.actors.usage import is_sport
 from herald.events.features import sentence_features
 from herald.events.learned import decide
 from herald.events.learned import model as learned_model
@@ -111,7 +112,21 @@ def coder_name() -> str:
 
 
 def code_document(doc: Document) -> list[Event]:
-    return code_sentences(doc, Resolver(doc), list(doc.nlp.sents))
+    events = code_sentences(doc, Resolver(doc), list(doc.nlp.sents))
+    if events and is_sport(doc.text):
+        # the guide: sport is not politics. On a sports page an event stands only when a state,
+        # court, police, army, party or armed group takes part ("police arrested the striker")
+        events = [e for e in events if _political(e.source) or _political(e.target)]
+    return events
+
+
+_POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP", "PTY", "UAF", "INS", "IGO"}
+)
+
+
+def _political(a: Actor | None) -> bool:
+    return a is not None and a.code is not None and a.sector in _POLITICAL_SECTORS
 
 
 def code_sentences(doc: Document, res: Resolver, sents: list[Any]) -> list[Event]:
