@@ -69,6 +69,10 @@ MALE_NAMES = wordset(
     rex jim newt chuck harry dick lyndon ronald gerald jimmy franklin abraham"""
 )
 
+# "the company" and its kin: a noun standing for the company the story named before (the actors
+# stage resolves it; the quotes stage then gives its quotations the company's name)
+FIRM_NOUNS = frozenset({"company", "firm", "retailer", "automaker", "carmaker", "airline", "startup"})
+
 
 def first_name_gender(words: list[str]) -> str | None:
     """m/f from the first of two or more name words when it is a common first name, else None."""

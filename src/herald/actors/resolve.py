@@ -28,7 +28,7 @@ from herald.actors import kb as kbm
 from herald.actors import people, pronouns, suspects, usage
 from herald.actors.kb import KB, Entity, Role, load, office_holder, pick_role
 from herald.actors.matcher import AGENT, COREF, ENTITY, METONYM, Hit, Term, scan
-from herald.actors.names import wordset
+from herald.actors.names import FIRM_NOUNS, wordset
 from herald.actors.offices import HEAD, HOG, HOS
 from herald.models import Actor, Document, Mention
 
@@ -280,10 +280,7 @@ class Resolver:
             c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _SPECIFIC_DET) for c in tok.children
         ):
             return False
-        for _ in range(4):  # "the victim and her mother": a conjunct acts as its head does
-            if tok.dep_ != "conj" or tok.head is tok:
-                break
-            tok = tok.head
+        tok = usage.list_head(tok, 4)  # "the victim and her mother": a conjunct acts as its head does
         if tok.dep_ in _ACTING_DEPS:
             return True
         return tok.dep_ == "pobj" and tok.head.lower_ in _ACTING_PREPS
@@ -785,7 +782,7 @@ _THING_HEADS = wordset(
 
 
 _NAME_GOES_ON = re.compile(r" (?:[A-Z0-9]|and [A-Z])")
-_THE_COMPANY = re.compile(r"[Tt]he (?:company|firm|retailer|automaker|carmaker|airline|startup)")
+_THE_COMPANY = re.compile(rf"[Tt]he (?:{'|'.join(sorted(FIRM_NOUNS))})")
 _COMPANY_REACH = 600  # characters back to the company "the company" stands for
 
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos"})

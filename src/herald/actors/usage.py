@@ -200,16 +200,22 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
     return _modifier(nlp_doc, s, e)  # "the Kremlin said" acts; "the London side" is a team of London
 
 
+def list_head(tok: Any, most: int) -> Any:
+    """The first member of the coordinated list ``tok`` belongs to ("Italy, Canada and Ireland":
+    Italy), climbing at most ``most`` conjuncts: the word whose syntax the whole list shares."""
+    for _ in range(most):
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
 def _listed_place(nlp_doc: Any, s: int, e: int) -> bool:
     """A name in a list that a place preposition governs ("in Italy, Canada, Ireland")."""
     span = nlp_doc.char_span(s, e, alignment_mode="expand")
     if span is None or not len(span):
         return False
-    tok = span.root
-    for _ in range(12):
-        if tok.dep_ != "conj" or tok.head is tok:
-            break
-        tok = tok.head
+    tok = list_head(span.root, 12)
     if tok.dep_ in ("appos", "npadvmod") and tok.head.dep_ == "pobj":
         tok = tok.head  # "in Columbus, Ohio": the state qualifies the city
     return bool(tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)
@@ -274,10 +280,7 @@ _ON_PLATFORM = wordset(
 
 
 def _on_platform(tok: Any) -> bool:
-    for _ in range(6):  # "on Facebook, Twitter, and Instagram": the list's first member is the object
-        if tok.dep_ != "conj" or tok.head is tok:
-            break
-        tok = tok.head
+    tok = list_head(tok, 6)  # "on Facebook, Twitter, and Instagram": the list's first member is the object
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("on", "via"):
         return False
@@ -327,8 +330,8 @@ def home_country(
     as much as three mentions."""
     counts: Counter[str] = Counter()
     for m in mentions:
-        c = m.actor.country
-        if c and len(c) == 3 and c not in orgs and c.isalpha():  # as _country_of, inline: every mention
+        c = _country_of(m.actor, orgs)
+        if c is not None:
             counts[c] += 3 if lines and any(a <= m.start < b for a, b in lines) else 1
     if not counts:
         return None

@@ -22,6 +22,7 @@ from typing import Any
 
 from herald.actors.names import (
     FEMALE_TITLES,
+    FIRM_NOUNS,
     MALE_TITLES,
     ROLE_NOUNS,
     TITLES,
@@ -38,8 +39,6 @@ _LOOKBACK_SENTS = 6
 # entity types that are never the speaker ("5:45 p.m. said ..." is a parse error); poll shares
 # ("52 percent said", "one in three") are speakers, so PERCENT and CARDINAL are not listed
 _NOT_SPEAKERS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"})
-# "the company" and its kin, which the actors stage resolves to the company named before
-_FIRMS = frozenset({"company", "firm", "retailer", "automaker", "carmaker", "airline", "startup"})
 
 
 @dataclass
@@ -300,7 +299,7 @@ class SpeakerIndex:
         if (
             actor is not None
             and actor.kind == "organisation"
-            and tok.lemma_ in _FIRMS
+            and tok.lemma_ in FIRM_NOUNS
             and span[0].lower_ == "the"
         ):
             # "the company": the company the actors stage resolved it to
