@@ -9,9 +9,17 @@ from herald.models import Actor
 from herald.nlp import load as load_nlp
 
 
-def coded(text: str, day: str = "2019-11-20") -> dict[str, Actor]:
+def in_order(text: str, day: str = "2019-11-20") -> list[tuple[str, int, Actor]]:
+    """(words, start, actor) of every mention, in text order, through the real parser."""
     nlp = load_nlp()(text)
-    return {text[m.start : m.end]: m.actor for m in resolve_text(text, day, spacy_entities(nlp), nlp)}
+    return [
+        (text[m.start : m.end], m.start, m.actor) for m in resolve_text(text, day, spacy_entities(nlp), nlp)
+    ]
+
+
+def coded(text: str, day: str = "2019-11-20") -> dict[str, Actor]:
+    """The actor of each mention's words (the last one where the words recur)."""
+    return {w: a for w, _, a in in_order(text, day)}
 
 
 def test_titles_give_unknown_people_their_sector() -> None:
@@ -48,9 +56,7 @@ def test_products_and_non_names_are_no_people() -> None:
     for name in ("Michael Webb", "Christopher L. Tays", "Soraya Shirazi-Beechey"):
         assert looks_like_a_person(name), name
     text = "Apple's chargers and the iPad are on sale; Twitter users cheered. Apple said it would appeal."
-    nlp = load_nlp()(text)
-    mentions = resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
-    got = [(text[m.start : m.end], m.actor.code) for m in mentions]
+    got = [(w, a.code) for w, _, a in in_order(text)]
     # the company named for its chargers and its users is no actor; the company that speaks is
     assert [(w, c) for w, c in got if w in ("Apple", "Twitter")] == [
         ("Apple", None),
@@ -74,9 +80,7 @@ def test_private_groups_take_the_story_country_only_when_they_act() -> None:
         "Texas officials said the victim was safe. Doctors have reason to suspect more cases, and the "
         "store's customer base grew. People like the show."
     )
-    nlp = load_nlp()(text)
-    mentions = resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
-    codes = {(text[m.start : m.end], m.start): m.actor.code for m in mentions}
+    codes = {(w, start): a.code for w, start, a in in_order(text)}
     by_word = {w.split()[-1]: c for (w, _), c in codes.items()}
     assert by_word["suspect"] == "USACRM"  # object of "arrested"
     assert by_word["passenger"] == "USACVL"
@@ -101,11 +105,7 @@ def test_a_platform_something_is_posted_on_is_no_actor() -> None:
         "Follow the Opinion section on Facebook, Twitter and Instagram. Swift posted on Twitter. "
         "Twitter said it would ban political ads."
     )
-    nlp = load_nlp()(text)
-    codes = [
-        (text[m.start : m.end], m.actor.code)
-        for m in resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
-    ]
+    codes = [(w, a.code) for w, _, a in in_order(text)]
     companies = [(w, c) for w, c in codes if w in ("Facebook", "Twitter")]
     assert companies == [
         ("Facebook", None),
@@ -120,10 +120,7 @@ def test_the_company_is_the_company_the_story_named() -> None:
         "Disney launched its streaming service on Tuesday in Los Angeles. The company said it had fixed "
         "a glitch. Later the American Music Awards opened. The company would not comment."
     )
-    nlp = load_nlp()(text)
-    found = [
-        (text[m.start : m.end], m.actor) for m in resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
-    ]
+    found = [(w, a) for w, _, a in in_order(text)]
     companies = [a for w, a in found if w.lower().endswith("company")]
     assert companies[0].name == "Disney" and companies[0].code == "USABUS"
     assert companies[1].name == "Disney"  # an awards show is no company, the story's company stays
@@ -135,10 +132,7 @@ def test_a_name_nothing_shows_to_be_a_person_is_no_private_person() -> None:
         "Sunday night in Los Angeles. Taylor Swift, a singer from Pennsylvania, spoke in Detroit. "
         "Swift said the show would go on."
     )
-    nlp = load_nlp()(text)
-    found = {
-        text[m.start : m.end]: m.actor for m in resolve_text(text, "2019-11-20", spacy_entities(nlp), nlp)
-    }
+    found = coded(text)
     assert all(a.code is None for w, a in found.items() if "Mach" in w)
     assert found["Taylor Swift"].code == "USACVL"
 
