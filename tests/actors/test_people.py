@@ -53,7 +53,7 @@ def test_states_act_as_governments_and_peoples_as_civilians() -> None:
 def test_products_and_non_names_are_no_people() -> None:
     for name in ("MacBook Pro", "Night Mode", "Pokemon Sword", "SIOUX FALLS", "128GB"):
         assert not looks_like_a_person(name), name
-    for name in ("Michael Webb", "Christopher L. Tays", "Soraya Shirazi-Beechey"):
+    for name in ("Michael Webb", "Christopher L. Tays", "Soraya Shirazi-Beechey", "Fritz Eckart von Weizsäcker"):
         assert looks_like_a_person(name), name
     text = "Apple's chargers and the iPad are on sale; Twitter users cheered. Apple said it would appeal."
     got = [(w, a.code) for w, _, a in in_order(text)]
@@ -153,3 +153,22 @@ def test_a_title_that_opens_an_apposition_gives_the_sector() -> None:
     assert title_sector(text, 0, len("Michael Reed")) == "BUS"
     start = text.index("John Smith")
     assert title_sector(text, start, start + len("John Smith")) == "GOV"
+
+
+def test_titles_that_name_their_post_or_employer() -> None:
+    found = coded(
+        "He denied that he, U.S. Ambassador to the European Union Gordon Sondland and Energy Secretary "
+        "Rick Perry formed a channel. Liu He, China's top trade negotiator, met Trump. Another "
+        "witness, Alexander Vindman, who is the White House National Security Council Ukraine "
+        "expert, testified."
+    )
+    assert found["Gordon Sondland"].code == "USAGOV"  # "Ambassador to the European Union": his post, not his country
+    assert found["Liu He"].code == "CHNGOV"
+    assert found["Alexander Vindman"].code == "USAGOV"  # the White House is no House of Congress
+
+
+def test_spacy_spans_that_run_a_title_or_a_date_into_a_name() -> None:
+    text = "Former special envoy to Ukraine Kurt Volker changed his account of Trump’s July 25 call."
+    spans = {text[a:b]: label for a, b, label in spacy_entities(load_nlp()(text))}
+    assert spans.get("Kurt Volker") == "PERSON"
+    assert "Trump" in spans and not any("July" in s for s in spans)

@@ -102,3 +102,51 @@ def test_org_sectors_from_their_names() -> None:
     assert org_sector("U.S. House Intelligence Committee") == "LEG"
     assert org_sector("Dick Clark Productions") == "BUS"
     assert org_sector("Buffalo Sabres") is None
+
+
+def test_the_story_country_from_its_towns_and_its_headline() -> None:
+    # no country is named, but the city police force and the state are American
+    text = (
+        "The Columbus Police Department arrested six people on Monday during a narcotics "
+        "investigation. Officers found methamphetamine in a home, said Lt. Matt Harris, Columbus "
+        "Police Department spokesman. Police said the six were held in jail."
+    )
+    doc = parsed(text, "2019-11-20")
+    assert found(doc, "Officers").code == "USACOP"
+    assert found(doc, "Matt Harris").code == "USACOP"  # the police share the army's ranks
+    # a headline that names the country settles a story whose text does not
+    body = "Three demonstrators were killed on Tuesday. The government called on protesters to go home."
+    nlp = load_nlp()(body)
+    bare = {body[m.start : m.end]: m.actor.code for m in resolve_text(body, "2019-11-19", (), nlp)}
+    titled = {
+        body[m.start : m.end]: m.actor.code
+        for m in resolve_text(body, "2019-11-19", (), nlp, title="3 killed in clashes with Bolivia's police")
+    }
+    assert bare["government"] == "GOV" and titled["government"] == "BOLGOV"
+    assert titled["protesters"] == "BOLOPP"
+
+
+def test_a_party_named_with_its_chamber_is_its_legislators() -> None:
+    doc = parsed("House Democrats subpoenaed the documents on Friday, and Senate Republicans objected.", "2019-11-20")
+    assert found(doc, "House Democrats").code == "USALEG"
+    assert found(doc, "Senate Republicans").code == "USALEG"
+    assert not any(doc.text[m.start : m.end] == "House" for m in doc.mentions)
+
+
+def test_a_nationality_in_front_of_a_name_is_part_of_that_actor() -> None:
+    doc = parsed(
+        "The Afghan Taliban said they had freed two hostages. Mexican immigration authorities "
+        "detained 300 migrants on Tuesday.",
+        "2019-11-20",
+    )
+    words = [doc.text[m.start : m.end] for m in doc.mentions]
+    assert "Afghan" not in words and "Mexican" not in words  # no state beside the group it describes
+    assert found(doc, "Afghan Taliban").code == "AFGREB"
+    assert found(doc, "Mexican immigration authorities").code == "MEXGOV"
+
+
+def test_a_town_among_a_countrys_names_is_no_state() -> None:
+    doc = parsed("Fighting reached Kandahar on Monday. Kandahar police said two men were arrested.", "2019-11-20")
+    first = next(m for m in doc.mentions if doc.text[m.start : m.end] == "Kandahar")
+    assert first.actor.code is None and first.actor.country == "AFG"
+    assert found(doc, "Kandahar police").code == "AFGCOP"

@@ -240,3 +240,19 @@ def test_the_company_speaks_by_its_name() -> None:
     )
     q = by_start(doc.quotes, "she did not need permission")
     assert q.speaker == "Big Machine Records" and q.speaker_mention == "the company"
+
+
+def test_first_person_in_a_quotation_is_its_speaker() -> None:
+    import herald
+
+    text = (
+        '"We arrested him and we will charge him," Columbus Police Chief Jon Rohde told reporters in '
+        'Columbus, Ohio. "I ate my lunch," said Jane Doe, a neighbour.'
+    )
+    (doc,) = herald.code_texts([text], reference_date="2019-11-20")
+    said = {(text[m.start : m.end], m.start): m for m in doc.mentions if m.via == "quote"}
+    we = said[("We", 1)]
+    assert we.actor.code == "USACOP"  # the chief's "we" is his police force
+    assert ("we", text.index("we will")) in said
+    # a private speaker's code is a default guess: it is not repeated on their "I" and "my"
+    assert not any(w in ("I", "my") for w, _ in said)

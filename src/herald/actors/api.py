@@ -149,7 +149,10 @@ def reresolve(doc: Document, as_of: str) -> None:
             for m in doc.mentions
             if m.via == "entity"
         ]
-    fresh = {(m.start, m.end): m for m in Resolver(load(), doc.text, as_of[:10], doc.nlp).run(ents)}
+    fresh = {
+        (m.start, m.end): m
+        for m in Resolver(load(), doc.text, as_of[:10], doc.nlp, doc.title or "").run(ents)
+    }
     changed: dict[str, Actor] = {}
     for m in doc.mentions:
         new = fresh.get((m.start, m.end))

@@ -252,6 +252,9 @@ def apply_overrides(kb: KB, tsv: str) -> None:
     for ent in kb.entities:
         if ent.sector == "MNC":  # Phoenix's multinationals are companies: country + BUS
             ent.sector, ent.code = "BUS", (ent.country or "") + "BUS"
+        _guide_code(ent)
+        for role in ent.roles:
+            _guide_code(role)
     for line in tsv.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -271,6 +274,18 @@ def apply_overrides(kb: KB, tsv: str) -> None:
             ent.roles = (*ent.roles, role)
         elif kind == "org":
             _override_org(kb, f[1], f[2] or None, f[3] or None, [a for a in f[4].split("|") if a], f[5])
+
+
+def _guide_code(x: Entity | Role) -> None:
+    """Phoenix writes a government's branches as two sectors ("USAGOVLEG", "RUSGOVMIL"); the
+    annotation guide writes country + one sector. A legislator is LEG ("USALEG", the guide's
+    senator); every other branch of government stays GOV (a defence or justice minister is a
+    minister)."""
+    code = x.code
+    if not code or len(code) != 9 or code[3:6] != "GOV" or x.country is None or code[:3] != x.country:
+        return
+    x.sector = "LEG" if code[6:] == "LEG" else "GOV"
+    x.code = x.country + x.sector
 
 
 def _override_org(

@@ -32,7 +32,15 @@ _THING_WORDS = wordset(
     League Fund Foundation Institute University College School Hospital Airport Station Bridge
     Hotel Club Museum Gallery Church Stadium Pictures Records Studios Music Books Press"""
 )
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)")
+# the small words inside names ("Fritz Eckart von Weizsäcker", "Ursula von der Leyen")
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al"}
+)
+_UP, _LOW = (
+    "A-ZÀ-ÖØ-Þ\u0100-\u017f",
+    "a-zß-öø-ÿ\u0100-\u017f'’\\-",
+)  # Latin letters with accents ("Weizsäcker", "Łukasz")
+_NAME_WORD = re.compile(rf"(?:[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)")
 
 # (sector, title words) in the order they are tried; the words of a title written right before a name
 _TITLES: tuple[tuple[str, str], ...] = (
@@ -57,7 +65,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (
         "GOV",
         r"gov|governor|lt\. gov|mayor|secretary|minister|ambassador|envoy|commissioner|"
-        r"press secretary|chief of staff|official",
+        r"press secretary|chief of staff|official|negotiator|diplomat",
     ),
     (
         "BUS",
@@ -69,11 +77,16 @@ _TITLES: tuple[tuple[str, str], ...] = (
 _BEFORE = tuple((sec, re.compile(rf"\b(?:{words})\.?\s+$", re.I)) for sec, words in _TITLES)
 _BEFORE_ANY = re.compile(rf"\b(?:{'|'.join(words for _, words in _TITLES)})\.?\s+$", re.I)
 _AFTER = tuple((sec, re.compile(rf"\b(?:{words})\b\.?$", re.I)) for sec, words in _TITLES)
+_AFTER_ANY = re.compile(rf"\b(?:{'|'.join(words for _, words in _TITLES)})\b\.?$", re.I)
 # a title in apposition: ", Salesforce's chief executive," or ", the House Intelligence Committee
-# chairman," (the words that place the title: a committee is a legislature's)
-_APPOS = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?([^,.;:()\"“”]{0,60}?)(?=[,.;]|\s+(?:who|said|says)\b)")
+# chairman," or ", who is the White House Ukraine expert." (the words that place the title: a
+# committee is a legislature's)
+_APPOS = re.compile(
+    r",\s+(?:who\s+(?:is|was|has been|serves as|served as)\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"([^,.;:()\"“”]{0,80}?)(?=[,.;]|\s+(?:who|said|says)\b)"
+)
 _PLACES = (
-    ("LEG", re.compile(r"\b(?:committee|house|senate|congress|parliament|legislature)\b", re.I)),
+    ("LEG", re.compile(r"\b(?:committee|(?<!white )house|senate|congress|parliament|legislature)\b", re.I)),
     ("JUD", re.compile(r"\b(?:court|prosecutor'?s?)\b", re.I)),
     ("COP", re.compile(r"\b(?:police|sheriff'?s?)\b", re.I)),
     ("GOV", re.compile(r"\b(?:department|ministry|agency|administration|commission|white house)\b", re.I)),
@@ -85,6 +98,9 @@ _LEAD = tuple(
     for sec, words in _TITLES
 )
 _FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
+# a title whose post is named between it and the name: "Ambassador to the European Union Gordon
+# Sondland", "Minister of Foreign Affairs Ayman Safadi"
+_POST_OF = re.compile(r"\s(?:to|of|for)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}$")
 
 
 def looks_like_a_person(name: str) -> bool:
@@ -95,7 +111,9 @@ def looks_like_a_person(name: str) -> bool:
         return False
     if any(w.strip(",") in _THING_WORDS for w in words):
         return False
-    return all(_NAME_WORD.fullmatch(w) for w in words)
+    return all(
+        _NAME_WORD.fullmatch(w) or (0 < i < len(words) - 1 and w in _PARTICLES) for i, w in enumerate(words)
+    )
 
 
 def shows_a_person(text: str, m: Mention) -> bool:
@@ -106,7 +124,7 @@ def shows_a_person(text: str, m: Mention) -> bool:
     words = m.actor.name.split()
     if len(words) >= 2 and words[0].lower() in first_names():
         return True
-    if title_sector(text, m.start, m.end) is not None or _APPOS.match(text, m.end, m.end + 90):
+    if title_sector(text, m.start, m.end) is not None or _APPOS.match(text, m.end, m.end + 110):
         return True
     return bool(_SAID_AFTER.match(text, m.end) or _SAID_BEFORE.search(text, max(0, m.start - 12), m.start))
 
@@ -151,9 +169,18 @@ def titled(text: str, mentions: Sequence[Mention]) -> None:
         a.sector, a.code = sec, (a.country + sec) if a.country and sec else None
 
 
+def _appos_place(text: str, end: int) -> str | None:
+    """The sector of the body the apposition after a name works for ("..., Columbus Police
+    Department spokesman": COP), if it names one."""
+    m = _APPOS.match(text, end, min(len(text), end + 110))
+    if m is None:
+        return None
+    return next((sec for sec, rx in _PLACES if rx.search(m.group(1))), None)
+
+
 def _appos_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
     """The country named in the apposition right after a person's name, when it names one."""
-    hit = _APPOS.match(text, m.end, min(len(text), m.end + 90))
+    hit = _APPOS.match(text, m.end, min(len(text), m.end + 110))
     if hit is None:
         return None
     lo, hi = hit.start(1), hit.end(1)
@@ -183,8 +210,15 @@ def title_sector(text: str, start: int, end: int) -> str | None:
     if _BEFORE_ANY.search(before):
         for sec, rx in _BEFORE:
             if rx.search(before):
-                return sec
-    m = _APPOS.match(text, end, min(len(text), end + 90))
+                # police share the army's ranks: "Lt. Matt Harris, Columbus Police Department spokesman"
+                return "COP" if sec == "MIL" and _appos_place(text, end) == "COP" else sec
+    lead = text[max(0, start - 80) : start]
+    post = _POST_OF.search(lead) if (" to " in lead or " of " in lead or " for " in lead) else None
+    if post is not None:
+        title = lead[max(0, post.start() - 40) : post.start()]
+        if not _FORMER.search(title[-24:]) and _AFTER_ANY.search(title):
+            return next(sec for sec, rx in _AFTER if rx.search(title))
+    m = _APPOS.match(text, end, min(len(text), end + 110))
     if m is None or _FORMER.search(m.group(1)):
         return None
     words = m.group(1)

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from herald.actors import kb as kbm
 from herald.actors import people, pronouns, suspects, usage
@@ -81,9 +82,10 @@ class Placed:
 class Resolver:
     """Resolves one text at one date; small, built per document."""
 
-    def __init__(self, kb: KB, text: str, day: str | None, nlp_doc: object = None) -> None:
+    def __init__(self, kb: KB, text: str, day: str | None, nlp_doc: object = None, title: str = "") -> None:
         self.kb = kb
         self.text = text
+        self.title = title  # the headline: the countries it names weigh in the story's country
         self.day = day
         self.nlp_doc = nlp_doc  # the spaCy parse, when there is one: syntax settles usage
         self.present: set[str] = set()  # country/organisation codes the text names
@@ -136,6 +138,14 @@ class Resolver:
         space = gap == " " or (gap == "-" and last.cat != AGENT)
         poss = _POSS.fullmatch(gap) is not None
         if last is ch.ctx:
+            if (
+                space
+                and self._is_person(nxt)
+                and _TITLE_TAIL.search(self.text, max(0, last.start - 12), last.start)
+            ):
+                return (
+                    False  # "envoy to Ukraine Kurt Volker": the place ends a title, the name is not Ukraine's
+                )
             return (space or poss) and (nxt.cat == AGENT or self._is_person(nxt))
         if last.cat == AGENT:
             if nxt.cat == AGENT:
@@ -593,11 +603,25 @@ class Resolver:
         mentions = [p.mention for p in placed if p.mention.via != "coref-pending"]
         if self.home is None:  # surnames now count for their people ("Trump" after "Donald Trump")
             self.home = usage.home_country(mentions, orgs, lines)
+        if self.home is None and self.nlp_doc is not None:  # the headline, "Columbus police", "in Ohio"
+            extra = self._title_countries() + usage.place_countries(self.nlp_doc)
+            self.home = usage.home_country(mentions, orgs, lines, extra)
         self._not_people(mentions)
         usage.inherit(self.text, mentions, orgs, self.home)
+        usage.in_chambers(self.text, mentions)
         people.titled(self.text, mentions)
         suspects.mark(mentions, self.nlp_doc)
         return pronouns.link(self.text, mentions, self.nlp_doc)
+
+    def _title_countries(self) -> Counter[str]:
+        """Countries the headline names ("... clashes with Bolivia's police"), two votes each."""
+        found: Counter[str] = Counter()
+        for h in scan(self.title) if self.title else ():
+            if h.cat == ENTITY and h.term.kind in _CTX_KINDS:
+                e = self.kb.entities[h.term.entities[0]]
+                if e.kind == "country" and e.country and e.country == e.code:
+                    found[e.country] += 2
+        return found
 
     def _sport(self) -> bool:
         """Is the page a sports page (read once per document)?"""
@@ -642,6 +666,7 @@ class Resolver:
         a country word modifying a group noun gives it its country ("Mexican immigration
         authorities"). Returns the datelines."""
         lines: list[tuple[int, int]] = []
+        absorbed: list[Placed] = []
         for p in placed:
             m = p.mention
             if m.actor.code is None or m.actor.kind in ("agent", "person"):
@@ -661,6 +686,12 @@ class Resolver:
                 continue
             country = m.actor.country
             usage.as_place(m)
+            named = next((q for q in placed if use is not True and q.mention.start == use), None)
+            if named is not None and named.mention.actor.kind in ("organisation", "person"):
+                named.mention.start = m.start  # "the [Afghan Taliban]": one name, the adjective in it
+                named.mention.actor.text = self.text[m.start : named.mention.end]
+                absorbed.append(p)
+                continue
             if use is not True and m.via == "place" and country:
                 group = next(
                     (
@@ -672,9 +703,13 @@ class Resolver:
                     ),
                     None,
                 )
-                if group is not None:
+                if group is not None:  # one mention: "[Mexican immigration authorities]"
                     a = group.actor
                     a.country, a.code = country, country + (a.sector or "")
+                    group.start, a.text = m.start, self.text[m.start : group.end]
+                    absorbed.append(p)
+        for p in absorbed:
+            placed.remove(p)
         return lines
 
     def _with_entities(self, hits: list[Hit], entities: Iterable[tuple[int, int, str]]) -> list[Hit]:
@@ -854,18 +889,60 @@ def person_actor(text: str, ent: Entity, role: Role | None, former: bool) -> Act
     return Actor(text, ent.name, role.country, role.sector, role.code, title, "person")
 
 
+# the preposition that ends a title before a place ("envoy to", "ambassador in", "minister for")
+_TITLE_TAIL = re.compile(r"\b(?:to|in|for|from|at)\s+(?:the\s+)?$")
+
+
 def spacy_entities(nlp_doc: object) -> list[tuple[int, int, str]]:
     ents = getattr(nlp_doc, "ents", None) or ()
     wanted = _THING_LABELS | {"PERSON", "ORG", "LOC"}
-    return [(e.start_char, e.end_char, e.label_) for e in ents if e.label_ in wanted]
+    return [_person_split(e) for e in ents if e.label_ in wanted]
+
+
+def _person_split(ent: Any) -> tuple[int, int, str]:
+    """spaCy sometimes runs the end of a title into a name ("envoy to [Ukraine Kurt Volker]",
+    "ambassador to the [Ukraine Marie Yovanovitch]"): a country's name in front of a known first
+    name and a surname is not part of the name, and what follows it is a person. It also runs a
+    name into a date ("[Trump’s July 25] call"): the name ends at its possessive."""
+    if ent.label_ not in ("PERSON", "ORG") or len(ent) < 3:
+        return int(ent.start_char), int(ent.end_char), str(ent.label_)
+    poss = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
+    if poss is not None and any(t.like_num for t in ent.doc[poss + 1 : ent.end]):
+        return (
+            int(ent.start_char),
+            int(ent.doc[poss - 1].idx + len(ent.doc[poss - 1])),
+            str(ent.label_),
+        )  # "[Trump]’s July 25"
+    kb = load()
+    k = 1 if ent[0].lower_ == "the" else 0
+    while len(ent) - k > 2 and _is_country(kb, ent[k].text):
+        k += 1
+    rest = ent[k:]
+    if (
+        k == 0
+        or not _is_country(kb, ent[k - 1].text)
+        or rest[0].lower_ not in people.first_names()
+        or not people.looks_like_a_person(rest.text)
+    ):
+        return int(ent.start_char), int(ent.end_char), str(ent.label_)
+    return int(rest.start_char), int(ent.end_char), "PERSON"
+
+
+def _is_country(kb: KB, word: str) -> bool:
+    return any(kb.entities[i].kind == "country" for i in kb.by_alias.get(kbm.normalize(word), ()))
 
 
 def resolve_text(
-    text: str, day: str | None = None, entities: Iterable[tuple[int, int, str]] = (), nlp_doc: object = None
+    text: str,
+    day: str | None = None,
+    entities: Iterable[tuple[int, int, str]] = (),
+    nlp_doc: object = None,
+    title: str = "",
 ) -> list[Mention]:
     """Mentions of ``text`` as of ``day`` (the library call under :func:`resolve`); ``nlp_doc``,
-    spaCy's parse of ``text``, lets syntax tell a place from an actor ("a Hong Kong company")."""
-    return Resolver(load(), text, day, nlp_doc).run(entities)
+    spaCy's parse of ``text``, lets syntax tell a place from an actor ("a Hong Kong company");
+    ``title``, the headline, helps tell which country the story is about."""
+    return Resolver(load(), text, day, nlp_doc, title).run(entities)
 
 
 def resolve(docs: Iterable[Document]) -> Iterator[Document]:
@@ -876,5 +953,5 @@ def resolve(docs: Iterable[Document]) -> Iterator[Document]:
     for doc in docs:
         if doc.ok and doc.text:
             ents = spacy_entities(doc.nlp) if doc.nlp is not None else []
-            doc.mentions = resolve_text(doc.text, doc_date(doc), ents, doc.nlp)
+            doc.mentions = resolve_text(doc.text, doc_date(doc), ents, doc.nlp, doc.title or "")
         yield doc

@@ -15,11 +15,13 @@ The document also settles what a bare group noun means: "police", "officials", "
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from herald.actors.kb import normalize
 from herald.actors.names import wordset
 from herald.models import Actor, Mention
 
@@ -193,6 +195,8 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return False
     if text[max(0, s - 2) : s] == ", " and _listed_place(nlp_doc, s, e):
         return True
+    if text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
+        return _names_a_name(nlp_doc, s, e)  # "the Afghan Taliban": Afghan describes the Taliban
     if not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
         return False  # only a name followed by a common noun can modify it
     if m.via == "metonym" and m.actor.text.lower().startswith("the "):
@@ -219,6 +223,23 @@ def _listed_place(nlp_doc: Any, s: int, e: int) -> bool:
     if tok.dep_ in ("appos", "npadvmod") and tok.head.dep_ == "pobj":
         tok = tok.head  # "in Columbus, Ohio": the state qualifies the city
     return bool(tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE)
+
+
+def _names_a_name(nlp_doc: Any, s: int, e: int) -> bool | int:
+    """A nationality adjective in front of a proper name ("the Afghan Taliban", "Iranian
+    Revolutionary Guards"): it describes the name that follows, it does not act. Returns the
+    offset of that name. A country's own name there ("China Daily", "Russia Today") is part of
+    that name and is left to the names."""
+    span = nlp_doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.end >= len(nlp_doc) or not _DEMONYM.fullmatch(span.text):
+        return False
+    tok = span[0]
+    if tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        return int(nlp_doc[span.end].idx)
+    return False
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|i|ish|ic|ch)")
 
 
 def _modifier(nlp_doc: Any, s: int, e: int) -> bool | int:
@@ -318,17 +339,25 @@ def is_thing_use(text: str, m: Mention, nlp_doc: Any = None) -> bool:
 
 
 def _country_of(a: Actor, orgs: frozenset[str]) -> str | None:
+    """The country a mention gives the story or its sentence. The press that reports it ("an
+    Associated Press journalist", "Reuters") says where the reporter is from, not the story."""
+    if a.sector == "MED":
+        return None
     c = a.country
     return c if c and len(c) == 3 and c.isalpha() and c not in orgs else None
 
 
 def home_country(
-    mentions: Iterable[Mention], orgs: frozenset[str], lines: Sequence[tuple[int, int]] = ()
+    mentions: Iterable[Mention],
+    orgs: frozenset[str],
+    lines: Sequence[tuple[int, int]] = (),
+    places: Counter[str] | None = None,
 ) -> str | None:
     """The country the story is about: the one most of its countries, places, offices and people
     belong to, when it clearly leads (at least 2 mentions and half of them). A dateline counts
-    as much as three mentions."""
-    counts: Counter[str] = Counter()
+    as much as three mentions. ``places`` adds the countries of the towns and regions the text
+    names (:func:`place_countries`)."""
+    counts: Counter[str] = Counter(places or ())
     for m in mentions:
         c = _country_of(m.actor, orgs)
         if c is not None:
@@ -338,6 +367,49 @@ def home_country(
     (top, n), *rest = counts.most_common(2) + [("", 0)]
     total = sum(counts.values())
     return top if n >= 2 and n * 2 >= total and n > rest[0][1] else None
+
+
+# a place name belongs to a country when that country's best match is this much more populous
+# than any other country's ("London": GBR, not Ontario; "Georgia": the country or the state, no one)
+_PLACE_MARGIN = 5
+
+
+def place_countries(nlp_doc: Any) -> Counter[str]:
+    """Countries of the towns and regions spaCy finds (GPE, LOC, FAC), looked up in the places
+    stage's gazetteer: "Columbus", "Ohio", "Abuja"; also of the town a public body is named after
+    ("the Columbus Police Department", "Lagos State Government"). Countries themselves are left
+    out (the actor mentions count them); a name that could be in two countries counts for neither."""
+    counts: Counter[str] = Counter()
+    for ent in getattr(nlp_doc, "ents", ()):
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            names = [ent.text]
+        elif ent.label_ == "ORG" and org_sector(ent.text) in ("COP", "GOV", "JUD", "LEG"):
+            words = [w for w in ent.text.split() if w.lower() != "the"]
+            names = [" ".join(words[:k]) for k in (3, 2, 1) if k < len(words)]
+        else:
+            continue
+        for name in names:
+            c = _place_country(name)
+            if c is not None:
+                counts[c] += 1
+                break
+    return counts
+
+
+@functools.lru_cache(maxsize=8192)
+def _place_country(name: str) -> str | None:
+    from herald.places.compact import load_gazetteer
+
+    best: dict[str, int] = {}
+    for m in load_gazetteer().lookup(name, alternates=False):
+        if m.entry.kind == "country" or m.entry.iso3 is None:
+            return None
+        if m.entry.kind in ("admin1", "city"):
+            best[m.entry.iso3] = max(best.get(m.entry.iso3, 0), m.entry.population)
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= _PLACE_MARGIN * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 # "officials from Mexico", "lawmakers in Nigeria", "police of the city": the place right after a
@@ -367,8 +439,11 @@ def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: 
         if a.kind == "person" and a.name in people:
             country = people[a.name]
         else:
-            near = _after(text, mentions, starts, m, orgs) or _local(text, mentions, starts, m, orgs, local)
-            country = near or home
+            country = (
+                _after(text, mentions, starts, m, orgs)
+                or home
+                or _local(text, mentions, starts, m, orgs, local)
+            )
             if a.kind == "person":
                 people[a.name] = country
         if country is not None:
@@ -411,6 +486,29 @@ def _local(
     return seen[lo, hi]
 
 
+# "House Democrats", "Senate Republicans", "congressional Democrats": a party's members in a chamber
+_CHAMBER = re.compile(r"(?:\b(?:House|Senate|[Cc]ongressional|[Pp]arliamentary)\s+)$")
+
+
+def in_chambers(text: str, mentions: list[Mention]) -> None:
+    """A party named with a chamber is its legislators (USALEG, as the guide codes "House
+    Democrats"): the mention grows to take the chamber's word in, and a bare mention of that word
+    ("House", uncoded) goes."""
+    drop: set[int] = set()
+    for i, m in enumerate(mentions):
+        a = m.actor
+        if a.sector != "PTY" or a.kind != "agent":
+            continue
+        hit = _CHAMBER.search(text, max(0, m.start - 16), m.start)
+        if hit is None:
+            continue
+        drop.update(j for j in range(max(0, i - 2), i) if hit.start() <= mentions[j].start < m.start)
+        a.sector, a.code = "LEG", (a.country + "LEG") if a.country else "LEG"
+        m.start, a.text = hit.start(), text[hit.start() : m.end]
+    for j in sorted(drop, reverse=True):
+        del mentions[j]
+
+
 # a plural people noun made from a country ("Indians", "Americans", "Ukrainians"): its people
 _DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|os|ers|ks|des|nes|les)")
 
@@ -427,8 +525,36 @@ def states_and_people(text: str, mentions: Iterable[Mention], orgs: frozenset[st
         if c is None or a.code != c:
             continue
         words = text[m.start : m.end]
+        if normalize(words) in town_aliases():
+            as_place(m)  # "to New York", "Kandahar": a town, not the state
+            continue
         sector = "CVL" if _DEMONYM_PLURAL.fullmatch(words) and words.lower() != a.name.lower() else "GOV"
         a.sector, a.code = sector, c + sector
+
+
+@functools.cache
+def town_aliases() -> frozenset[str]:
+    """Names the knowledge base gives a country that the gazetteer knows as one of its towns, not
+    its capital nor a region ("new york", "kandahar", "sao paulo" among the United States',
+    Afghanistan's and Brazil's names): they still place a group noun ("Kandahar police"), but
+    alone they are a town, never the state."""
+    from herald.actors.kb import load
+    from herald.places.compact import load_gazetteer
+
+    gaz = load_gazetteer()
+    towns: set[str] = set()
+    for e in load().entities:
+        if e.kind != "country" or not e.country:
+            continue
+        for alias in e.aliases:
+            found = gaz.lookup(alias, alternates=False)
+            if (
+                found
+                and all(m.entry.kind == "city" and not m.entry.capital for m in found)
+                and any(m.entry.iso3 == e.country for m in found)
+            ):
+                towns.add(alias)
+    return frozenset(towns)
 
 
 # an organisation's sector from the words of its name, first match wins ("Columbus Police Department":
