@@ -603,7 +603,8 @@ class Resolver:
         mentions = [p.mention for p in placed if p.mention.via != "coref-pending"]
         if self.home is None:  # surnames now count for their people ("Trump" after "Donald Trump")
             self.home = usage.home_country(mentions, orgs, lines)
-        if self.home is None and self.nlp_doc is not None:  # the headline, "Columbus police", "in Ohio"
+        if self.home is None and self.nlp_doc is not None and usage.needs_home(mentions):
+            # the headline, "Columbus police", "in Ohio": read only when a group noun needs them
             extra = self._title_countries() + usage.place_countries(self.nlp_doc)
             self.home = usage.home_country(mentions, orgs, lines, extra)
         self._not_people(mentions)

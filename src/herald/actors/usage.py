@@ -417,18 +417,22 @@ def _place_country(name: str) -> str | None:
 _FROM = re.compile(r"\s+(?:from|in|of)\s+(?:the\s+)?$")
 
 
+def _is_bare(m: Mention) -> bool:
+    a = m.actor
+    return a.country is None and a.sector in HOME_SECTORS and a.kind in ("agent", "person", "organisation")
+
+
+def needs_home(mentions: Iterable[Mention]) -> bool:
+    """Is there a bare group noun or private person that only the story's country can place?"""
+    return any(_is_bare(m) for m in mentions)
+
+
 def inherit(text: str, mentions: Sequence[Mention], orgs: frozenset[str], home: str | None) -> None:
     """Bare group nouns ("police", "officials", "the ministry") take the country named right after
     them ("officials from Mexico"), else the country of their sentence when it names exactly one,
     else the story's country; otherwise they keep the sector alone. A private person is placed
     once, at their first mention, and keeps that country through the article."""
-    bare = [
-        m
-        for m in mentions
-        if m.actor.country is None
-        and m.actor.sector in HOME_SECTORS
-        and m.actor.kind in ("agent", "person", "organisation")
-    ]
+    bare = [m for m in mentions if _is_bare(m)]
     if not bare:
         return
     starts = [x.start for x in mentions]
