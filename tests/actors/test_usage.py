@@ -127,7 +127,8 @@ def test_the_story_country_from_its_towns_and_its_headline() -> None:
 
 
 def test_a_party_named_with_its_chamber_is_its_legislators() -> None:
-    doc = parsed("House Democrats subpoenaed the documents on Friday, and Senate Republicans objected.", "2019-11-20")
+    text = "House Democrats subpoenaed the documents on Friday, and Senate Republicans objected."
+    doc = parsed(text, "2019-11-20")
     assert found(doc, "House Democrats").code == "USALEG"
     assert found(doc, "Senate Republicans").code == "USALEG"
     assert not any(doc.text[m.start : m.end] == "House" for m in doc.mentions)
@@ -146,7 +147,8 @@ def test_a_nationality_in_front_of_a_name_is_part_of_that_actor() -> None:
 
 
 def test_a_town_among_a_countrys_names_is_no_state() -> None:
-    doc = parsed("Fighting reached Kandahar on Monday. Kandahar police said two men were arrested.", "2019-11-20")
+    text = "Fighting reached Kandahar on Monday. Kandahar police said two men were arrested."
+    doc = parsed(text, "2019-11-20")
     first = next(m for m in doc.mentions if doc.text[m.start : m.end] == "Kandahar")
     assert first.actor.code is None and first.actor.country == "AFG"
     assert found(doc, "Kandahar police").code == "AFGCOP"

@@ -471,10 +471,28 @@ class Resolver:
                     m.actor = _copy(target.mention.actor, self.text[m.start : m.end])
                     m.via = "coref"
                     p.entity, p.role = target.entity, target.role
+                    if office is not None:
+                        self._office_guesses.append((p, office))
                 elif office is None:
                     self._the_company(m, out)
             out.append(p)
         return out
+
+    def _home_offices(self) -> None:
+        """ "The president" read before the story's country was clear took the last president
+        named ("Ukraine President Zelenskiy ... the president"); once the story is known to be
+        American, a bare office is its holder in the story's country, as news writes it."""
+        if self.home is None:
+            return
+        for p, office in self._office_guesses:
+            m = p.mention
+            if m.actor.country == self.home:
+                continue
+            held = office_holder(self.kb, self.home, office, self.day)
+            if held is not None:
+                ent, role = held
+                m.actor = person_actor(self.text[m.start : m.end], ent, role, False)
+                p.entity, p.role = ent, role
 
     def _the_company(self, m: Mention, before: list[Placed]) -> None:
         """ "The company", "the firm": a company named in the sentences before (within about four
@@ -571,6 +589,7 @@ class Resolver:
         placed: list[Placed] = []
         self._pending: dict[int, tuple[str, ...]] = {}
         self._office: dict[int, str] = {}
+        self._office_guesses: list[tuple[Placed, str]] = []  # bare offices read as an earlier holder
         for ch in self.chunks(hits):
             if len(ch.hits) == 1 and ch.hits[0].cat == COREF:
                 h = ch.hits[0]
@@ -607,6 +626,7 @@ class Resolver:
             # the headline, "Columbus police", "in Ohio": read only when a group noun needs them
             extra = self._title_countries() + usage.place_countries(self.nlp_doc)
             self.home = usage.home_country(mentions, orgs, lines, extra)
+        self._home_offices()
         self._not_people(mentions)
         usage.inherit(self.text, mentions, orgs, self.home)
         usage.in_chambers(self.text, mentions)
