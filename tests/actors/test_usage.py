@@ -127,11 +127,17 @@ def test_the_story_country_from_its_towns_and_its_headline() -> None:
 
 
 def test_a_party_named_with_its_chamber_is_its_legislators() -> None:
-    text = "House Democrats subpoenaed the documents on Friday, and Senate Republicans objected."
+    text = "WASHINGTON — House Democrats subpoenaed the documents on Friday, and Senate Republicans objected."
     doc = parsed(text, "2019-11-20")
     assert found(doc, "House Democrats").code == "USALEG"
     assert found(doc, "Senate Republicans").code == "USALEG"
     assert not any(doc.text[m.start : m.end] == "House" for m in doc.mentions)
+    # a Senate is a chamber of the story's country, not always the US Congress
+    doc = parsed("ABUJA — The Nigerian Senate passed the bill, and the Senate will meet again.", "2019-11-20")
+    assert found(doc, "Nigerian Senate").code == "NGALEG" and found(doc, "Senate").code == "NGALEG"
+    # a longer name that stops inside a word ("White House official|s") leaves the shorter ones
+    doc = parsed("WASHINGTON — White House officials refused to testify on Monday.", "2019-11-20")
+    assert found(doc, "White House officials").code == "USAGOV"
 
 
 def test_a_nationality_in_front_of_a_name_is_part_of_that_actor() -> None:

@@ -179,15 +179,58 @@ def scan_text(text: str, auto: ahocorasick.Automaton | None = None, kb: KB | Non
     n = len(folded)
     found: list[Hit] = []
     append = found.append
+    missed: list[tuple[int, int]] = []
     for end, key in auto.iter_long(" " + folded):
         # ``end`` is the last index in the padded string = the exclusive end in ``text``
-        if end < n:
-            c = folded[end]
-            if c.isalnum() or (c == "-" and end + 1 < n and folded[end + 1].isalpha()):
-                continue
         term = table[key]
         start = end - term.size
-        cat = _category(term, text, start, end)
+        cat = None if _inside_word(folded, end) else _category(term, text, start, end)
         if cat is not None:
             append(Hit(start, end, cat, term))
+        else:  # read again up to the end of the word the key stopped in
+            while end < n and folded[end].isalnum():
+                end += 1
+            missed.append((start, end))
+    if missed:  # the longest key failed ("White House official|s"): shorter ones may not
+        found = sorted(
+            found + [h for s, e in missed for h in _shorter(text, folded, s, e, auto, table)], key=_start
+        )
     return found
+
+
+def _inside_word(folded: str, end: int) -> bool:
+    """Does a key ending at ``end`` stop inside a word ("official" in "officials")?"""
+    if end >= len(folded):
+        return False
+    c = folded[end]
+    return c.isalnum() or (c == "-" and end + 1 < len(folded) and folded[end + 1].isalpha())
+
+
+def _start(h: Hit) -> int:
+    return h.start
+
+
+def _shorter(
+    text: str, folded: str, lo: int, hi: int, auto: ahocorasick.Automaton, table: dict[str, Term]
+) -> list[Hit]:
+    """Leftmost-longest hits of the keys that lie inside [lo, hi), where ``iter_long`` found only a
+    longer key that does not hold ("White House officials": "white house official" stops inside
+    "officials"; "White House" and "officials" hold)."""
+    cands: list[tuple[int, int, Term]] = []
+    for k_end, key in auto.iter(" " + folded[lo:hi]):
+        end = lo + k_end
+        term = table[key]
+        start = end - term.size
+        if start >= lo and end <= hi and not _inside_word(folded, end):
+            cands.append((start, end, term))
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    out: list[Hit] = []
+    at = lo
+    for start, end, term in cands:
+        if start < at:
+            continue
+        cat = _category(term, text, start, end)
+        if cat is not None:
+            out.append(Hit(start, end, cat, term))
+            at = end
+    return out

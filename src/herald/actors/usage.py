@@ -193,8 +193,13 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return True
     if nlp_doc is None:
         return False
-    if text[max(0, s - 2) : s] == ", " and _listed_place(nlp_doc, s, e):
-        return True
+    listed = (
+        text[max(0, s - 2) : s] == ", "
+        or text[max(0, s - 5) : s] == " and "
+        or text[max(0, s - 4) : s] == " or "
+    )
+    if listed and _listed_place(nlp_doc, s, e):
+        return True  # "in Italy, Canada and Ireland", "via Moscow and Paris"
     if text[e : e + 1] == " " and text[e + 1 : e + 2].isupper():
         return _names_a_name(nlp_doc, s, e)  # "the Afghan Taliban": Afghan describes the Taliban
     if not (after[:1] in " -" and after[1:2].isalpha() and after[1:2].islower()):
@@ -490,20 +495,30 @@ def _local(
     return seen[lo, hi]
 
 
-# "House Democrats", "Senate Republicans", "congressional Democrats": a party's members in a chamber
-_CHAMBER = re.compile(r"(?:\b(?:House|Senate|[Cc]ongressional|[Pp]arliamentary)\s+)$")
+# "House Democrats", "Senate Republicans", "congressional investigators", "House impeachment
+# investigators": a party's members or a group working in a chamber
+_CHAMBER = re.compile(
+    r"(?:\b(?<!White )(?:House|Senate|[Cc]ongressional|[Pp]arliamentary)\s+(?:[a-z]+\s+)?)$"
+)
+_CHAMBER_HEAD = re.compile(r"(?:House|Senate|[Cc]ongressional|[Pp]arliamentary)\s+\w")
+# the group nouns a chamber makes its own ("House impeachment investigators", "Senate aides")
+_CHAMBER_GROUPS = frozenset({"PTY", "COP", "GOV", "CVL", "LAB"})
 
 
 def in_chambers(text: str, mentions: list[Mention]) -> None:
-    """A party named with a chamber is its legislators (USALEG, as the guide codes "House
-    Democrats"): the mention grows to take the chamber's word in, and a bare mention of that word
-    ("House", uncoded) goes."""
+    """A party or a group named with a chamber is its legislators (USALEG, as the guide codes
+    "House Democrats"; "House impeachment investigators" are no police): the mention grows to take
+    the chamber's words in, and a bare mention of the chamber ("House") goes. "White House
+    officials" are the government's."""
     drop: set[int] = set()
     for i, m in enumerate(mentions):
         a = m.actor
-        if a.sector != "PTY" or a.kind != "agent":
+        if a.sector not in _CHAMBER_GROUPS or a.kind != "agent":
             continue
-        hit = _CHAMBER.search(text, max(0, m.start - 16), m.start)
+        if _CHAMBER_HEAD.match(text, m.start, m.end):  # one chunk already: "Senate Republicans"
+            a.sector, a.code = "LEG", (a.country + "LEG") if a.country else "LEG"
+            continue
+        hit = _CHAMBER.search(text, max(0, m.start - 32), m.start)
         if hit is None:
             continue
         drop.update(j for j in range(max(0, i - 2), i) if hit.start() <= mentions[j].start < m.start)
@@ -568,7 +583,11 @@ _ORG_SECTORS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for sec, rx in (
         ("COP", r"\b(?:police|sheriff'?s?|constabulary|gendarmerie)\b"),
         ("JUD", r"\b(?:court|judiciary|tribunal|prosecutors?'?|attorney general'?s?)\b"),
-        ("LEG", r"\b(?:senate|congress|parliament|legislature|assembly|house (?:\w+ )?committee)\b"),
+        (
+            "LEG",
+            r"\b(?:senate|congress|parliament|legislature|assembly|house (?:\w+ )?committee)\b"
+            r"|^(?:the )?house$",
+        ),
         ("MIL", r"\b(?:army|navy|air force|marines|military|armed forces|national guard)\b"),
         ("PTY", r"\bparty\b"),
         (
