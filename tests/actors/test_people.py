@@ -189,3 +189,11 @@ def test_the_president_of_an_american_story_is_americas() -> None:
         "cede territory. Ukraine's army held the line."
     )
     assert found["president"].name == "Volodymyr Zelensky"
+
+
+def test_an_apposition_names_the_employer() -> None:
+    found = coded(
+        '"Google offers an extension of the market," said Jack Buser, Google’s director for games, in '
+        "San Francisco on Tuesday."
+    )
+    assert found["Jack Buser"].code == "USABUS"

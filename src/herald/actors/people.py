@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from herald.actors.names import FEMALE_NAMES, MALE_NAMES, wordset
-from herald.models import Mention
+from herald.models import Actor, Mention
 
 # words that end product, venue, award or work names, never a person's name
 _THING_WORDS = wordset(
@@ -157,6 +157,11 @@ def titled(text: str, mentions: Sequence[Mention]) -> None:
         if m.via == "pronoun" or m.actor.name in found:
             continue
         sector = title_sector(text, m.start, m.end)
+        employer = _appos_employer(text, m, mentions) if sector is None else None
+        if employer is not None:  # "Jack Buser, Google's director for games": Google's
+            sector = employer.sector
+            if employer.country:
+                home.setdefault(m.actor.name, employer.country)
         if sector is not None:
             found[m.actor.name] = sector
         country = _appos_country(text, m, mentions)
@@ -176,6 +181,29 @@ def _appos_place(text: str, end: int) -> str | None:
     if m is None:
         return None
     return next((sec for sec, rx in _PLACES if rx.search(m.group(1))), None)
+
+
+# the employer in an apposition: "Google's director for games", "senior vp at Ubisoft"
+_EMPLOYED = re.compile(r"\b(?:at|of|for|with)\s+(?:the\s+)?$")
+_EMPLOYERS = frozenset({"BUS", "MED", "EDU", "NGO", "HLH"})
+
+
+def _appos_employer(text: str, m: Mention, mentions: Sequence[Mention]) -> Actor | None:
+    """The company, outlet, school or charity a person works for, as the apposition right after
+    their name says it ("Jack Buser, Google's director for games,"; "Chris Early, senior vp
+    partnerships and revenue at Ubisoft"): an organisation mention there with a sector, written as
+    the title's possessor or after "at", "of", "for", "with"."""
+    hit = _APPOS.match(text, m.end, min(len(text), m.end + 110))
+    if hit is None:
+        return None
+    lo, hi = hit.start(1), hit.end(1)
+    for x in mentions:
+        a = x.actor
+        if not (lo <= x.start < hi) or a.kind != "organisation" or a.sector not in _EMPLOYERS:
+            continue
+        if text[x.end : x.end + 2] in ("'s", "’s") or _EMPLOYED.search(text, max(lo, x.start - 9), x.start):
+            return a
+    return None
 
 
 def _appos_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
