@@ -833,7 +833,7 @@ _THING_HEADS = wordset(
     """jet jets jetliner jetliners airliner airliners plane planes aircraft ship ships vessel vessels
     tanker tankers building buildings town towns settlement settlements village villages city cities
     neighbourhood neighbourhoods neighborhood neighborhoods community communities population industry
-    industries market markets sector economy business businesses enterprise enterprises trade"""
+    industries market markets sector economy business enterprise trade"""
 )
 
 
