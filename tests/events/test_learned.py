@@ -44,6 +44,18 @@ def test_wordpiece_truncates_and_marks_unknown() -> None:
     assert tok.encode("zz", 8).ids == [2, 1, 3]
 
 
+def test_wordpiece_basic_split_is_the_same_each_time() -> None:
+    # the split of each character is remembered after its first use: the second pass must agree
+    tok = WordPiece(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "a", "##b", "中", "文", ",", "e"])
+    text = "ab\x00 中文,\u200be\tab"
+    first, again = tok.encode(text, 32), tok.encode(text, 32)
+    assert first == again
+    # control and format characters vanish, CJK and punctuation stand alone, tabs split
+    pieces = [tok.vocab[i] for i in first.ids]
+    assert pieces == ["[CLS]", "a", "##b", "中", "文", ",", "e", "a", "##b", "[SEP]"]
+    assert first.offsets[3] == (4, 5) and first.offsets[6] == (8, 9)
+
+
 def test_readings_are_probabilities() -> None:
     rs = model.read(["Iraqi troops launched an assault on Islamic State fighters in Mosul.", "It rained."])
     assert len(rs) == 2

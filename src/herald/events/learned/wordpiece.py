@@ -9,7 +9,8 @@ checks that both give identical pieces and offsets on the training sentences).
 Steps, as in BERT's ``BasicTokenizer`` + ``WordpieceTokenizer``: drop control characters, split on
 whitespace, lower-case and strip accents, split off punctuation and CJK characters one by one, then
 cut each word into the longest pieces of the vocabulary (``##`` marks a piece inside a word); a word
-with no cut, or longer than 100 characters, is ``[UNK]``.
+with no cut, or longer than 100 characters, is ``[UNK]``. What the basic split does with each
+character is worked out once per character and remembered (news text uses a few hundred).
 """
 
 from __future__ import annotations
@@ -60,6 +61,26 @@ def _normal(ch: str) -> str:
     return "".join(c for c in out if unicodedata.category(c) != "Mn")
 
 
+_SKIP, _SPACE, _PUNCT, _WORD = 0, 1, 2, 3
+_KINDS: dict[str, tuple[int, str]] = {}  # character -> (kind, normalised form), filled as text is met
+
+
+def _kind(ch: str) -> tuple[int, str]:
+    """What BERT's basic split does with a character: drop it, split on it, make it a word of its
+    own (punctuation, CJK), or keep it in the word (with its normalised form)."""
+    if _skip(ch):
+        found = (_SKIP, "")
+    elif ch.isspace():
+        found = (_SPACE, "")
+    elif _is_punct(ch) or _is_cjk(ord(ch)):
+        found = (_PUNCT, _normal(ch))
+    else:
+        found = (_WORD, _normal(ch))
+    if len(_KINDS) < 100_000:
+        _KINDS[ch] = found
+    return found
+
+
 class WordPiece:
     def __init__(self, vocab: list[str]) -> None:
         self.vocab = vocab
@@ -85,20 +106,21 @@ class WordPiece:
                 buf.clear()
                 pos.clear()
 
+        kinds = _KINDS
         for i, ch in enumerate(text):
-            if _skip(ch):
-                continue
-            if ch.isspace():
+            kind, norm = kinds.get(ch) or _kind(ch)
+            if kind == _WORD:
+                buf.append(norm)
+                if len(norm) == 1:
+                    pos.append(i)
+                else:
+                    pos.extend([i] * len(norm))
+            elif kind == _SPACE:
                 flush()
-                continue
-            norm = _normal(ch)
-            if _is_punct(ch) or _is_cjk(ord(ch)):
+            elif kind == _PUNCT:
                 flush()
                 if norm:
                     out.append((norm, [i] * len(norm)))
-                continue
-            buf.append(norm)
-            pos.extend([i] * len(norm))
         flush()
         return [w for w in out if w[0]]
 
