@@ -36,10 +36,9 @@ _THING_WORDS = wordset(
 _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn", "al"}
 )
-_UP, _LOW = (
-    "A-ZÀ-ÖØ-Þ\u0100-\u017f",
-    "a-zß-öø-ÿ\u0100-\u017f'’\\-",
-)  # Latin letters with accents ("Weizsäcker", "Łukasz")
+# Latin letters with accents ("Weizsäcker", "Łukasz"), upper and lower case
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f'’\\-"
 _NAME_WORD = re.compile(rf"(?:[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)*|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)")
 
 # (sector, title words) in the order they are tried; the words of a title written right before a name
@@ -124,7 +123,7 @@ def shows_a_person(text: str, m: Mention) -> bool:
     words = m.actor.name.split()
     if len(words) >= 2 and words[0].lower() in first_names():
         return True
-    if title_sector(text, m.start, m.end) is not None or _APPOS.match(text, m.end, m.end + 110):
+    if title_sector(text, m.start, m.end) is not None or _apposition(text, m.end):
         return True
     return bool(_SAID_AFTER.match(text, m.end) or _SAID_BEFORE.search(text, max(0, m.start - 12), m.start))
 
@@ -174,10 +173,15 @@ def titled(text: str, mentions: Sequence[Mention]) -> None:
         a.sector, a.code = sec, (a.country + sec) if a.country and sec else None
 
 
+def _apposition(text: str, end: int) -> re.Match[str] | None:
+    """The apposition right after a name that ends at ``end`` (its words are group 1), if any."""
+    return _APPOS.match(text, end, min(len(text), end + 110))
+
+
 def _appos_place(text: str, end: int) -> str | None:
     """The sector of the body the apposition after a name works for ("..., Columbus Police
     Department spokesman": COP), if it names one."""
-    m = _APPOS.match(text, end, min(len(text), end + 110))
+    m = _apposition(text, end)
     if m is None:
         return None
     return next((sec for sec, rx in _PLACES if rx.search(m.group(1))), None)
@@ -193,7 +197,7 @@ def _appos_employer(text: str, m: Mention, mentions: Sequence[Mention]) -> Actor
     their name says it ("Jack Buser, Google's director for games,"; "Chris Early, senior vp
     partnerships and revenue at Ubisoft"): an organisation mention there with a sector, written as
     the title's possessor or after "at", "of", "for", "with"."""
-    hit = _APPOS.match(text, m.end, min(len(text), m.end + 110))
+    hit = _apposition(text, m.end)
     if hit is None:
         return None
     lo, hi = hit.start(1), hit.end(1)
@@ -208,7 +212,7 @@ def _appos_employer(text: str, m: Mention, mentions: Sequence[Mention]) -> Actor
 
 def _appos_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
     """The country named in the apposition right after a person's name, when it names one."""
-    hit = _APPOS.match(text, m.end, min(len(text), m.end + 110))
+    hit = _apposition(text, m.end)
     if hit is None:
         return None
     lo, hi = hit.start(1), hit.end(1)
@@ -246,7 +250,7 @@ def title_sector(text: str, start: int, end: int) -> str | None:
         title = lead[max(0, post.start() - 40) : post.start()]
         if not _FORMER.search(title[-24:]) and _AFTER_ANY.search(title):
             return next(sec for sec, rx in _AFTER if rx.search(title))
-    m = _APPOS.match(text, end, min(len(text), end + 110))
+    m = _apposition(text, end)
     if m is None or _FORMER.search(m.group(1)):
         return None
     words = m.group(1)

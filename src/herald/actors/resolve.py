@@ -85,7 +85,7 @@ class Resolver:
     def __init__(self, kb: KB, text: str, day: str | None, nlp_doc: object = None, title: str = "") -> None:
         self.kb = kb
         self.text = text
-        self.title = title  # the headline: the countries it names weigh in the story's country
+        self.title = title  # the headline: its countries settle the story's country as a last resort
         self.day = day
         self.nlp_doc = nlp_doc  # the spaCy parse, when there is one: syntax settles usage
         self.present: set[str] = set()  # country/organisation codes the text names
@@ -138,14 +138,10 @@ class Resolver:
         space = gap == " " or (gap == "-" and last.cat != AGENT)
         poss = _POSS.fullmatch(gap) is not None
         if last is ch.ctx:
-            if (
-                space
-                and self._is_person(nxt)
-                and _TITLE_TAIL.search(self.text, max(0, last.start - 12), last.start)
-            ):
-                return (
-                    False  # "envoy to Ukraine Kurt Volker": the place ends a title, the name is not Ukraine's
-                )
+            # "envoy to Ukraine Kurt Volker": the place ends a title, the name is not Ukraine's
+            ends_title = _TITLE_TAIL.search(self.text, max(0, last.start - 12), last.start) is not None
+            if space and ends_title and self._is_person(nxt):
+                return False
             return (space or poss) and (nxt.cat == AGENT or self._is_person(nxt))
         if last.cat == AGENT:
             if nxt.cat == AGENT:

@@ -545,7 +545,7 @@ def states_and_people(text: str, mentions: Iterable[Mention], orgs: frozenset[st
             continue
         words = text[m.start : m.end]
         if normalize(words) in town_aliases():
-            as_place(m)  # "to New York", "Kandahar": a town, not the state
+            as_place(m)  # "reached Kandahar": a town, not the state
             continue
         sector = "CVL" if _DEMONYM_PLURAL.fullmatch(words) and words.lower() != a.name.lower() else "GOV"
         a.sector, a.code = sector, c + sector
@@ -553,10 +553,10 @@ def states_and_people(text: str, mentions: Iterable[Mention], orgs: frozenset[st
 
 @functools.cache
 def town_aliases() -> frozenset[str]:
-    """Names the knowledge base gives a country that the gazetteer knows as one of its towns, not
-    its capital nor a region ("new york", "kandahar", "sao paulo" among the United States',
-    Afghanistan's and Brazil's names): they still place a group noun ("Kandahar police"), but
-    alone they are a town, never the state."""
+    """Names the knowledge base gives a country that the gazetteer knows only as one of its towns,
+    not its capital nor a region ("kandahar", "sao paulo", "montreal" among Afghanistan's, Brazil's
+    and Canada's names; "new york", also a state, is not one): they still place a group noun
+    ("Kandahar police"), but alone they are a town, never the state."""
     from herald.actors.kb import load
     from herald.places.compact import load_gazetteer
 
