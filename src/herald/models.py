@@ -96,7 +96,7 @@ class Mention:
     start: int
     end: int
     actor: Actor
-    via: str = "name"  # name | alias | role | metonym | coref | pronoun | entity
+    via: str = "name"  # name | alias | role | metonym | coref | pronoun | entity | place | quote
 
 
 # how the parts of a split quotation are joined in ``Quote.text``
