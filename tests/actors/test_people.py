@@ -29,6 +29,12 @@ def test_titles_give_unknown_people_their_sector() -> None:
     )
     assert found["Adam Schiff"].code == "USALEG"
     assert found["Tim Cook"].code == "USABUS"
+    titled = coded(
+        "In New York, Chief Operating Officer Jane Roe said the company would grow. Chief Medical "
+        "Officer Anne Smith of the state health department said the risk was low."
+    )
+    assert titled["Jane Roe"].code == "USABUS"
+    assert titled["Anne Smith"].sector != "COP"  # a chief medical officer is no police officer
     assert found["Alexander Vindman"].code == "USAMIL"
 
 

@@ -54,7 +54,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
         "COP",
         r"sheriff|deputy|detective|trooper|police chief|constable|patrolman|investigator|"
         r"(?<!chief )(?<!strategy )(?<!executive )(?<!financial )(?<!operating )(?<!information )"
-        r"(?<!technology )(?<!marketing )(?<!compliance )(?<!communications )(?<!loan )officer",
+        r"(?<!technology )(?<!marketing )(?<!compliance )(?<!communications )(?<!loan )(?<!medical )officer",
     ),
     (
         "MIL",
@@ -69,7 +69,8 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (
         "BUS",
         r"ceo|chief executive|executive|founder|co-founder|cfo|coo|cto|analyst|entrepreneur|"
-        r"businessman|businesswoman|billionaire|investor",
+        r"businessman|businesswoman|billionaire|investor|"
+        r"chief (?!medical )(?:\w+ ){1,2}officer|senior vp|svp|evp",
     ),
     ("MED", r"reporter|correspondent|anchor|editor|journalist|columnist|host|commentator"),
 )
