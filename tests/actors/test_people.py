@@ -17,6 +17,11 @@ def in_order(text: str, day: str = "2019-11-20") -> list[tuple[str, int, Actor]]
     ]
 
 
+def codes_of(text: str, names: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(words, code) of the mentions of ``names``, in text order."""
+    return [(w, a.code) for w, _, a in in_order(text) if w in names]
+
+
 def coded(text: str, day: str = "2019-11-20") -> dict[str, Actor]:
     """The actor of each mention's words (the last one where the words recur)."""
     return {w: a for w, _, a in in_order(text, day)}
@@ -62,9 +67,8 @@ def test_products_and_non_names_are_no_people() -> None:
     for name in ("Michael Webb", "Christopher L. Tays", "Soraya Shirazi-Beechey", "Fritz von Weizsäcker"):
         assert looks_like_a_person(name), name
     text = "Apple's chargers and the iPad are on sale; Twitter users cheered. Apple said it would appeal."
-    got = [(w, a.code) for w, _, a in in_order(text)]
     # the company named for its chargers and its users is no actor; the company that speaks is
-    assert [(w, c) for w, c in got if w in ("Apple", "Twitter")] == [
+    assert codes_of(text, ("Apple", "Twitter")) == [
         ("Apple", None),
         ("Twitter", None),
         ("Apple", "USABUS"),
@@ -111,9 +115,7 @@ def test_a_platform_something_is_posted_on_is_no_actor() -> None:
         "Follow the Opinion section on Facebook, Twitter and Instagram. Swift posted on Twitter. "
         "Twitter said it would ban political ads."
     )
-    codes = [(w, a.code) for w, _, a in in_order(text)]
-    companies = [(w, c) for w, c in codes if w in ("Facebook", "Twitter")]
-    assert companies == [
+    assert codes_of(text, ("Facebook", "Twitter")) == [
         ("Facebook", None),
         ("Twitter", None),
         ("Twitter", None),

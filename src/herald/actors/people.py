@@ -157,14 +157,19 @@ def titled(text: str, mentions: Sequence[Mention]) -> None:
         if m.via == "pronoun" or m.actor.name in found:
             continue
         sector = title_sector(text, m.start, m.end)
-        employer = _appos_employer(text, m, mentions) if sector is None else None
+        appos = _apposition(text, m.end)
+        if appos is None:
+            if sector is not None:
+                found[m.actor.name] = sector
+            continue
+        employer = _appos_employer(text, appos, mentions) if sector is None else None
         if employer is not None:  # "Jack Buser, Google's director for games": Google's
             sector = employer.sector
             if employer.country:
                 home.setdefault(m.actor.name, employer.country)
         if sector is not None:
             found[m.actor.name] = sector
-        country = _appos_country(text, m, mentions)
+        country = _appos_country(text, appos, mentions)
         if country is not None:
             home.setdefault(m.actor.name, country)
     for m in people:
@@ -179,13 +184,10 @@ def _apposition(text: str, end: int) -> re.Match[str] | None:
     return _APPOS.match(text, end, min(len(text), end + 110))
 
 
-def _appos_place(text: str, end: int) -> str | None:
-    """The sector of the body the apposition after a name works for ("..., Columbus Police
-    Department spokesman": COP), if it names one."""
-    m = _apposition(text, end)
-    if m is None:
-        return None
-    return next((sec for sec, rx in _PLACES if rx.search(m.group(1))), None)
+def _place_sector(words: str) -> str | None:
+    """The sector of the body a title's words place it in ("Columbus Police Department
+    spokesman": COP; "House Intelligence Committee chairman": LEG), if they name one."""
+    return next((sec for sec, rx in _PLACES if rx.search(words)), None)
 
 
 # the employer in an apposition: "Google's director for games", "senior vp at Ubisoft"
@@ -193,15 +195,12 @@ _EMPLOYED = re.compile(r"\b(?:at|of|for|with)\s+(?:the\s+)?$")
 _EMPLOYERS = frozenset({"BUS", "MED", "EDU", "NGO", "HLH"})
 
 
-def _appos_employer(text: str, m: Mention, mentions: Sequence[Mention]) -> Actor | None:
+def _appos_employer(text: str, appos: re.Match[str], mentions: Sequence[Mention]) -> Actor | None:
     """The company, outlet, school or charity a person works for, as the apposition right after
     their name says it ("Jack Buser, Google's director for games,"; "Chris Early, senior vp
     partnerships and revenue at Ubisoft"): an organisation mention there with a sector, written as
     the title's possessor or after "at", "of", "for", "with"."""
-    hit = _apposition(text, m.end)
-    if hit is None:
-        return None
-    lo, hi = hit.start(1), hit.end(1)
+    lo, hi = appos.start(1), appos.end(1)
     for x in mentions:
         a = x.actor
         if not (lo <= x.start < hi) or a.kind != "organisation" or a.sector not in _EMPLOYERS:
@@ -211,12 +210,9 @@ def _appos_employer(text: str, m: Mention, mentions: Sequence[Mention]) -> Actor
     return None
 
 
-def _appos_country(text: str, m: Mention, mentions: Sequence[Mention]) -> str | None:
+def _appos_country(text: str, appos: re.Match[str], mentions: Sequence[Mention]) -> str | None:
     """The country named in the apposition right after a person's name, when it names one."""
-    hit = _apposition(text, m.end)
-    if hit is None:
-        return None
-    lo, hi = hit.start(1), hit.end(1)
+    lo, hi = appos.start(1), appos.end(1)
     named = {
         x.actor.country
         for x in mentions
@@ -244,7 +240,13 @@ def title_sector(text: str, start: int, end: int) -> str | None:
         for sec, rx in _BEFORE:
             if rx.search(before):
                 # police share the army's ranks: "Lt. Matt Harris, Columbus Police Department spokesman"
-                return "COP" if sec == "MIL" and _appos_place(text, end) == "COP" else sec
+                if (
+                    sec == "MIL"
+                    and (appos := _apposition(text, end))
+                    and _place_sector(appos.group(1)) == "COP"
+                ):
+                    return "COP"
+                return sec
     lead = text[max(0, start - 80) : start]
     post = _POST_OF.search(lead) if (" to " in lead or " of " in lead or " for " in lead) else None
     if post is not None:
@@ -255,9 +257,9 @@ def title_sector(text: str, start: int, end: int) -> str | None:
     if m is None or _FORMER.search(m.group(1)):
         return None
     words = m.group(1)
-    for sec, rx in _PLACES:
-        if rx.search(words):
-            return sec
+    placed = _place_sector(words)
+    if placed is not None:
+        return placed
     for sec, rx in _AFTER:
         if rx.search(words):
             return sec

@@ -448,10 +448,7 @@ class Resolver:
                     else None
                 )
                 if held is not None:
-                    ent, role = held
-                    m.actor = person_actor(self.text[m.start : m.end], ent, role, False)
-                    m.via = "coref"
-                    p.entity, p.role = ent, role
+                    self._as_holder(p, held)
                     out.append(p)
                     continue
                 if office is not None:
@@ -481,14 +478,19 @@ class Resolver:
         if self.home is None:
             return
         for p, office in self._office_guesses:
-            m = p.mention
-            if m.actor.country == self.home:
+            if p.mention.actor.country == self.home:
                 continue
             held = office_holder(self.kb, self.home, office, self.day)
             if held is not None:
-                ent, role = held
-                m.actor = person_actor(self.text[m.start : m.end], ent, role, False)
-                p.entity, p.role = ent, role
+                self._as_holder(p, held)
+
+    def _as_holder(self, p: Placed, held: tuple[Entity, Role | None]) -> None:
+        """A bare office ("the president") read as the person who holds it."""
+        ent, role = held
+        m = p.mention
+        m.actor = person_actor(self.text[m.start : m.end], ent, role, False)
+        m.via = "coref"
+        p.entity, p.role = ent, role
 
     def _the_company(self, m: Mention, before: list[Placed]) -> None:
         """ "The company", "the firm": a company named in the sentences before (within about four
@@ -703,7 +705,7 @@ class Resolver:
                 continue
             country = m.actor.country
             usage.as_place(m)
-            named = next((q for q in placed if use is not True and q.mention.start == use), None)
+            named = None if use is True else next((q for q in placed if q.mention.start == use), None)
             if named is not None and named.mention.actor.kind in ("organisation", "person"):
                 named.mention.start = m.start  # "the [Afghan Taliban]": one name, the adjective in it
                 named.mention.actor.text = self.text[m.start : named.mention.end]
@@ -925,11 +927,7 @@ def _person_split(ent: Any) -> tuple[int, int, str]:
         return int(ent.start_char), int(ent.end_char), str(ent.label_)
     poss = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
     if poss is not None and any(t.like_num for t in ent.doc[poss + 1 : ent.end]):
-        return (
-            int(ent.start_char),
-            int(ent.doc[poss - 1].idx + len(ent.doc[poss - 1])),
-            str(ent.label_),
-        )  # "[Trump]’s July 25"
+        return int(ent.start_char), int(ent.doc[ent.start : poss].end_char), str(ent.label_)
     kb = load()
     k = 1 if ent[0].lower_ == "the" else 0
     while len(ent) - k > 2 and _is_country(kb, ent[k].text):

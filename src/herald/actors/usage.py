@@ -515,15 +515,14 @@ def in_chambers(text: str, mentions: list[Mention]) -> None:
         a = m.actor
         if a.sector not in _CHAMBER_GROUPS or a.kind != "agent":
             continue
-        if _CHAMBER_HEAD.match(text, m.start, m.end):  # one chunk already: "Senate Republicans"
-            a.sector, a.code = "LEG", (a.country + "LEG") if a.country else "LEG"
+        chunk = _CHAMBER_HEAD.match(text, m.start, m.end)  # one chunk already: "Senate Republicans"
+        hit = None if chunk else _CHAMBER.search(text, max(0, m.start - 32), m.start)
+        if chunk is None and hit is None:
             continue
-        hit = _CHAMBER.search(text, max(0, m.start - 32), m.start)
-        if hit is None:
-            continue
-        drop.update(j for j in range(max(0, i - 2), i) if hit.start() <= mentions[j].start < m.start)
         a.sector, a.code = "LEG", (a.country + "LEG") if a.country else "LEG"
-        m.start, a.text = hit.start(), text[hit.start() : m.end]
+        if hit is not None:
+            drop.update(j for j in range(max(0, i - 2), i) if hit.start() <= mentions[j].start < m.start)
+            m.start, a.text = hit.start(), text[hit.start() : m.end]
     for j in sorted(drop, reverse=True):
         del mentions[j]
 

@@ -24,10 +24,13 @@ def attribute(docs: Iterable[Document]) -> Iterator[Document]:
         if doc.ok and doc.nlp is not None:
             try:
                 doc.quotes = quotes_of(doc)
-                first_person(doc)
             except Exception as exc:  # noqa: BLE001 - one article must not stop the batch
                 log.warning("quotes: %s failed: %s: %s", doc.id, type(exc).__name__, exc)
                 doc.quotes = []
+            try:
+                first_person(doc)
+            except Exception as exc:  # noqa: BLE001 - the quotations stand without their "I"
+                log.warning("quotes: first person in %s failed: %s: %s", doc.id, type(exc).__name__, exc)
         yield doc
 
 
@@ -47,6 +50,8 @@ def first_person(doc: Document) -> None:
     private person CVL is a default, and the hand-checked sample found it wrong half the time
     (the executive or official whose employer the text names elsewhere). Added to
     ``doc.mentions`` with ``via="quote"``, in text order."""
+    if doc.nlp is None:
+        return
     starts = [m.start for m in doc.mentions]
     added: list[Mention] = []
     for q in doc.quotes:
@@ -54,8 +59,7 @@ def first_person(doc: Document) -> None:
         if q.kind == "indirect" or a is None or not a.code or a.sector in (None, "CVL"):
             continue  # a private speaker's code is the actors stage's guess: not repeated on each "I"
         for s, e in q.parts or [(q.start, q.end)]:
-            span = doc.nlp.char_span(s, e, alignment_mode="expand") if doc.nlp is not None else None
-            for tok in span or ():
+            for tok in doc.nlp.char_span(s, e, alignment_mode="expand") or ():
                 low = tok.lower_
                 if tok.pos_ != "PRON" or (low not in _I and low not in _WE):
                     continue
@@ -74,7 +78,8 @@ def _voice(a: Actor, words: str, plural: bool) -> Actor:
         return a
     if a.sector in _BODIES or a.kind in ("organisation", "country"):
         return Actor(words, a.name, a.country, a.sector, a.code, None, "agent")
-    country = a.country if a.country and len(a.country) == 3 else None  # a candidate's "we": their people
+    # a suspect's or a refugee's "we": their people (an organisation code such as "NATO" is no people)
+    country = a.country if a.country and len(a.country) == 3 else None
     return Actor(
         words,
         a.name,
