@@ -173,3 +173,26 @@ def test_a_sports_page_codes_only_what_a_political_actor_takes_part_in() -> None
     assert all("Negotiations" not in e.sentence for e in doc.events)
     arrests = [e for e in doc.events if "arrested" in e.sentence and not e.negated]
     assert arrests and all(e.type == "COERCE" for e in arrests)
+
+
+def test_two_private_people_are_two_actors() -> None:
+    from herald.events.learned.decide import same_actor
+    from herald.models import Actor
+
+    hart = Actor("Kelsey Hart", "Kelsey Hart", "USA", "CVL", "USACVL", None, "person")
+    brody = Actor("Dan Brody", "Dan Brody", "USA", "CVL", "USACVL", None, "person")
+    her = Actor("her", "Kelsey Hart", "USA", "CVL", "USACVL", None, "person")
+    russia = Actor("Russia", "Russia", "RUS", "GOV", "RUSGOV", None, "country")
+    moscow = Actor("Moscow", "Russia", "RUS", "GOV", "RUSGOV", None, "metonym")
+    assert not same_actor(hart, brody)  # one code, two people: "Hart accused Brody" is an event
+    assert same_actor(hart, her)
+    assert same_actor(russia, moscow)
+
+
+def test_a_dateline_is_no_actor() -> None:
+    doc = coded(
+        "NASHVILLE (AP) — Pop singer Kelsey Hart on Tuesday accused her former manager, Dan Brody, of "
+        "years of manipulative bullying. Brody denied the accusations in a statement."
+    )
+    sides = [a.text for e in doc.events for a in (e.source, e.target) if a is not None]
+    assert sides and "NASHVILLE" not in sides

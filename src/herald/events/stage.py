@@ -249,14 +249,14 @@ def _learned_event(
     takes the rule's arguments as they are, else ``picks`` are the tagged source and target."""
     src, tgt = picks if tags else (None, None)
     source, target = (src[0] if src else None), (tgt[0] if tgt else None)
-    if source is not None and target is not None and _key(source) == _key(target):
-        return None  # two words for one actor tagged on both sides: "Russia praised Russia" is no event
+    if source is not None and target is not None and decide.same_actor(source, target):
+        return None  # one actor tagged on both sides: "Russia praised Russia" is no event
     c, d = rule if rule is not None else (None, None)
     how = ""
     if source is None and d is not None:
         source = d.source
         how = "" if c is None or c.how in ("subject", "agent") else f":{c.how}"  # e.g. ":implied"
-    if target is None and d is not None and _key(d.target) != _key(source):
+    if target is None and d is not None and not decide.same_actor(d.target, source):
         target = d.target
     anchor = c.trigger if c is not None else sent.root
     qi = _quote_at(doc.quotes, anchor.idx)
@@ -266,7 +266,7 @@ def _learned_event(
             source = speaker
     if source is None and target is None:
         return None
-    if source is not None and target is not None and _key(source) == _key(target):
+    if source is not None and target is not None and decide.same_actor(source, target):
         target = None
     cameo = d.code if d is not None and d.ptype == ty else TYPE_CAMEO[ty]
     if c is not None and c.aux:

@@ -35,6 +35,7 @@ __all__ = [
     "is_candidate",
     "mode_of",
     "pick_at",
+    "same_actor",
     "type_scores",
 ]
 
@@ -80,6 +81,21 @@ def actor_key(a: Actor | None) -> str | None:
     return None if a is None else (a.code or a.country or a.name)
 
 
+# mentions the actors stage read as no actor: a town or country named as a place ("NASHVILLE (AP)",
+# "in Ohio"), a company's product ("Apple's chargers")
+_NOT_ACTORS = frozenset({"place", "product"})
+
+
+def same_actor(a: Actor | None, b: Actor | None) -> bool:
+    """Are ``a`` and ``b`` one actor? The same key, unless they are two people of different names:
+    two private Americans both code USACVL ("Swift ... accusing him") and are still two actors."""
+    if a is None or b is None:
+        return a is b
+    if a.kind == "person" and b.kind == "person" and a.name and b.name and a.name != b.name:
+        return False
+    return actor_key(a) == actor_key(b)
+
+
 def pick_at(
     r: Reading, sent: Any, mentions: list[Mention], role: str, skip: int = -1
 ) -> tuple[Actor, int] | None:
@@ -97,7 +113,7 @@ def pick_at(
         if s < score:
             continue
         actor = _actor_at(sent, tok, mentions)
-        if actor is not None:
+        if actor is not None and actor.kind not in _NOT_ACTORS:
             best, score = (actor, tok.i), s
     return best
 
