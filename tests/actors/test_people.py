@@ -205,3 +205,14 @@ def test_an_apposition_names_the_employer() -> None:
         "San Francisco on Tuesday."
     )
     assert found["Jack Buser"].code == "USABUS"
+
+
+def test_a_public_ombudsman_is_an_official() -> None:
+    found = coded("LA PAZ, Bolivia (AP) — Public Ombudsman Nadia Cruz said the deaths were caused by guns.")
+    assert found["Nadia Cruz"].code == "BOLGOV"
+
+
+def test_the_state_or_country_of_a_dateline_is_a_place() -> None:
+    text = "LA PAZ, Bolivia (AP) — The police said Bolivia would hold new elections."
+    bolivia = [a.code for w, _, a in in_order(text) if w == "Bolivia"]
+    assert bolivia == [None, "BOLGOV"]  # the dateline's country is where, the second is who

@@ -187,6 +187,9 @@ def test_two_private_people_are_two_actors() -> None:
     assert not same_actor(hart, brody)  # one code, two people: "Hart accused Brody" is an event
     assert same_actor(hart, her)
     assert same_actor(russia, moscow)
+    cruz = Actor("Nadia Cruz", "Nadia Cruz", "BOL", "GOV", "BOLGOV", "ombudsman", "person")
+    government = Actor("the government", "Bolivia", "BOL", "GOV", "BOLGOV", None, "agent")
+    assert not same_actor(cruz, government)  # the ombudsman called on the government: two actors
 
 
 def test_a_dateline_is_no_actor() -> None:

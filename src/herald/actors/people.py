@@ -64,7 +64,8 @@ _TITLES: tuple[tuple[str, str], ...] = (
     (
         "GOV",
         r"gov|governor|lt\. gov|mayor|secretary|minister|ambassador|envoy|commissioner|"
-        r"press secretary|chief of staff|official|negotiator|diplomat",
+        r"press secretary|chief of staff|official|negotiator|diplomat|ombudsman|ombudswoman|"
+        r"ombudsperson|inspector general|comptroller|auditor general",
     ),
     (
         "BUS",

@@ -129,6 +129,9 @@ _SPORT = frozenset(
         "stadium",
     ]
 )
+# the city of a dateline before its state or country, and the end of the dateline after it
+_DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,30}, ")
+_DATELINE_END = re.compile(r" ?(?:\([^)\n]{1,40}\))? ?[—–:\-]")
 # after a dateline's words: ", State", "(AP)", then a dash or a colon
 _DATELINE_TAIL = re.compile(r"(?:, [A-Za-z. ]{2,20})? ?(?:\([^)\n]{1,40}\))? ?[—–:\-]")
 # spaCy entity labels whose names contain place names that are not actors
@@ -145,13 +148,19 @@ def is_sport(text: str) -> bool:
 
 
 def is_dateline(text: str, s: int, e: int) -> bool:
-    """Does the name at [s, e) open a paragraph as a dateline ("WASHINGTON (AP) —", "NEW DELHI:")?"""
+    """Does the name at [s, e) open a paragraph as a dateline ("WASHINGTON (AP) —", "NEW DELHI:"), or
+    name the state or country of one ("LA PAZ, [Bolivia] (AP) —", "DALLAS, [Texas] —")?"""
     lead = text[max(0, s - 3) : s]
-    return (
+    if (
         (s == 0 or ("\n" in lead and not lead.rsplit("\n", 1)[1].strip()))
         and text[s:e].isupper()
         and _DATELINE_TAIL.match(text, e) is not None
-    )
+    ):
+        return True
+    start = text.rfind("\n", max(0, s - 40), s) + 1
+    if start == 0 and s > 40:
+        return False
+    return _DATELINE_CITY.fullmatch(text, start, s) is not None and _DATELINE_END.match(text, e) is not None
 
 
 def _word_before(text: str, start: int) -> str:

@@ -87,11 +87,12 @@ _NOT_ACTORS = frozenset({"place", "product"})
 
 
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
-    """Are ``a`` and ``b`` one actor? The same key, unless they are two people of different names:
-    two private Americans both code USACVL ("Swift ... accusing him") and are still two actors."""
+    """Are ``a`` and ``b`` one actor? The same key and the same name (a pronoun carries its
+    antecedent's): two private Americans are both USACVL ("Swift ... accusing him") and an ombudsman
+    and her government both BOLGOV, and each pair is still two actors."""
     if a is None or b is None:
         return a is b
-    if a.kind == "person" and b.kind == "person" and a.name and b.name and a.name != b.name:
+    if a.name and b.name and a.name.lower() != b.name.lower():
         return False
     return actor_key(a) == actor_key(b)
 
