@@ -204,7 +204,7 @@ def generic_at(t: Tree, i: int) -> Actor | None:
     lo = t.left_edge(i)
     while lo < i and t.pos[lo] in ("DET", "PUNCT"):
         lo += 1
-    if is_dateline(t.doc.text, t.idx[lo], t.idx[i] + t.length[i]):
+    if is_dateline(t.text, t.idx[lo], t.idx[i] + t.length[i]):
         return None  # "NASHVILLE (AP) —" parsed as the first sentence's subject: a place, no actor
     text = t.span_text(lo, i + 1)
     return Actor(text=text, name=text, sector=sector, kind="agent" if sector else None)
