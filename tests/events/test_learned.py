@@ -190,6 +190,9 @@ def test_two_private_people_are_two_actors() -> None:
     cruz = Actor("Nadia Cruz", "Nadia Cruz", "BOL", "GOV", "BOLGOV", "ombudsman", "person")
     government = Actor("the government", "Bolivia", "BOL", "GOV", "BOLGOV", None, "agent")
     assert not same_actor(cruz, government)  # the ombudsman called on the government: two actors
+    mujahid = Actor("Zabihullah Mujahid", "Zabihullah Mujahid", "AFG", "REB", "AFGREB", "spokesman", "person")
+    taliban = Actor("Taliban", "Taliban", "AFG", "REB", "AFGREB", None, "organisation")
+    assert same_actor(mujahid, taliban)  # a group's spokesman and the group: one side
 
 
 def test_a_dateline_is_no_actor() -> None:

@@ -89,12 +89,15 @@ _NOT_ACTORS = frozenset({"place", "product"})
 def same_actor(a: Actor | None, b: Actor | None) -> bool:
     """Are ``a`` and ``b`` one actor? The same key and the same name (a pronoun carries its
     antecedent's): two private Americans are both USACVL ("Swift ... accusing him") and an ombudsman
-    and her government both BOLGOV, and each pair is still two actors."""
+    and her government both BOLGOV, and each pair is still two actors. A person who shares a named
+    organisation's code speaks for it ("Taliban spokesman Zabihullah Mujahid" and the Taliban)."""
     if a is None or b is None:
         return a is b
-    if a.name and b.name and a.name.lower() != b.name.lower():
+    if actor_key(a) != actor_key(b):
         return False
-    return actor_key(a) == actor_key(b)
+    if "organisation" in (a.kind, b.kind):
+        return True  # "Taliban spokesman Zabihullah Mujahid" and the Taliban: one side
+    return not (a.name and b.name and a.name.lower() != b.name.lower())
 
 
 def pick_at(
