@@ -216,3 +216,12 @@ def test_the_state_or_country_of_a_dateline_is_a_place() -> None:
     text = "LA PAZ, Bolivia (AP) — The police said Bolivia would hold new elections."
     bolivia = [a.code for w, _, a in in_order(text) if w == "Bolivia"]
     assert bolivia == [None, "BOLGOV"]  # the dateline's country is where, the second is who
+
+
+def test_a_countrys_economy_is_no_actor() -> None:
+    text = (
+        "BERLIN (AP) — Germany's economy avoided a recession. China's top growth planner met "
+        "Germany's finance minister."
+    )
+    found = [(w, a.code) for w, _, a in in_order(text) if w.startswith(("Germany", "China"))]
+    assert found == [("Germany", None), ("China", "CHNGOV"), ("Germany's finance minister", "DEUGOV")]

@@ -180,6 +180,13 @@ _ROLE_TO = re.compile(
 _NAME_OF = re.compile(r"[a-z,] (?:[A-Z][a-z]+ )+(?:of|for) (?:the )?$")
 
 
+# what a country has rather than does: its economy and its figures
+_FIGURES = wordset(
+    """economy gdp growth export import output inflation currency unemployment population
+    coastline weather climate"""
+)
+
+
 def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> bool | int:
     """Is this country, city or metonym mention used as a location (or part of another name)?
 
@@ -190,7 +197,9 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
         return True
     after = text[e : e + 24].lower()
     if after.startswith(("'s", "’s")):
-        return False  # "Russia's", "in China's interest": the possessor is an actor
+        # "Russia's", "in China's interest": the possessor is an actor; "Germany's economy",
+        # "China's exports" are the country's figures, no one acting
+        return _owns_figures(nlp_doc, s, e)
     if _word_before(text, s) in _LOCATIVE:
         return True
     lead = text[max(0, s - 40) : s]
@@ -216,6 +225,18 @@ def is_place_use(text: str, m: Mention, sport: bool, nlp_doc: Any = None) -> boo
     if m.via == "metonym" and m.actor.text.lower().startswith("the "):
         return False  # "the White House": a seat of government stays an actor
     return _modifier(nlp_doc, s, e)  # "the Kremlin said" acts; "the London side" is a team of London
+
+
+def _owns_figures(nlp_doc: Any, s: int, e: int) -> bool:
+    """A possessor whose noun is a figure it has, not something it does ("Germany's economy",
+    "China's exports"; not "China's top growth planner")."""
+    if nlp_doc is None:
+        return False
+    span = nlp_doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    return bool(tok.dep_ == "poss" and tok.head.lemma_.lower() in _FIGURES)
 
 
 def list_head(tok: Any, most: int) -> Any:
