@@ -256,3 +256,17 @@ def test_first_person_in_a_quotation_is_its_speaker() -> None:
     assert ("we", text.index("we will")) in said
     # a private speaker's code is a default guess: it is not repeated on their "I" and "my"
     assert not any(w in ("I", "my") for w, _ in said)
+
+
+def test_a_title_in_apposition_names_the_speaker() -> None:
+    from herald import pipeline
+
+    (doc,) = pipeline.code_texts(
+        [
+            "WASHINGTON (AP) — Another diplomat, former special envoy to Ukraine Kurt Volker, shifted his "
+            "own account of the July 10 meeting to say Sondland did discuss investigations with the "
+            "visiting Ukrainians."
+        ]
+    )
+    q = by_start(doc.quotes, "Sondland did discuss")
+    assert q.speaker == "Kurt Volker" and q.speaker_mention == "Another diplomat"

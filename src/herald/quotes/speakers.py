@@ -293,6 +293,12 @@ class SpeakerIndex:
         span = self._phrase(tok)
         start, end = span[0].idx, span[-1].idx + len(span[-1].text)
         mention = self.doc.text[start:end]
+        named = self._appos_person(tok) if tok.pos_ == "NOUN" else None
+        if named is not None:
+            # "Another diplomat, former special envoy to Ukraine Kurt Volker, ...": the person the
+            # apposition's title names, not the common noun
+            who = self.actor_at(named.span.start_char, named.span.end_char)
+            return Speaker(self.canonical(named.span.text, "PERSON"), mention, who, start, end, "entity")
         actor = self.actor_at(tok.idx, tok.idx + len(tok.text))
         if actor is not None and actor.name and _same_name(actor.name, mention):
             return Speaker(actor.name, mention, actor, start, end, "actor")
@@ -378,6 +384,24 @@ class SpeakerIndex:
             if child.dep_ == "appos" and child.i in self._person_tokens:
                 return self._entity_of(child)
         return None
+
+    def _appos_person(self, tok: Any) -> _Named | None:
+        """The one person the actors stage found inside a title in apposition to ``tok``."""
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i not in self._person_tokens:
+                return self._person_in(child)
+        return None
+
+    def _person_in(self, head: Any) -> _Named | None:
+        """The person the actors stage found inside ``head``'s phrase, if one."""
+        start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+        found = [
+            m for m in self.doc.mentions if start <= m.start and m.end <= end and m.actor.kind == "person"
+        ]
+        if len(found) != 1:
+            return None
+        span = self.sp.char_span(found[0].start, found[0].end, alignment_mode="expand")
+        return _Named(span, "PERSON") if span is not None else None
 
     def _person_span(self, tok: Any) -> Any:
         """The run of person-name tokens around ``tok``."""
