@@ -133,7 +133,7 @@ _SPORT = frozenset(
 _DATELINE_CITY = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,30}, ")
 _DATELINE_END = re.compile(r" ?(?:\([^)\n]{1,40}\))? ?[—–:\-]")
 # after a dateline's words: ", State", "(AP)", then a dash or a colon
-_DATELINE_TAIL = re.compile(r"(?:, [A-Za-z. ]{2,20})? ?(?:\([^)\n]{1,40}\))? ?[—–:\-]")
+_DATELINE_TAIL = re.compile(r"(?:, [A-Za-z. ]{2,20})?" + _DATELINE_END.pattern)
 # spaCy entity labels whose names contain place names that are not actors
 NAME_LABELS = frozenset({"ORG", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 

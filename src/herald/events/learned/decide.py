@@ -81,8 +81,8 @@ def actor_key(a: Actor | None) -> str | None:
     return None if a is None else (a.code or a.country or a.name)
 
 
-# mentions the actors stage read as no actor: a town or country named as a place ("NASHVILLE (AP)",
-# "in Ohio"), a company's product ("Apple's chargers")
+# mentions the actors stage read as no actor: a town or country named as a place ("in Ohio", "LA PAZ,
+# Bolivia (AP) —"), a company's product ("Apple's chargers")
 _NOT_ACTORS = frozenset({"place", "product"})
 
 
